@@ -1,0 +1,37 @@
+# The project's front door: `make demo` and `make test` work on a fresh machine with Python ≥ 3.11.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+
+.PHONY: demo test lint typecheck unit bench docs clean
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Installs the package (not editable: the demo runs what a user gets) and computes the built-in example.
+demo: $(BIN)/python
+	$(BIN)/python -m pip install --quiet .
+	$(BIN)/wohngeld beispiel
+
+$(VENV)/.test-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	touch $@
+
+lint: $(VENV)/.test-deps
+	$(BIN)/ruff check src tests benchmarks
+
+typecheck: $(VENV)/.test-deps
+	$(BIN)/mypy
+
+unit: $(VENV)/.test-deps
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	$(BIN)/pytest
+
+test: lint typecheck unit
+
+bench: $(VENV)/.test-deps
+	$(BIN)/python benchmarks/bench_calculate.py
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,5 @@
+"""``python -m wohngeld``: the command line."""
+
+from .cli import main
+
+main()

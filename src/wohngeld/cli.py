@@ -1,0 +1,65 @@
+"""Command line: a thin wrapper over :func:`wohngeld.calculate`; no rule lives here."""
+
+from __future__ import annotations
+
+import sys
+from datetime import date
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from .cases import Fall, lade_fall
+from .engine import calculate
+from .errors import WohngeldError
+
+__all__ = ["main"]
+
+
+def _datum(value: str | None) -> date | None:
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} ist kein Datum (JJJJ-MM-TT)") from None
+
+
+def _ausgabe(fall: Fall, stichtag: date | None, als_json: bool) -> None:
+    r = calculate(fall.haushalt, on=stichtag or fall.stichtag)
+    if als_json:
+        click.echo(r.to_json())
+        return
+    click.echo(f"{fall.title}\nQuelle: {fall.source}\n")
+    click.echo(r.explain())
+
+
+@click.group(help="Wohngeld nach dem WoGG berechnen, mit Rechenweg und Fundstellen.")
+@click.version_option(package_name="wohngeld")
+def main() -> None:
+    """Entry point of the ``wohngeld`` command."""
+
+
+@main.command(help="Berechnet einen Haushalt aus einer Falldatei (TOML oder JSON).")
+@click.argument("datei", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--stichtag", help="Stichtag JJJJ-MM-TT statt des Stichtags der Datei.")
+@click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
+def berechnen(datei: Path, stichtag: str | None, als_json: bool) -> None:
+    """Compute one case file."""
+    try:
+        _ausgabe(lade_fall(datei), _datum(stichtag), als_json)
+    except WohngeldError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@main.command(help="Rechnet das eingebaute Beispiel (Dresden 2023, Beispiel 1) vor.")
+@click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
+def beispiel(als_json: bool) -> None:
+    """Compute the built-in example."""
+    ref = resources.files("wohngeld") / "data" / "beispiele" / "dresden-2023-beispiel-1.toml"
+    with resources.as_file(ref) as path:
+        _ausgabe(lade_fall(path), None, als_json)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

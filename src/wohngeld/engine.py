@@ -1,0 +1,151 @@
+"""``calculate``: the stages in the order of § 4 WoGG — members, rent, income, § 19, limits."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from .errors import InputError
+from .explain import Rechenweg
+from .formula import Formel, wohngeld_formel
+from .income import gesamteinkommen_monat
+from .limits import alle_ausgeschlossen, bagatellgrenze
+from .members import mitglieder as zaehle_mitglieder
+from .model import MAX_BETRAG, MAX_MITGLIEDER, Belastung, Haushalt, Miete
+from .money import to_decimal
+from .parameters import ParameterStore, Rechtsstand, default_store
+from .rent import ROEMISCH, miete_beruecksichtigt
+from .result import Result
+
+__all__ = ["calculate", "mietenstufe_von", "wohngeld_aus_m_y"]
+
+_NULL = Decimal(0)
+
+
+def mietenstufe_von(h: Haushalt, *, on: date, rec: Rechenweg | None) -> int:
+    """The Mietenstufe: given, or looked up from the Gemeinde.
+
+    § 12 Abs. 2–4a WoGG i. V. m. Anlage zu § 1 Abs. 3 WoGV.
+    """
+    if h.mietenstufe is not None:
+        if rec is not None:
+            rec.add("mietenstufe", "Mietenstufe (angegeben)", ROEMISCH[h.mietenstufe - 1], "", "§ 12 Abs. 1 WoGG")
+        return h.mietenstufe
+    assert h.gemeinde is not None
+    from .mietstufen import mietenstufe  # lazy: the list is large
+
+    auskunft = mietenstufe(h.gemeinde, on=on)
+    if rec is not None:
+        g = auskunft.gemeinde
+        rec.add(
+            "mietenstufe",
+            f"Mietenstufe von {g.name} (AGS {g.ags}, {g.kreis})",
+            ROEMISCH[auskunft.mietenstufe - 1],
+            "",
+            f"§ 12 Abs. 3 WoGG i. V. m. {auskunft.source}",
+            herkunft=g.herkunft,
+        )
+    return auskunft.mietenstufe
+
+
+def calculate(
+    haushalt: Haushalt,
+    *,
+    on: date,
+    rechenweg: bool = True,
+    store: ParameterStore | None = None,
+    rechtsstand: Rechtsstand | None = None,
+) -> Result:
+    """Monthly Wohngeld for ``haushalt`` on the date ``on``, with its Rechenweg.
+
+    §§ 4–21 WoGG. ``rechenweg=False`` skips recording the steps (faster for batches). No claim
+    is a result with ``betrag_monat == 0`` and the reason, not an exception; bad input raises a
+    :class:`~wohngeld.errors.WohngeldError`.
+    """
+    if not isinstance(haushalt, Haushalt):
+        raise InputError(
+            f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt "
+            "(e.g. Haushalt.model_validate(data))"
+        )
+    rs = rechtsstand if rechtsstand is not None else (store or default_store()).rechtsstand(on)
+    rec = Rechenweg() if rechenweg else None
+    if rec is not None:
+        rec.add("stichtag", "Stichtag", on.isoformat(), "", "§ 24, § 25 WoGG")
+        rec.add("fassung", "angewandte Fassung ab", rs.fassung.isoformat(), "", rs.quelle)
+
+    mitglieder = zaehle_mitglieder(haushalt, rec)
+    stufe = mietenstufe_von(haushalt, on=on, rec=rec)
+    w = haushalt.wohnkosten
+    betrag = w.miete_monat if isinstance(w, Miete) else w.belastung_monat if isinstance(w, Belastung) else None
+    art = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "Mietzuschuss (Heim)"}[w.art]
+
+    ausschluss = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
+    if ausschluss is not None:
+        if rec is not None:
+            rec.add("ausschluss", ausschluss.grund, _NULL, "EUR/Monat", ausschluss.zitat)
+        return Result(
+            betrag_monat=_NULL, anspruch=False, grund=ausschluss.grund, grund_zitat=ausschluss.zitat,
+            art=art, stichtag=on, fassung=rs.fassung, rechtsstand=rs.name, mietenstufe=stufe,
+            mitglieder=0, mitglieder_gesamt=mitglieder.gesamt, M=_NULL, Y=_NULL,
+            M_berechnet=_NULL, Y_berechnet=_NULL, z=(_NULL, _NULL, _NULL, _NULL),
+            warnungen=rs.warnungen, schritte=tuple(rec.schritte) if rec else (),
+        )
+
+    miete = miete_beruecksichtigt(
+        art=w.art, betrag=betrag, gesamt=mitglieder.gesamt, beruecksichtigt=mitglieder.beruecksichtigt,
+        mietenstufe=stufe, rs=rs, rec=rec,
+    )
+    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec)
+    f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
+    grenze = bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
+    betrag_monat = f.betrag if grenze is None else _NULL
+    return Result(
+        betrag_monat=betrag_monat,
+        anspruch=grenze is None,
+        grund=None if grenze is None else grenze.grund,
+        grund_zitat=None if grenze is None else grenze.zitat,
+        art=art,
+        stichtag=on,
+        fassung=rs.fassung,
+        rechtsstand=rs.name,
+        mietenstufe=stufe,
+        mitglieder=mitglieder.beruecksichtigt,
+        mitglieder_gesamt=mitglieder.gesamt,
+        M=f.M,
+        Y=f.Y,
+        M_berechnet=miete.M,
+        Y_berechnet=y,
+        z=(f.z1, f.z2, f.z3, f.z4),
+        warnungen=rs.warnungen,
+        schritte=tuple(rec.schritte) if rec else (),
+    )
+
+
+def wohngeld_aus_m_y(
+    *,
+    mitglieder: int,
+    M: Decimal | int | str,
+    Y: Decimal | int | str,
+    on: date,
+    store: ParameterStore | None = None,
+) -> Formel:
+    """§ 19 WoGG alone: Wohngeld from a given M and Y for ``mitglieder`` counted members.
+
+    For checking another system's formula step; § 21 Nr. 1 WoGG is not applied here.
+    """
+    if isinstance(mitglieder, bool) or not isinstance(mitglieder, int) or not 1 <= mitglieder <= MAX_MITGLIEDER:
+        raise InputError(
+            f"mitglieder: {mitglieder!r} given; allowed 1–{MAX_MITGLIEDER} zu berücksichtigende "
+            "Haushaltsmitglieder (§ 19 Abs. 1, 3 WoGG)"
+        )
+    werte = {}
+    for key, value in (("M", M), ("Y", Y)):
+        try:
+            d = to_decimal(value)
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"{key}: {exc}") from None
+        if not 0 <= d <= MAX_BETRAG:
+            raise InputError(f"{key}: {d} given; allowed 0 to {MAX_BETRAG} EUR/Monat (§ 19 Abs. 1 WoGG)")
+        werte[key] = d
+    rs = (store or default_store()).rechtsstand(on)
+    return wohngeld_formel(mitglieder=mitglieder, M=werte["M"], Y=werte["Y"], rs=rs, rec=None)

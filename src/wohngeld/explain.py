@@ -1,0 +1,89 @@
+"""Rechenweg: the steps of a calculation with value, unit and citation.
+
+A :class:`Rechenweg` is passed explicitly into the stages (never a global); a batch run passes
+``None`` and records nothing. The same steps render as brochure-style German text or as JSON.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+__all__ = ["Rechenweg", "Schritt", "format_euro", "format_zahl"]
+
+Wert = Decimal | int | str | bool
+
+
+@dataclass(frozen=True, slots=True)
+class Schritt:
+    """One step: a stable key, a German label, the value, its unit and the rule it applies."""
+
+    key: str
+    label: str
+    wert: Wert
+    einheit: str
+    zitat: str
+    eingaben: tuple[tuple[str, Wert], ...] = ()
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready mapping; Decimals as strings so that no digit is lost."""
+        return {
+            "key": self.key,
+            "label": self.label,
+            "wert": _json_value(self.wert),
+            "einheit": self.einheit,
+            "zitat": self.zitat,
+            "eingaben": {k: _json_value(v) for k, v in self.eingaben},
+        }
+
+
+def _json_value(v: Wert) -> object:
+    return str(v) if isinstance(v, Decimal) else v
+
+
+@dataclass(slots=True)
+class Rechenweg:
+    """Recorder of :class:`Schritt` entries, in the order the law computes them."""
+
+    schritte: list[Schritt] = field(default_factory=list)
+
+    def add(
+        self,
+        key: str,
+        label: str,
+        wert: Wert,
+        einheit: str,
+        zitat: str,
+        **eingaben: Wert,
+    ) -> None:
+        """Record one step."""
+        self.schritte.append(Schritt(key, label, wert, einheit, zitat, tuple(eingaben.items())))
+
+
+def format_zahl(x: Decimal, stellen: int | None = None) -> str:
+    """German number format: thousands with '.', decimals with ','.
+
+    >>> format_zahl(Decimal("1162.35")), format_zahl(Decimal("0.2070693450"))
+    ('1.162,35', '0,2070693450')
+    """
+    if stellen is not None:
+        x = x.quantize(Decimal(1).scaleb(-stellen))
+    text = f"{x:,f}"
+    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
+
+
+def format_euro(x: Decimal) -> str:
+    """Amount in euros, German style, with at least two decimals.
+
+    >>> format_euro(Decimal("530.4")), format_euro(Decimal("131"))
+    ('530,40 €', '131,00 €')
+    """
+    if x == x.to_integral_value() or -x.as_tuple().exponent <= 2:  # type: ignore[operator]
+        return f"{format_zahl(x, 2)} €"
+    return f"{format_zahl(x)} €"
+
+
+def format_datum(d: date) -> str:
+    """Date as DD.MM.YYYY."""
+    return d.strftime("%d.%m.%Y")

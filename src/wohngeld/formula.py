@@ -1,0 +1,105 @@
+"""The Wohngeld formula: § 19 WoGG with the Rechenschritte of Anlage 3 (Anlage 2 until 2019)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .explain import Rechenweg
+from datetime import date
+
+from .money import cut_euro, round_euro, round_fixed_point
+from .parameters import Rechtsstand
+
+__all__ = ["Formel", "wohngeld_formel"]
+
+_NULL = Decimal(0)
+
+
+@dataclass(frozen=True, slots=True)
+class Formel:
+    """Result of § 19: the amounts entering and leaving the formula."""
+
+    M: Decimal
+    Y: Decimal
+    z1: Decimal
+    z2: Decimal
+    z3: Decimal
+    z4: Decimal
+    gerundet: Decimal
+    betrag: Decimal
+    positiv: bool
+
+
+_RENUMBERED = date(2020, 1, 1)
+
+
+def _anlage(rs: Rechtsstand) -> str:
+    """The Anlage with the Rechenschritte: Anlage 2 until 2019, Anlage 3 since the WoGStärkG."""
+    return "Anlage 2" if rs.mindestwerte.valid_from < _RENUMBERED else "Anlage 3"
+
+
+def wohngeld_formel(
+    *, mitglieder: int, M: Decimal, Y: Decimal, rs: Rechtsstand, rec: Rechenweg | None
+) -> Formel:
+    """Monthly Wohngeld from M and Y for ``mitglieder`` zu berücksichtigende members.
+
+    § 19 Abs. 1 and 2 WoGG i. V. m. Anlage 2 (a, b, c) and Anlage 3 (Mindestwerte, four steps as
+    fixed-point numbers with ten decimals, whole euros from 0.50 up); § 19 Abs. 3 WoGG for more
+    than twelve members. Anlagen 1 and 2 until 2019.
+    """
+    n = min(mitglieder, 12)
+    anlage = _anlage(rs)
+    mind = rs.mindestwerte
+    min_m, min_y = mind.M[n - 1], mind.Y[n - 1]
+    m = round_fixed_point(M if M >= min_m else min_m)
+    y = round_fixed_point(Y if Y >= min_y else min_y)
+    k = rs.koeffizienten
+    abc = k.koeffizienten[n]
+    z1 = round_fixed_point(abc.a + abc.b * m + abc.c * y)
+    z2 = round_fixed_point(z1 * y)
+    z3 = round_fixed_point(m - z2)
+    z4 = round_fixed_point(k.faktor * z3)
+    positiv = z4 > _NULL
+    gerundet = round_euro(z4) if positiv else _NULL
+    betrag = gerundet
+    if rec is not None:
+        if M < min_m:
+            rec.add("M_mindest", "M unter dem Mindestwert, ersetzt durch", min_m, "EUR/Monat", f"{anlage} Nr. 1 WoGG")
+        if Y < min_y:
+            rec.add("Y_mindest", "Y unter dem Mindestwert, ersetzt durch", min_y, "EUR/Monat", f"{anlage} Nr. 1 WoGG")
+        zitat_abc = k.rule
+        rec.add("a", f"a für {n} Haushaltsmitglied{'er' if n > 1 else ''}", abc.a, "", zitat_abc)
+        rec.add("b", "b", abc.b, "", zitat_abc)
+        rec.add("c", "c", abc.c, "", zitat_abc)
+        schritt = f"{anlage} Nr. 2 WoGG"
+        rec.add("z1", "z1 = a + b · M + c · Y", z1, "", schritt, M=m, Y=y)
+        rec.add("z2", "z2 = z1 · Y", z2, "", schritt)
+        rec.add("z3", "z3 = M − z2", z3, "", schritt)
+        rec.add("z4", f"z4 = {k.faktor} · z3 (ungerundetes Wohngeld)", z4, "EUR/Monat", f"§ 19 Abs. 1 WoGG, {schritt}")
+        if positiv:
+            rec.add("gerundet", "Wohngeld, auf volle Euro gerundet", gerundet, "EUR/Monat", f"{anlage} Nr. 3 WoGG")
+        else:
+            rec.add("gerundet", "Die Formel ergibt kein positives Wohngeld", _NULL, "EUR/Monat", "§ 19 Abs. 1 WoGG")
+    if mitglieder > 12 and positiv:
+        zusatz = rs.mehrbetrag_ueber_zwoelf.betrag * (mitglieder - 12)
+        summe = gerundet + zusatz
+        # Auslegung: capped at M; a cap with cents is cut to whole euros so it never exceeds M.
+        betrag = summe if summe <= M else cut_euro(M)
+        if rec is not None:
+            rec.add(
+                "mehr_als_zwoelf",
+                f"Erhöhung für das 13. und jedes weitere Mitglied ({mitglieder - 12} × "
+                f"{rs.mehrbetrag_ueber_zwoelf.betrag} €)",
+                zusatz,
+                "EUR/Monat",
+                rs.mehrbetrag_ueber_zwoelf.rule,
+            )
+            rec.add(
+                "wohngeld_ueber_zwoelf",
+                "Wohngeld für mehr als zwölf Mitglieder (höchstens M)",
+                betrag,
+                "EUR/Monat",
+                rs.mehrbetrag_ueber_zwoelf.rule,
+            )
+    return Formel(M=m, Y=y, z1=z1, z2=z2, z3=z3, z4=z4, gerundet=gerundet, betrag=betrag, positiv=positiv)

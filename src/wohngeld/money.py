@@ -1,0 +1,93 @@
+"""Money: the ``Euro`` input type and the only rounding steps the law prescribes.
+
+Amounts are :class:`decimal.Decimal`. Floats are refused at the edge, so no binary rounding
+surprise can reach a rule. Rounding happens here and nowhere else.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+from typing import Annotated
+
+from pydantic import BeforeValidator
+
+__all__ = ["Euro", "FIXED_POINT", "ROUND_HALF_UP", "cut_euro", "round_euro", "round_fixed_point", "to_decimal"]
+
+FIXED_POINT = Decimal("1E-10")
+_EURO = Decimal(1)
+
+
+def to_decimal(value: object) -> Decimal:
+    """Convert ``Decimal``, ``int`` or ``str`` to a finite ``Decimal``; refuse ``float`` and ``bool``.
+
+    >>> to_decimal("780.50")
+    Decimal('780.50')
+    >>> to_decimal(780.5)
+    Traceback (most recent call last):
+    ...
+    TypeError: float 780.5 given; pass Decimal("780.5") or "780.5" (money is exact, float is not)
+    """
+    if isinstance(value, bool):
+        raise TypeError(f"bool {value!r} given; pass an amount as Decimal, int or str")
+    if isinstance(value, float):
+        raise TypeError(
+            f'float {value!r} given; pass Decimal("{value!r}") or "{value!r}" '
+            "(money is exact, float is not)"
+        )
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace("\u00a0", "").replace(" ", "")
+        try:
+            result = Decimal(text)
+        except InvalidOperation:
+            raise ValueError(
+                f"{value!r} is not a number; write an amount like \"780.50\" (decimal point, no unit)"
+            ) from None
+    else:
+        raise TypeError(f"{type(value).__name__} {value!r} given; pass an amount as Decimal, int or str")
+    if not result.is_finite():
+        raise ValueError(f"{value!r} is not a finite amount")
+    return result
+
+
+Euro = Annotated[Decimal, BeforeValidator(to_decimal)]
+"""A money amount in euros: ``Decimal``, ``int`` or ``str`` accepted, ``float`` refused."""
+
+
+def round_fixed_point(x: Decimal) -> Decimal:
+    """Fixed-point number with ten decimal places, half-up.
+
+    Anlage 3 Nr. 2 Satz 2 WoGG (Anlage 2 Nr. 2 until 2019). Auslegung: the law does not say
+    whether the eleventh place is cut or rounded; this library rounds half-up
+    (docs/rounding.md).
+
+    >>> round_fixed_point(Decimal("970.79285669625"))
+    Decimal('970.7928566963')
+    """
+    return x.quantize(FIXED_POINT, ROUND_HALF_UP)
+
+
+def round_euro(x: Decimal) -> Decimal:
+    """Whole euros: below 0.50 down, from 0.50 up.
+
+    Anlage 3 Nr. 3 WoGG (Anlage 2 Nr. 3 until 2019).
+
+    >>> round_euro(Decimal("109.5000000000")), round_euro(Decimal("109.4999999999"))
+    (Decimal('110'), Decimal('109'))
+    """
+    return x.quantize(_EURO, ROUND_HALF_UP)
+
+
+def cut_euro(x: Decimal) -> Decimal:
+    """Whole euros, cut (never more than ``x``).
+
+    Auslegung for the cap of § 19 Abs. 3 WoGG ("höchstens … bis zur Höhe der zu
+    berücksichtigenden Miete"): an amount capped at M keeps whole euros without exceeding M.
+
+    >>> cut_euro(Decimal("2018.60"))
+    Decimal('2018')
+    """
+    return x.quantize(_EURO, ROUND_FLOOR)

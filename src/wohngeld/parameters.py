@@ -1,0 +1,391 @@
+"""Parameter tables: load, validate and pick the Fassung in force on a date.
+
+One folder per legal table under ``data/parameters/``, one complete TOML file per Fassung named by
+its ``valid_from``. In force on a date is the file with the latest ``valid_from`` not after it;
+there are no end dates and no inheritance between files. Files are read lazily on first use and
+cached; a date without a Fassung is a :class:`~wohngeld.errors.NoParameters` error.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from typing import Any, ClassVar, Literal, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+
+from .errors import DataFileError, NoParameters
+
+__all__ = [
+    "Bagatellgrenze",
+    "Heizkosten",
+    "Hoechstbetraege",
+    "Klimakomponente",
+    "Koeffizienten",
+    "MehrbetragUeberZwoelf",
+    "Mindestwerte",
+    "ParameterStore",
+    "Rechtsstand",
+    "Staffel",
+    "Table",
+    "default_store",
+    "rechtsstand",
+]
+
+EARLIEST = date(2016, 1, 1)
+
+
+def data_root() -> Traversable:
+    """The ``data`` folder shipped inside the package (read via importlib.resources)."""
+    return resources.files("wohngeld") / "data"
+
+
+class Table(BaseModel):
+    """Header every parameter file carries: what it encodes, from when, and its source."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    folder: ClassVar[str]
+
+    tabelle: str
+    valid_from: date
+    rule: str = Field(min_length=5)
+    source: str = Field(min_length=5)
+    verified: date
+    unit: str | None = None
+
+
+class Staffel(BaseModel):
+    """Amounts for 1..5 members plus a Mehrbetrag for each further member."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    betraege: tuple[Decimal, Decimal, Decimal, Decimal, Decimal]
+    mehrbetrag: Decimal
+
+    def fuer(self, mitglieder: int) -> Decimal:
+        """Amount for ``mitglieder`` members (the Mehrbetrag for each member beyond five)."""
+        if mitglieder <= 5:
+            return self.betraege[mitglieder - 1]
+        return self.betraege[4] + (mitglieder - 5) * self.mehrbetrag
+
+
+class Hoechstbetraege(Table):
+    """Höchstbeträge für Miete und Belastung by members and Mietenstufe (§ 12 Abs. 1 WoGG)."""
+
+    folder: ClassVar[str] = "hoechstbetraege"
+    tabelle: Literal["hoechstbetraege"]
+    mietenstufen: int = Field(ge=6, le=7)
+    betraege: dict[Literal["1", "2", "3", "4", "5", "mehrbetrag"], tuple[Decimal, ...]]
+
+    @field_validator("betraege")
+    @classmethod
+    def _complete(cls, v: dict[str, tuple[Decimal, ...]]) -> dict[str, tuple[Decimal, ...]]:
+        missing = {"1", "2", "3", "4", "5", "mehrbetrag"} - set(v)
+        if missing:
+            raise ValueError(f"rows missing: {sorted(missing)}")
+        return v
+
+    def model_post_init(self, __context: Any) -> None:
+        for key, row in self.betraege.items():
+            if len(row) != self.mietenstufen:
+                raise ValueError(
+                    f"betraege.{key} has {len(row)} values; mietenstufen = {self.mietenstufen}"
+                )
+
+    def fuer(self, *, mitglieder: int, mietenstufe: int) -> Decimal:
+        """Höchstbetrag for ``mitglieder`` members in ``mietenstufe`` (1-based)."""
+        col = mietenstufe - 1
+        if mitglieder <= 5:
+            return self.betraege[str(mitglieder)][col]  # type: ignore[index]
+        return self.betraege["5"][col] + (mitglieder - 5) * self.betraege["mehrbetrag"][col]
+
+
+class Koeffizient(BaseModel):
+    """a, b and c for one household size."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    a: Decimal
+    b: Decimal
+    c: Decimal
+
+
+class Koeffizienten(Table):
+    """Constants a, b, c of § 19 Abs. 1 WoGG for 1..12 members, and the factor."""
+
+    folder: ClassVar[str] = "koeffizienten"
+    tabelle: Literal["koeffizienten"]
+    faktor: Decimal
+    koeffizienten: dict[int, Koeffizient]
+
+    @field_validator("koeffizienten")
+    @classmethod
+    def _twelve(cls, v: dict[int, Koeffizient]) -> dict[int, Koeffizient]:
+        if sorted(v) != list(range(1, 13)):
+            raise ValueError(f"need keys 1..12, got {sorted(v)}")
+        return v
+
+
+class Mindestwerte(Table):
+    """Mindestwerte for M and Y, 1..12 members (Anlage 3 Nr. 1 WoGG)."""
+
+    folder: ClassVar[str] = "mindestwerte"
+    tabelle: Literal["mindestwerte"]
+    M: tuple[Decimal, ...] = Field(min_length=12, max_length=12)
+    Y: tuple[Decimal, ...] = Field(min_length=12, max_length=12)
+
+
+class Heizkosten(Table):
+    """Betrag zur Entlastung bei den Heizkosten and dauerhafte Heizkostenkomponente (§ 12 Abs. 6)."""
+
+    folder: ClassVar[str] = "heizkosten"
+    tabelle: Literal["heizkosten"]
+    anwendbar: bool
+    entlastung: Staffel | None = None
+    komponente: Staffel | None = None
+
+    def model_post_init(self, __context: Any) -> None:
+        if self.anwendbar and (self.entlastung is None or self.komponente is None):
+            raise ValueError("anwendbar = true needs [entlastung] and [komponente]")
+
+
+class Klimakomponente(Table):
+    """Klimakomponente (§ 12 Abs. 7 WoGG), which raises the cap on Miete or Belastung."""
+
+    folder: ClassVar[str] = "klimakomponente"
+    tabelle: Literal["klimakomponente"]
+    anwendbar: bool
+    betraege: tuple[Decimal, Decimal, Decimal, Decimal, Decimal] | None = None
+    mehrbetrag: Decimal | None = None
+
+    def model_post_init(self, __context: Any) -> None:
+        if self.anwendbar and (self.betraege is None or self.mehrbetrag is None):
+            raise ValueError("anwendbar = true needs betraege and mehrbetrag")
+
+    def fuer(self, mitglieder: int) -> Decimal:
+        """Klimakomponente for ``mitglieder`` members; 0 where the Fassung has none."""
+        if self.betraege is None or self.mehrbetrag is None:
+            return Decimal(0)
+        if mitglieder <= 5:
+            return self.betraege[mitglieder - 1]
+        return self.betraege[4] + (mitglieder - 5) * self.mehrbetrag
+
+
+class MehrbetragUeberZwoelf(Table):
+    """Amount for the 13th and each further member (§ 19 Abs. 3 WoGG)."""
+
+    folder: ClassVar[str] = "mehrbetrag_ueber_zwoelf"
+    tabelle: Literal["mehrbetrag_ueber_zwoelf"]
+    betrag: Decimal = Field(gt=0)
+
+
+class Bagatellgrenze(Table):
+    """No Wohngeld below this monthly amount (§ 21 Nr. 1 WoGG)."""
+
+    folder: ClassVar[str] = "bagatellgrenze"
+    tabelle: Literal["bagatellgrenze"]
+    betrag: Decimal = Field(gt=0)
+
+
+class Stand(BaseModel):
+    """How far the data is known to be complete (``data/parameters/stand.toml``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+    geprueft_am: date
+    berechenbar_bis: date
+    rule: str
+
+
+T = TypeVar("T", bound=Table)
+
+CORE_TABLES: tuple[type[Table], ...] = (
+    Hoechstbetraege,
+    Koeffizienten,
+    Mindestwerte,
+    Heizkosten,
+    Klimakomponente,
+    MehrbetragUeberZwoelf,
+    Bagatellgrenze,
+)
+
+
+def _read_toml(path: Traversable) -> dict[str, Any]:
+    try:
+        with path.open("rb") as fh:
+            return tomllib.load(fh, parse_float=Decimal)
+    except tomllib.TOMLDecodeError as exc:
+        raise DataFileError(f"{path}: not valid TOML: {exc}") from None
+    except OSError as exc:
+        raise DataFileError(f"{path}: cannot be read: {exc}") from None
+
+
+def _describe(exc: ValidationError) -> str:
+    return "; ".join(
+        f"key {'.'.join(str(p) for p in err['loc']) or '(file)'}: {err['msg']}" for err in exc.errors()
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Rechtsstand:
+    """The parameter tables in force on one date, bundled.
+
+    ``fassung`` is the latest ``valid_from`` among the tables: the Fassung the calculation applies.
+    ``name`` and ``status`` identify a named rule set (the law in force, a draft, a scenario).
+    """
+
+    stichtag: date
+    fassung: date
+    tables: Mapping[str, Table]
+    store: ParameterStore
+    name: str = "geltendes Recht"
+    status: str = "in Kraft"
+    warnungen: tuple[str, ...] = ()
+    hoechstbetraege: Hoechstbetraege = field(init=False)
+    koeffizienten: Koeffizienten = field(init=False)
+    mindestwerte: Mindestwerte = field(init=False)
+    heizkosten: Heizkosten = field(init=False)
+    klimakomponente: Klimakomponente = field(init=False)
+    mehrbetrag_ueber_zwoelf: MehrbetragUeberZwoelf = field(init=False)
+    bagatellgrenze: Bagatellgrenze = field(init=False)
+
+    def __post_init__(self) -> None:
+        for cls in CORE_TABLES:
+            object.__setattr__(self, cls.folder, self.tables[cls.folder])
+
+    @property
+    def quelle(self) -> str:
+        """Sources of the tables that changed on ``fassung`` (what made this Fassung)."""
+        return "; ".join(sorted({t.source for t in self.tables.values() if t.valid_from == self.fassung}))
+
+    def table(self, cls: type[T]) -> T:
+        """The Fassung of table ``cls`` in force on ``stichtag``.
+
+        Core tables are resolved when the Rechtsstand is built; any other table type (a later
+        stage's parameters) is read on first use, so a stage can bring its own table class.
+        """
+        t = self.tables.get(cls.folder)
+        if t is None:
+            t = self.store.in_force(cls.folder, self.stichtag, cls)
+        if not isinstance(t, cls):
+            raise DataFileError(f"table {cls.folder!r}: expected {cls.__name__}, got {type(t).__name__}")
+        return t
+
+
+class ParameterStore:
+    """Reads the parameter folders of one data directory, lazily, and caches every file."""
+
+    def __init__(self, root: Traversable | Path | None = None) -> None:
+        self.root: Traversable = data_root() / "parameters" if root is None else root
+        self._tables: dict[str, tuple[tuple[date, ...], tuple[Table, ...]]] = {}
+        self._stand: Stand | None = None
+        self._on = functools.lru_cache(maxsize=4096)(self._rechtsstand_uncached)
+
+    @property
+    def stand(self) -> Stand:
+        """The data's check date and horizon."""
+        if self._stand is None:
+            path = self.root / "stand.toml"
+            try:
+                self._stand = Stand.model_validate(_read_toml(path))
+            except ValidationError as exc:
+                raise DataFileError(f"{path}: {_describe(exc)}") from None
+        return self._stand
+
+    def files(self, folder: str) -> Iterator[Traversable]:
+        """The TOML files of one table folder, in name order."""
+        d = self.root / folder
+        if not d.is_dir():
+            raise DataFileError(f"{d}: parameter folder missing")
+        yield from sorted((p for p in d.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
+
+    def fassungen(self, folder: str, cls: type[Table]) -> tuple[tuple[date, ...], tuple[Table, ...]]:
+        """All Fassungen of one table, sorted by ``valid_from``; loaded once."""
+        cached = self._tables.get(folder)
+        if cached is not None:
+            return cached
+        loaded: list[Table] = []
+        for path in self.files(folder):
+            raw = _read_toml(path)
+            try:
+                table = cls.model_validate(raw)
+            except ValidationError as exc:
+                raise DataFileError(f"{path}: {_describe(exc)}") from None
+            if path.name != f"{table.valid_from.isoformat()}.toml":
+                raise DataFileError(
+                    f"{path}: key valid_from = {table.valid_from} does not match the file name"
+                )
+            if table.tabelle != folder:
+                raise DataFileError(f"{path}: key tabelle = {table.tabelle!r}, folder is {folder!r}")
+            loaded.append(table)
+        if not loaded:
+            raise DataFileError(f"{self.root / folder}: no Fassung in this folder")
+        loaded.sort(key=lambda t: t.valid_from)
+        result = (tuple(t.valid_from for t in loaded), tuple(loaded))
+        self._tables[folder] = result
+        return result
+
+    def in_force(self, folder: str, on: date, cls: type[Table]) -> Table:
+        """The Fassung of one table in force on ``on`` (latest ``valid_from`` not after it)."""
+        dates, tables = self.fassungen(folder, cls)
+        i = bisect.bisect_right(dates, on)
+        if i == 0:
+            raise NoParameters(
+                f"no Fassung of '{folder}' in force on {on.isoformat()}; earliest is "
+                f"{dates[0].isoformat()} (this library covers the WoGG from {EARLIEST.isoformat()})"
+            )
+        return tables[i - 1]
+
+    def rechtsstand(self, on: date) -> Rechtsstand:
+        """The tables in force on ``on``; cached per date."""
+        if not isinstance(on, date):
+            raise NoParameters(f"on: {type(on).__name__} {on!r} given; pass a datetime.date")
+        return self._on(on)
+
+    def _rechtsstand_uncached(self, on: date) -> Rechtsstand:
+        if on < EARLIEST:
+            raise NoParameters(
+                f"no Rechtsstand for {on.isoformat()}: this library covers the WoGG in the Fassungen "
+                f"from {EARLIEST.isoformat()} (WoGRefG, BGBl. I 2015 S. 1610)"
+            )
+        tables = {cls.folder: self.in_force(cls.folder, on, cls) for cls in CORE_TABLES}
+        fassung = max(t.valid_from for t in tables.values())
+        stand = self.stand
+        warnungen: list[str] = []
+        if on > stand.berechenbar_bis:
+            raise NoParameters(
+                f"no Rechtsstand for {on.isoformat()}: the data is checked up to "
+                f"{stand.geprueft_am.isoformat()} and dates after {stand.berechenbar_bis.isoformat()} "
+                f"are refused; the latest known Fassung is that of {fassung.isoformat()} "
+                f"({stand.rule})"
+            )
+        if on > stand.geprueft_am:
+            warnungen.append(
+                f"Stichtag {on.isoformat()} liegt nach dem Prüfstand der Daten "
+                f"({stand.geprueft_am.isoformat()}): angewandt ist die Fassung vom "
+                f"{fassung.isoformat()}; eine spätere Änderung des Rechts ist nicht berücksichtigt."
+            )
+        return Rechtsstand(
+            stichtag=on, fassung=fassung, tables=tables, store=self, warnungen=tuple(warnungen)
+        )
+
+
+@functools.cache
+def default_store() -> ParameterStore:
+    """The store over the data shipped with the package."""
+    return ParameterStore()
+
+
+def rechtsstand(on: date) -> Rechtsstand:
+    """The law in force on ``on``, from the shipped data.
+
+    >>> rechtsstand(date(2025, 7, 1)).fassung
+    datetime.date(2025, 1, 1)
+    """
+    return default_store().rechtsstand(on)

@@ -1,0 +1,107 @@
+"""The result of a calculation: amount, M, Y, Fassung, reason and Rechenweg."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from .explain import Schritt, format_datum, format_euro, format_zahl
+
+__all__ = ["SCHEMA_VERSION", "Result"]
+
+SCHEMA_VERSION = "1"
+
+
+@dataclass(frozen=True, slots=True)
+class Result:
+    """Monthly Wohngeld in whole euros with everything needed to check it.
+
+    ``betrag_monat`` is 0 when there is no claim; ``grund`` and ``grund_zitat`` then say why.
+    ``M`` and ``Y`` are the values that entered § 19 WoGG (after the Mindestwerte);
+    ``M_berechnet`` and ``Y_berechnet`` before them.
+    """
+
+    betrag_monat: Decimal
+    anspruch: bool
+    grund: str | None
+    grund_zitat: str | None
+    art: str
+    stichtag: date
+    fassung: date
+    rechtsstand: str
+    mietenstufe: int
+    mitglieder: int
+    mitglieder_gesamt: int
+    M: Decimal
+    Y: Decimal
+    M_berechnet: Decimal
+    Y_berechnet: Decimal
+    z: tuple[Decimal, Decimal, Decimal, Decimal]
+    warnungen: tuple[str, ...]
+    schritte: tuple[Schritt, ...]
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON-ready mapping with stable field names; Decimals as strings."""
+        return {
+            "schema_version": SCHEMA_VERSION,
+            "betrag_monat": str(self.betrag_monat),
+            "anspruch": self.anspruch,
+            "grund": self.grund,
+            "grund_zitat": self.grund_zitat,
+            "art": self.art,
+            "stichtag": self.stichtag.isoformat(),
+            "fassung": self.fassung.isoformat(),
+            "rechtsstand": self.rechtsstand,
+            "mietenstufe": self.mietenstufe,
+            "mitglieder": self.mitglieder,
+            "mitglieder_gesamt": self.mitglieder_gesamt,
+            "M": str(self.M),
+            "Y": str(self.Y),
+            "M_berechnet": str(self.M_berechnet),
+            "Y_berechnet": str(self.Y_berechnet),
+            "z": [str(v) for v in self.z],
+            "warnungen": list(self.warnungen),
+            "rechenweg": [s.to_dict() for s in self.schritte],
+        }
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        """The result as JSON (see :meth:`to_dict`)."""
+        return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
+
+    def explain(self) -> str:
+        """The Rechenweg as German text, shaped like a brochure's worked example."""
+        kopf = (
+            f"Wohngeld ({self.art}) – Stichtag {format_datum(self.stichtag)}, "
+            f"WoGG in der Fassung ab {format_datum(self.fassung)} ({self.rechtsstand})"
+        )
+        lines = [kopf, "=" * len(kopf)]
+        breite = max((len(s.label) for s in self.schritte), default=20)
+        breite = min(max(breite, 30), 72)
+        for s in self.schritte:
+            lines.append(f"{s.label:<{breite}}  {_wert(s):>16}   {s.zitat}")
+        lines.append("-" * len(kopf))
+        if self.anspruch:
+            lines.append(f"Wohngeld monatlich: {format_euro(self.betrag_monat)}")
+        else:
+            lines.append(f"Kein Wohngeld: {self.grund} ({self.grund_zitat})")
+        for w in self.warnungen:
+            lines.append(f"Hinweis: {w}")
+        return "\n".join(lines)
+
+    def __str__(self) -> str:
+        return self.explain()
+
+
+def _wert(s: Schritt) -> str:
+    v = s.wert
+    if isinstance(v, bool):
+        return "ja" if v else "nein"
+    if isinstance(v, Decimal):
+        if s.einheit.startswith("EUR"):
+            return format_euro(v)
+        return format_zahl(v)
+    if isinstance(v, int):
+        return str(v)
+    return v

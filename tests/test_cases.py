@@ -1,0 +1,84 @@
+"""Published worked examples: one parametrized runner, id = file name.
+
+Each case is checked twice: the § 19 formula from the published M and Y, and the whole
+calculation from the inputs as published. Cases whose inputs need rules of a later issue are
+marked ``xfail(strict=True)`` with that issue, so they start to count the day the rule lands.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from wohngeld import calculate, wohngeld_aus_m_y
+from wohngeld.cases import lade_fall
+
+from .conftest import case_files
+
+FILES = case_files()
+
+# Which later issue brings the rules a case needs (gross income → Y; rent/household rules).
+NEEDS: dict[str, str] = {
+    "bmwsb-2025-01-rentnerin": "issue 3 (income)",
+    "bmwsb-2025-02-arbeitslosengeld": "issue 3 (income)",
+    "bmwsb-2025-03-ehepaar-schwerbehindert": "issue 3 (income)",
+    "bmwsb-2025-04-lastenzuschuss-familie": "issue 3 (income)",
+    "bmwsb-2025-05-alleinerziehend-uvg": "issue 3 (income)",
+    "bmwsb-2025-06-familie-minijob": "issue 3 (income)",
+    "bmwsb-2025-07-familie-alleinverdiener": "issue 3 (income)",
+    "bmwsb-2025-08-kind-mit-erwerbseinkommen": "issue 3 (income)",
+    "bmwsb-2025-09-sechs-personen": "issue 3 (income)",
+    "bmwsb-2025-10-mischhaushalt": "issue 3 (income)",
+    "bmwsb-2025-11-grundrente-lastenzuschuss": "issue 3 (income)",
+    "dresden-2023-01-rentnerin": "issue 3 (income)",
+    "dresden-2023-02-heimbewohner": "issue 3 (income)",
+}
+
+
+def _ids(p: Path) -> str:
+    return p.stem
+
+
+@pytest.mark.parametrize("path", FILES, ids=_ids)
+def test_formula_from_published_m_and_y(path: Path) -> None:
+    fall = lade_fall(path)
+    e = fall.erwartet
+    n = fall.haushalt.anzahl_mitglieder or sum(
+        1 for m in fall.haushalt.mitglieder or () if m.ausgeschlossen is None
+    )
+    f = wohngeld_aus_m_y(mitglieder=n, M=e["M"], Y=e["Y"], on=fall.stichtag)
+    assert f.betrag == e["wohngeld_monat"]
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=NEEDS[p.stem]))
+        if p.stem in NEEDS
+        else p
+        for p in FILES
+    ],
+    ids=_ids,
+)
+def test_case_from_inputs(path: Path) -> None:
+    fall = lade_fall(path)
+    r = calculate(fall.haushalt, on=fall.stichtag)
+    e = fall.erwartet
+    assert (r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (e["M"], e["Y"], e["wohngeld_monat"])
+    assert r.anspruch
+
+
+@pytest.mark.parametrize("path", FILES, ids=_ids)
+def test_rent_rules_reproduce_published_m(path: Path) -> None:
+    """M from the published rent inputs (Y taken as published, so income rules are not needed)."""
+    fall = lade_fall(path)
+    data = fall.haushalt.model_dump()
+    data["gesamteinkommen_monat"] = fall.erwartet["Y"]
+    if data["mitglieder"] is not None:
+        for m in data["mitglieder"]:
+            m["einnahmen"] = ()
+    haushalt = type(fall.haushalt).model_validate(data)
+    r = calculate(haushalt, on=fall.stichtag)
+    assert r.M_berechnet == fall.erwartet["M"]
+    assert r.betrag_monat == fall.erwartet["wohngeld_monat"]
