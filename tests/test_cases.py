@@ -54,9 +54,7 @@ def test_formula_from_published_m_and_y(path: Path) -> None:
 @pytest.mark.parametrize(
     "path",
     [
-        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=NEEDS[p.stem]))
-        if p.stem in NEEDS
-        else p
+        pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=NEEDS[p.stem])) if p.stem in NEEDS else p
         for p in FILES
     ],
     ids=_ids,

@@ -31,8 +31,8 @@ __all__ = [
     "UnknownMunicipality",
     "WohngeldError",
     "calculate",
-    "wohngeld_aus_m_y",
     "rechtsstand",
+    "wohngeld_aus_m_y",
 ]
 
 __version__ = "0.1.0"

@@ -69,7 +69,9 @@ def parse_fall(data: dict[str, Any], *, name: str = "<fall>") -> Fall:
             erwartet[key] = to_decimal(value)
         except (TypeError, ValueError) as exc:
             raise InputError(f"{name}: erwartet.{key}: {exc}") from None
-    extra = {k: v for k, v in data.items() if k not in {"title", "source", "stichtag", "haushalt", "erwartet"}}
+    extra = {
+        k: v for k, v in data.items() if k not in {"title", "source", "stichtag", "haushalt", "erwartet"}
+    }
     return Fall(
         name=name,
         title=str(data.get("title", name)),
@@ -94,7 +96,9 @@ def lade_fall(path: str | Path) -> Fall:
         else:
             data = tomllib.loads(text.decode("utf-8"), parse_float=Decimal)
     except (ValueError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: not a valid {p.suffix.lstrip('.').upper() or 'TOML'} case file: {exc}") from None
+        raise InputError(
+            f"{p}: not a valid {p.suffix.lstrip('.').upper() or 'TOML'} case file: {exc}"
+        ) from None
     if not isinstance(data, dict):
         raise InputError(f"{p}: a case file is a mapping (table/object) at the top level")
     return parse_fall(data, name=p.stem)

@@ -29,7 +29,9 @@ def mietenstufe_von(h: Haushalt, *, on: date, rec: Rechenweg | None) -> int:
     """
     if h.mietenstufe is not None:
         if rec is not None:
-            rec.add("mietenstufe", "Mietenstufe (angegeben)", ROEMISCH[h.mietenstufe - 1], "", "§ 12 Abs. 1 WoGG")
+            rec.add(
+                "mietenstufe", "Mietenstufe (angegeben)", ROEMISCH[h.mietenstufe - 1], "", "§ 12 Abs. 1 WoGG"
+            )
         return h.mietenstufe
     assert h.gemeinde is not None
     from .mietstufen import mietenstufe  # lazy: the list is large
@@ -76,7 +78,9 @@ def calculate(
     mitglieder = zaehle_mitglieder(haushalt, rec)
     stufe = mietenstufe_von(haushalt, on=on, rec=rec)
     w = haushalt.wohnkosten
-    betrag = w.miete_monat if isinstance(w, Miete) else w.belastung_monat if isinstance(w, Belastung) else None
+    betrag = (
+        w.miete_monat if isinstance(w, Miete) else w.belastung_monat if isinstance(w, Belastung) else None
+    )
     art = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "Mietzuschuss (Heim)"}[w.art]
 
     ausschluss = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
@@ -84,16 +88,34 @@ def calculate(
         if rec is not None:
             rec.add("ausschluss", ausschluss.grund, _NULL, "EUR/Monat", ausschluss.zitat)
         return Result(
-            betrag_monat=_NULL, anspruch=False, grund=ausschluss.grund, grund_zitat=ausschluss.zitat,
-            art=art, stichtag=on, fassung=rs.fassung, rechtsstand=rs.name, mietenstufe=stufe,
-            mitglieder=0, mitglieder_gesamt=mitglieder.gesamt, M=_NULL, Y=_NULL,
-            M_berechnet=_NULL, Y_berechnet=_NULL, z=(_NULL, _NULL, _NULL, _NULL),
-            warnungen=rs.warnungen, schritte=tuple(rec.schritte) if rec else (),
+            betrag_monat=_NULL,
+            anspruch=False,
+            grund=ausschluss.grund,
+            grund_zitat=ausschluss.zitat,
+            art=art,
+            stichtag=on,
+            fassung=rs.fassung,
+            rechtsstand=rs.name,
+            mietenstufe=stufe,
+            mitglieder=0,
+            mitglieder_gesamt=mitglieder.gesamt,
+            M=_NULL,
+            Y=_NULL,
+            M_berechnet=_NULL,
+            Y_berechnet=_NULL,
+            z=(_NULL, _NULL, _NULL, _NULL),
+            warnungen=rs.warnungen,
+            schritte=tuple(rec.schritte) if rec else (),
         )
 
     miete = miete_beruecksichtigt(
-        art=w.art, betrag=betrag, gesamt=mitglieder.gesamt, beruecksichtigt=mitglieder.beruecksichtigt,
-        mietenstufe=stufe, rs=rs, rec=rec,
+        art=w.art,
+        betrag=betrag,
+        gesamt=mitglieder.gesamt,
+        beruecksichtigt=mitglieder.beruecksichtigt,
+        mietenstufe=stufe,
+        rs=rs,
+        rec=rec,
     )
     y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec)
     f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
@@ -133,7 +155,11 @@ def wohngeld_aus_m_y(
 
     For checking another system's formula step; § 21 Nr. 1 WoGG is not applied here.
     """
-    if isinstance(mitglieder, bool) or not isinstance(mitglieder, int) or not 1 <= mitglieder <= MAX_MITGLIEDER:
+    if (
+        isinstance(mitglieder, bool)
+        or not isinstance(mitglieder, int)
+        or not 1 <= mitglieder <= MAX_MITGLIEDER
+    ):
         raise InputError(
             f"mitglieder: {mitglieder!r} given; allowed 1–{MAX_MITGLIEDER} zu berücksichtigende "
             "Haushaltsmitglieder (§ 19 Abs. 1, 3 WoGG)"

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
 from .explain import Rechenweg
-from datetime import date
-
 from .money import cut_euro, round_euro, round_fixed_point
 from .parameters import Rechtsstand
 
@@ -52,8 +51,8 @@ def wohngeld_formel(
     anlage = _anlage(rs)
     mind = rs.mindestwerte
     min_m, min_y = mind.M[n - 1], mind.Y[n - 1]
-    m = round_fixed_point(M if M >= min_m else min_m)
-    y = round_fixed_point(Y if Y >= min_y else min_y)
+    m = round_fixed_point(M if min_m <= M else min_m)
+    y = round_fixed_point(Y if min_y <= Y else min_y)
     k = rs.koeffizienten
     abc = k.koeffizienten[n]
     z1 = round_fixed_point(abc.a + abc.b * m + abc.c * y)
@@ -64,10 +63,22 @@ def wohngeld_formel(
     gerundet = round_euro(z4) if positiv else _NULL
     betrag = gerundet
     if rec is not None:
-        if M < min_m:
-            rec.add("M_mindest", "M unter dem Mindestwert, ersetzt durch", min_m, "EUR/Monat", f"{anlage} Nr. 1 WoGG")
-        if Y < min_y:
-            rec.add("Y_mindest", "Y unter dem Mindestwert, ersetzt durch", min_y, "EUR/Monat", f"{anlage} Nr. 1 WoGG")
+        if min_m > M:
+            rec.add(
+                "M_mindest",
+                "M unter dem Mindestwert, ersetzt durch",
+                min_m,
+                "EUR/Monat",
+                f"{anlage} Nr. 1 WoGG",
+            )
+        if min_y > Y:
+            rec.add(
+                "Y_mindest",
+                "Y unter dem Mindestwert, ersetzt durch",
+                min_y,
+                "EUR/Monat",
+                f"{anlage} Nr. 1 WoGG",
+            )
         zitat_abc = k.rule
         rec.add("a", f"a für {n} Haushaltsmitglied{'er' if n > 1 else ''}", abc.a, "", zitat_abc)
         rec.add("b", "b", abc.b, "", zitat_abc)
@@ -76,11 +87,25 @@ def wohngeld_formel(
         rec.add("z1", "z1 = a + b · M + c · Y", z1, "", schritt, M=m, Y=y)
         rec.add("z2", "z2 = z1 · Y", z2, "", schritt)
         rec.add("z3", "z3 = M − z2", z3, "", schritt)
-        rec.add("z4", f"z4 = {k.faktor} · z3 (ungerundetes Wohngeld)", z4, "EUR/Monat", f"§ 19 Abs. 1 WoGG, {schritt}")
+        rec.add(
+            "z4",
+            f"z4 = {k.faktor} · z3 (ungerundetes Wohngeld)",
+            z4,
+            "EUR/Monat",
+            f"§ 19 Abs. 1 WoGG, {schritt}",
+        )
         if positiv:
-            rec.add("gerundet", "Wohngeld, auf volle Euro gerundet", gerundet, "EUR/Monat", f"{anlage} Nr. 3 WoGG")
+            rec.add(
+                "gerundet", "Wohngeld, auf volle Euro gerundet", gerundet, "EUR/Monat", f"{anlage} Nr. 3 WoGG"
+            )
         else:
-            rec.add("gerundet", "Die Formel ergibt kein positives Wohngeld", _NULL, "EUR/Monat", "§ 19 Abs. 1 WoGG")
+            rec.add(
+                "gerundet",
+                "Die Formel ergibt kein positives Wohngeld",
+                _NULL,
+                "EUR/Monat",
+                "§ 19 Abs. 1 WoGG",
+            )
     if mitglieder > 12 and positiv:
         zusatz = rs.mehrbetrag_ueber_zwoelf.betrag * (mitglieder - 12)
         summe = gerundet + zusatz

@@ -11,7 +11,15 @@ from typing import Annotated
 
 from pydantic import BeforeValidator
 
-__all__ = ["Euro", "FIXED_POINT", "ROUND_HALF_UP", "cut_euro", "round_euro", "round_fixed_point", "to_decimal"]
+__all__ = [
+    "FIXED_POINT",
+    "ROUND_HALF_UP",
+    "Euro",
+    "cut_euro",
+    "round_euro",
+    "round_fixed_point",
+    "to_decimal",
+]
 
 FIXED_POINT = Decimal("1E-10")
 _EURO = Decimal(1)
@@ -25,14 +33,13 @@ def to_decimal(value: object) -> Decimal:
     >>> to_decimal(780.5)
     Traceback (most recent call last):
     ...
-    TypeError: float 780.5 given; pass Decimal("780.5") or "780.5" (money is exact, float is not)
+    ValueError: float 780.5 given; pass Decimal("780.5") or "780.5" (money is exact, float is not)
     """
     if isinstance(value, bool):
-        raise TypeError(f"bool {value!r} given; pass an amount as Decimal, int or str")
+        raise ValueError(f"bool {value!r} given; pass an amount as Decimal, int or str")
     if isinstance(value, float):
-        raise TypeError(
-            f'float {value!r} given; pass Decimal("{value!r}") or "{value!r}" '
-            "(money is exact, float is not)"
+        raise ValueError(
+            f'float {value!r} given; pass Decimal("{value!r}") or "{value!r}" (money is exact, float is not)'
         )
     if isinstance(value, Decimal):
         result = value
@@ -44,10 +51,10 @@ def to_decimal(value: object) -> Decimal:
             result = Decimal(text)
         except InvalidOperation:
             raise ValueError(
-                f"{value!r} is not a number; write an amount like \"780.50\" (decimal point, no unit)"
+                f'{value!r} is not a number; write an amount like "780.50" (decimal point, no unit)'
             ) from None
     else:
-        raise TypeError(f"{type(value).__name__} {value!r} given; pass an amount as Decimal, int or str")
+        raise ValueError(f"{type(value).__name__} {value!r} given; pass an amount as Decimal, int or str")
     if not result.is_finite():
         raise ValueError(f"{value!r} is not a finite amount")
     return result

@@ -13,7 +13,7 @@ import functools
 import tomllib
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from importlib import resources
 from importlib.resources.abc import Traversable
@@ -22,7 +22,7 @@ from typing import Any, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import DataFileError, NoParameters
+from .errors import DataFileError, InputError, NoParameters
 
 __all__ = [
     "Bagatellgrenze",
@@ -96,9 +96,7 @@ class Hoechstbetraege(Table):
     def model_post_init(self, __context: Any) -> None:
         for key, row in self.betraege.items():
             if len(row) != self.mietenstufen:
-                raise ValueError(
-                    f"betraege.{key} has {len(row)} values; mietenstufen = {self.mietenstufen}"
-                )
+                raise ValueError(f"betraege.{key} has {len(row)} values; mietenstufen = {self.mietenstufen}")
 
     def fuer(self, *, mitglieder: int, mietenstufe: int) -> Decimal:
         """Höchstbetrag for ``mitglieder`` members in ``mietenstufe`` (1-based)."""
@@ -344,8 +342,11 @@ class ParameterStore:
 
     def rechtsstand(self, on: date) -> Rechtsstand:
         """The tables in force on ``on``; cached per date."""
-        if not isinstance(on, date):
-            raise NoParameters(f"on: {type(on).__name__} {on!r} given; pass a datetime.date")
+        if not isinstance(on, date) or isinstance(on, datetime):
+            raise InputError(
+                f"on: {type(on).__name__} {on!r} given; pass the Stichtag as a datetime.date "
+                "(e.g. date(2025, 7, 1))"
+            )
         return self._on(on)
 
     def _rechtsstand_uncached(self, on: date) -> Rechtsstand:
