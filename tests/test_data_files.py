@@ -41,7 +41,15 @@ def test_file_header(path: Path) -> None:
     assert path.name == f"{raw['valid_from'].isoformat()}.toml"
     assert "WoG" in raw["rule"] and ("§" in raw["rule"] or "Anlage" in raw["rule"])
     assert "BGBl." in raw["source"], "every Fassung cites its BGBl. source"
-    assert raw["valid_from"] <= raw["verified"] <= TODAY, "verified: a real check date"
+    if "unverified" in raw:
+        assert f"{path.parent.name}/{path.name}" in UNVERIFIED, "an unverified value must be listed here"
+    else:
+        assert raw["valid_from"] <= raw["verified"] <= TODAY, "verified: a real check date"
+
+
+# Files whose values could not be read in a legal text (reason in the file's `unverified` key);
+# each is also named in the closing notes and docs/parameter-quellen.md.
+UNVERIFIED = {"mehrbetrag_ueber_zwoelf/2020-01-01.toml", "heizkosten/2021-01-01.toml"}
 
 
 def test_core_tables_validate_and_cover_every_fassung() -> None:

@@ -58,8 +58,16 @@ class Table(BaseModel):
     valid_from: date
     rule: str = Field(min_length=5)
     source: str = Field(min_length=5)
-    verified: date
+    verified: date | None = None
+    unverified: str | None = Field(default=None, min_length=10)
     unit: str | None = None
+
+    def model_post_init(self, __context: Any) -> None:
+        if (self.verified is None) == (self.unverified is None):
+            raise ValueError(
+                "give verified = <date of the check against the legal text> or, if no legal text "
+                "could be read, unverified = \"<what is missing and what the value rests on>\""
+            )
 
 
 class Staffel(BaseModel):
@@ -94,6 +102,7 @@ class Hoechstbetraege(Table):
         return v
 
     def model_post_init(self, __context: Any) -> None:
+        super().model_post_init(__context)
         for key, row in self.betraege.items():
             if len(row) != self.mietenstufen:
                 raise ValueError(f"betraege.{key} has {len(row)} values; mietenstufen = {self.mietenstufen}")
@@ -150,6 +159,7 @@ class Heizkosten(Table):
     komponente: Staffel | None = None
 
     def model_post_init(self, __context: Any) -> None:
+        super().model_post_init(__context)
         if self.anwendbar and (self.entlastung is None or self.komponente is None):
             raise ValueError("anwendbar = true needs [entlastung] and [komponente]")
 
@@ -164,6 +174,7 @@ class Klimakomponente(Table):
     mehrbetrag: Decimal | None = None
 
     def model_post_init(self, __context: Any) -> None:
+        super().model_post_init(__context)
         if self.anwendbar and (self.betraege is None or self.mehrbetrag is None):
             raise ValueError("anwendbar = true needs betraege and mehrbetrag")
 
@@ -366,6 +377,12 @@ class ParameterStore:
                 f"are refused; the latest known Fassung is that of {fassung.isoformat()} "
                 f"({stand.rule})"
             )
+        for t in tables.values():
+            if t.unverified is not None:
+                warnungen.append(
+                    f"Die Tabelle '{t.tabelle}' (Fassung ab {t.valid_from.isoformat()}) ist nicht am "
+                    f"Gesetzestext geprüft: {t.unverified}"
+                )
         if on > stand.geprueft_am:
             warnungen.append(
                 f"Stichtag {on.isoformat()} liegt nach dem Prüfstand der Daten "
