@@ -42,11 +42,15 @@ RULE = "Anlage zu § 1 Abs. 3 WoGV i. V. m. § 12 Abs. 2–4a WoGG"
 #: Origin of a Gemeinde's value (``Gemeinde.herkunft``).
 HERKUNFT: Mapping[str, str] = {
     "gemeinde": "eigene Zeile der Anlage zu § 1 Abs. 3 WoGV",
-    "kreis": "Zeile des Kreises in der Anlage zu § 1 Abs. 3 WoGV (Gemeinde nicht gesondert aufgeführt)",
+    "kreis": ("Zeile des Kreises in der Anlage zu § 1 Abs. 3 WoGV (Gemeinde nicht gesondert aufgeführt)"),
     "insel": "gemeinsame Mietenstufe der Inseln ohne Festlandanschluss (§ 12 Abs. 4a WoGG)",
     "nachtrag": (
         "AGS nicht im Gebietsstand der Anlage; Wert vom Ersteller der Vorlage zugeordnet, "
         "nicht aus dem Verordnungstext"
+    ),
+    "kreiszeile": (
+        "Zeile des Kreises in der Anlage zu § 1 Abs. 3 WoGV; gilt nur für die dort nicht gesondert "
+        "aufgeführten Gemeinden des Kreises (Anfrage nannte den Kreis)"
     ),
     "kreis-einheitlich": "Kreis, dessen Gemeinden alle dieselbe Mietenstufe haben (Anfrage nannte den Kreis)",
 }
@@ -157,6 +161,13 @@ class MietenstufeAuskunft:
                 f"Kreises haben Mietenstufe {stufe}. Grundlage: {fassung} ({self.source}); "
                 "§ 12 Abs. 2–4a WoGG."
             )
+        if g.herkunft == "kreiszeile":
+            return (
+                f"Kreis {g.kreis} (Kreisschlüssel {g.kreis_schluessel}, {g.land}) hat Mietenstufe {stufe}. "
+                "Sie gilt für die Gemeinden des Kreises, die in der Anlage nicht gesondert aufgeführt sind; "
+                "gesondert aufgeführte Gemeinden haben ihre eigene Stufe (nach Gemeinde oder AGS fragen). "
+                f"Grundlage: {fassung} ({self.source}); § 12 Abs. 2–4a WoGG."
+            )
         return (
             f"{g.name} (AGS {g.ags}, Kreis {g.kreis}, {g.land}) hat Mietenstufe {stufe}. "
             f"Herkunft: {HERKUNFT.get(g.herkunft, g.herkunft)}. Grundlage: {fassung} "
@@ -196,7 +207,12 @@ class MietenstufenListe:
                 )
             except (ValueError, KeyError) as exc:
                 raise DataFileError(f"{where}: row {n}: {exc!r}") from None
-            if not _AGS.fullmatch(ags) or not 1 <= g.mietenstufe <= 7 or herkunft not in HERKUNFT or ags in by_ags:
+            if (
+                not _AGS.fullmatch(ags)
+                or not 1 <= g.mietenstufe <= 7
+                or herkunft not in HERKUNFT
+                or ags in by_ags
+            ):
                 raise DataFileError(f"{where}: row {n}: invalid or duplicate row {row!r}")
             by_ags[ags] = g
             keys = _aliases(name) | (_aliases(anlage_name) if anlage_name else set())
@@ -210,16 +226,18 @@ class MietenstufenListe:
         self._exact = exact
         self._loose = loose
         self._kreis_by_name: dict[str, list[str]] = {}
-        for key, k in kreise.items():
-            for n in {k["name"], k.get("anlage_name", k["name"])}:
-                self._kreis_by_name.setdefault(name_key(n), []).append(key)
+        for kkey, kdata in kreise.items():
+            for kname in {kdata["name"], kdata.get("anlage_name", kdata["name"])}:
+                self._kreis_by_name.setdefault(name_key(kname), []).append(kkey)
         self._in_kreis: dict[str, list[Gemeinde]] = {}
         for g in by_ags.values():
             self._in_kreis.setdefault(g.kreis_schluessel, []).append(g)
 
     def auskunft(self, g: Gemeinde) -> MietenstufeAuskunft:
         """Wrap a Gemeinde of this list as an answer."""
-        return MietenstufeAuskunft(gemeinde=g, mietenstufe=g.mietenstufe, valid_from=self.valid_from, source=self.source)
+        return MietenstufeAuskunft(
+            gemeinde=g, mietenstufe=g.mietenstufe, valid_from=self.valid_from, source=self.source
+        )
 
     def _unknown(self, given: str, on: date, suggestions: list[Gemeinde], why: str) -> UnknownMunicipality:
         listed = "".join(f"\n  {_describe(g)}" for g in suggestions)
@@ -258,6 +276,9 @@ class MietenstufenListe:
         if len(unique) == 1:
             return unique[0]
         if len(unique) > 1:
+            more = self._loose.get(_loose_key(name), [])
+            unique = list({g.ags: g for g in [*unique, *more]}.values())
+        if len(unique) > 1:
             unique.sort(key=lambda g: (g.land, g.name, g.ags))
             listed = "".join(f"\n  {_describe(g)}" for g in unique)
             raise AmbiguousMunicipality(
@@ -277,7 +298,9 @@ class MietenstufenListe:
         return list(out.values())[:8]
 
     def _kreis(self, kreisname: str, given: str, on: date) -> Gemeinde:
-        """Auslegung: a Kreis is not a Gemeinde; it resolves only if all its Gemeinden share one stage."""
+        """Auslegung: a Kreis is not a Gemeinde. It resolves to the annex's Kreis row (the stage of the
+        Gemeinden not listed separately, herkunft "kreiszeile"), or, without a Kreis row, only if all its
+        Gemeinden share one stage ("kreis-einheitlich"); otherwise it is ambiguous."""
         keys = [
             k
             for k in self._kreis_by_name.get(name_key(kreisname), [])
@@ -298,6 +321,17 @@ class MietenstufenListe:
         members = sorted(self._in_kreis[key], key=lambda g: g.ags)
         stufen = {g.mietenstufe for g in members}
         kreis = self.kreise[key]["name"]
+        zeile = self.kreise[key].get("mietenstufe")
+        if isinstance(zeile, int):
+            return Gemeinde(
+                ags=key,
+                name=kreis,
+                kreis_schluessel=key,
+                kreis=kreis,
+                land=members[0].land,
+                mietenstufe=zeile,
+                herkunft="kreiszeile",
+            )
         if len(stufen) != 1:
             counts = ", ".join(
                 f"{_ROMAN[s]}: {sum(g.mietenstufe == s for g in members)}" for s in sorted(stufen)
@@ -327,7 +361,9 @@ class MietenstufenListe:
         if _AGS.fullmatch(text):
             return self.auskunft(self.by_key(text, on))
         if text.isdigit():
-            raise self._unknown(text, on, [], "an AGS has exactly 8 digits (Land 2, Regierungsbezirk 1, Kreis 2, Gemeinde 3)")
+            raise self._unknown(
+                text, on, [], "an AGS has exactly 8 digits (Land 2, Regierungsbezirk 1, Kreis 2, Gemeinde 3)"
+            )
         if not _fold(text):
             raise self._unknown(text, on, [], "no name given")
         return self.auskunft(self.by_name(text, on))
@@ -373,7 +409,9 @@ class _Store:
             if key not in header:
                 raise DataFileError(f"{head}: key {key} missing")
         if header["valid_from"] != valid_from:
-            raise DataFileError(f"{head}: key valid_from: {header['valid_from']} does not match the file name")
+            raise DataFileError(
+                f"{head}: key valid_from: {header['valid_from']} does not match the file name"
+            )
         reader = csv.reader(io.StringIO(text))
         if next(reader, None) != ["ags", "name", "mietenstufe", "herkunft", "anlage_name"]:
             raise DataFileError(f"{rows_file}: unexpected CSV header")
@@ -425,7 +463,9 @@ def gemeinden(on: date, *, data_dir: Traversable | Path | None = None) -> Iterat
         yield lst.by_ags[ags]
 
 
-def mietenstufe(gemeinde: str, *, on: date, data_dir: Traversable | Path | None = None) -> MietenstufeAuskunft:
+def mietenstufe(
+    gemeinde: str, *, on: date, data_dir: Traversable | Path | None = None
+) -> MietenstufeAuskunft:
     """Mietenstufe of a Gemeinde (8-digit AGS or name) on a date.
 
     Anlage zu § 1 Abs. 3 WoGV i. V. m. § 12 Abs. 2–4a WoGG. Raises
@@ -433,7 +473,9 @@ def mietenstufe(gemeinde: str, *, on: date, data_dir: Traversable | Path | None 
     or :class:`~wohngeld.errors.NoMietenstufenList`; never falls back to a default stage.
     """
     if not isinstance(gemeinde, str):
-        raise UnknownMunicipality(f"gemeinde: {type(gemeinde).__name__} {gemeinde!r} given; pass an 8-digit AGS or a name as str")
+        raise UnknownMunicipality(
+            f"gemeinde: {type(gemeinde).__name__} {gemeinde!r} given; pass an 8-digit AGS or a name as str"
+        )
     if not isinstance(on, date):
         raise NoMietenstufenList(f"on: {type(on).__name__} {on!r} given; pass a datetime.date")
     return liste(on, data_dir=data_dir).lookup(gemeinde, on)
