@@ -1,18 +1,56 @@
-"""wohngeld: German Wohngeld (WoGG) to the euro, with the Rechenweg."""
+"""wohngeld: German Wohngeld (WoGG) to the euro, with the Rechenweg and its § citations.
 
-from .engine import calculate, wohngeld_aus_m_y
-from .errors import (
-    AmbiguousMunicipality,
-    DataFileError,
-    InputError,
-    NoMietenstufenList,
-    NoParameters,
-    UnknownMunicipality,
-    WohngeldError,
-)
-from .model import Belastung, Haushalt, Haushaltsmitglied, Heim, Miete, Pauschalabzug
-from .parameters import Rechtsstand, rechtsstand
-from .result import Result
+>>> from datetime import date
+>>> from wohngeld import Haushalt, calculate
+>>> h = Haushalt(mietenstufe=3, miete_monat="420.00", anzahl_mitglieder=1, gesamteinkommen_monat="1162.35")
+>>> calculate(h, on=date(2023, 7, 1)).betrag_monat
+Decimal('131')
+
+The public names are loaded on first use, so that ``import wohngeld`` stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .engine import calculate, wohngeld_aus_m_y
+    from .errors import (
+        AmbiguousMunicipality,
+        DataFileError,
+        InputError,
+        NoMietenstufenList,
+        NoParameters,
+        UnknownMunicipality,
+        WohngeldError,
+    )
+    from .mietstufen import mietenstufe
+    from .model import Belastung, Haushalt, Haushaltsmitglied, Heim, Miete, Pauschalabzug
+    from .parameters import Rechtsstand, rechtsstand
+    from .result import Result
+
+_WHERE = {
+    "calculate": "engine",
+    "wohngeld_aus_m_y": "engine",
+    "AmbiguousMunicipality": "errors",
+    "DataFileError": "errors",
+    "InputError": "errors",
+    "NoMietenstufenList": "errors",
+    "NoParameters": "errors",
+    "UnknownMunicipality": "errors",
+    "WohngeldError": "errors",
+    "mietenstufe": "mietstufen",
+    "Belastung": "model",
+    "Haushalt": "model",
+    "Haushaltsmitglied": "model",
+    "Heim": "model",
+    "Miete": "model",
+    "Pauschalabzug": "model",
+    "Rechtsstand": "parameters",
+    "rechtsstand": "parameters",
+    "Result": "result",
+}
 
 __all__ = [
     "AmbiguousMunicipality",
@@ -31,8 +69,22 @@ __all__ = [
     "UnknownMunicipality",
     "WohngeldError",
     "calculate",
+    "mietenstufe",
     "rechtsstand",
     "wohngeld_aus_m_y",
 ]
-
+assert sorted(__all__) == sorted(_WHERE)
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module 'wohngeld' has no attribute {name!r}")
+    value = getattr(import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted([*globals(), *_WHERE])

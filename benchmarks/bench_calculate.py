@@ -1,0 +1,67 @@
+"""Time one calculation and 100,000 calculations, with and without input validation.
+
+Run: ``make bench`` (or ``python benchmarks/bench_calculate.py``). Prints the figures that the
+README's performance section quotes; no assertion, the numbers depend on the machine.
+"""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+import time
+from datetime import date
+from decimal import Decimal
+
+ON = date(2025, 7, 1)
+N = 100_000
+
+
+def main() -> None:
+    """Print the timings."""
+    code = "import time; t = time.perf_counter(); import wohngeld; print(time.perf_counter() - t)"
+    runs = sorted(float(subprocess.check_output([sys.executable, "-c", code])) for _ in range(5))
+    print(f"import wohngeld (median of 5 fresh interpreters): {runs[2] * 1000:8.1f} ms")
+
+    from wohngeld import Haushalt, calculate, rechtsstand
+
+    rechtsstand(ON)  # parameters parsed once and cached: not part of a calculation
+    rng = random.Random(1)
+    raw = [
+        {
+            "mietenstufe": rng.randint(1, 7),
+            "miete_monat": str(Decimal(rng.randint(20_000, 150_000)).scaleb(-2)),
+            "anzahl_mitglieder": rng.randint(1, 8),
+            "gesamteinkommen_monat": str(Decimal(rng.randint(0, 400_000)).scaleb(-2)),
+        }
+        for _ in range(N)
+    ]
+    one = Haushalt.model_validate(raw[0])
+    t = time.perf_counter()
+    r = calculate(one, on=ON)
+    print(f"one calculation with Rechenweg (first call):       {(time.perf_counter() - t) * 1e6:8.1f} µs")
+
+    t = time.perf_counter()
+    haushalte = [Haushalt.model_validate(d) for d in raw]
+    validation = time.perf_counter() - t
+
+    t = time.perf_counter()
+    for h in haushalte:
+        calculate(h, on=ON, rechenweg=False)
+    bare = time.perf_counter() - t
+
+    t = time.perf_counter()
+    for h in haushalte:
+        calculate(h, on=ON)
+    with_steps = time.perf_counter() - t
+
+    print(f"{N:,} validations (Haushalt.model_validate):     {validation:8.2f} s  {validation / N * 1e6:6.1f} µs each")
+    print(f"{N:,} calculations, validated input, no Rechenweg: {bare:8.2f} s  {bare / N * 1e6:6.1f} µs each")
+    print(f"{N:,} calculations, validated input, Rechenweg:    {with_steps:8.2f} s  {with_steps / N * 1e6:6.1f} µs each")
+    total = validation + bare
+    print(f"{N:,} validate + calculate (no Rechenweg):          {total:8.2f} s  {total / N * 1e6:6.1f} µs each")
+    assert r.betrag_monat >= 0
+
+
+if __name__ == "__main__":
+    main()
