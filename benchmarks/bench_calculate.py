@@ -55,11 +55,14 @@ def main() -> None:
         calculate(h, on=ON)
     with_steps = time.perf_counter() - t
 
-    print(f"{N:,} validations (Haushalt.model_validate):     {validation:8.2f} s  {validation / N * 1e6:6.1f} µs each")
-    print(f"{N:,} calculations, validated input, no Rechenweg: {bare:8.2f} s  {bare / N * 1e6:6.1f} µs each")
-    print(f"{N:,} calculations, validated input, Rechenweg:    {with_steps:8.2f} s  {with_steps / N * 1e6:6.1f} µs each")
     total = validation + bare
-    print(f"{N:,} validate + calculate (no Rechenweg):          {total:8.2f} s  {total / N * 1e6:6.1f} µs each")
+    for label, seconds in (
+        ("validations (Haushalt.model_validate)", validation),
+        ("calculations, validated input, no Rechenweg", bare),
+        ("calculations, validated input, with Rechenweg", with_steps),
+        ("validate + calculate, no Rechenweg", total),
+    ):
+        print(f"{N:,} {label:<46} {seconds:8.2f} s  {seconds / N * 1e6:6.1f} µs each")
     assert r.betrag_monat >= 0
 
 
