@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from typing import NamedTuple
 
 from .explain import Rechenweg
-from .money import cut_euro, round_euro, round_fixed_point
+from .money import FIXED_POINT, cut_euro, round_euro
 from .parameters import Rechtsstand
 
 __all__ = ["Formel", "wohngeld_formel"]
@@ -15,8 +15,7 @@ __all__ = ["Formel", "wohngeld_formel"]
 _NULL = Decimal(0)
 
 
-@dataclass(frozen=True, slots=True)
-class Formel:
+class Formel(NamedTuple):
     """Result of § 19: the amounts entering and leaving the formula."""
 
     M: Decimal
@@ -47,22 +46,25 @@ def wohngeld_formel(
     fixed-point numbers with ten decimals, whole euros from 0.50 up); § 19 Abs. 3 WoGG for more
     than twelve members. Anlagen 1 and 2 until 2019.
     """
-    n = min(mitglieder, 12)
-    anlage = _anlage(rs)
+    n = mitglieder if mitglieder < 12 else 12
     mind = rs.mindestwerte
     min_m, min_y = mind.M[n - 1], mind.Y[n - 1]
-    m = round_fixed_point(M if min_m <= M else min_m)
-    y = round_fixed_point(Y if min_y <= Y else min_y)
+    # Anlage 3 Nr. 2: every step a fixed-point number with ten decimals, half-up
+    # (money.round_fixed_point, inlined on this hot path; Auslegung: docs/rechtsauslegung.md).
+    q, h = FIXED_POINT, ROUND_HALF_UP
+    m = (M if min_m <= M else min_m).quantize(q, h)
+    y = (Y if min_y <= Y else min_y).quantize(q, h)
     k = rs.koeffizienten
     abc = k.koeffizienten[n]
-    z1 = round_fixed_point(abc.a + abc.b * m + abc.c * y)
-    z2 = round_fixed_point(z1 * y)
-    z3 = round_fixed_point(m - z2)
-    z4 = round_fixed_point(k.faktor * z3)
+    z1 = (abc.a + abc.b * m + abc.c * y).quantize(q, h)
+    z2 = (z1 * y).quantize(q, h)
+    z3 = (m - z2).quantize(q, h)
+    z4 = (k.faktor * z3).quantize(q, h)
     positiv = z4 > _NULL
     gerundet = round_euro(z4) if positiv else _NULL
     betrag = gerundet
     if rec is not None:
+        anlage = _anlage(rs)
         if min_m > M:
             rec.add(
                 "M_mindest",
