@@ -66,7 +66,7 @@ class Table(BaseModel):
         if (self.verified is None) == (self.unverified is None):
             raise ValueError(
                 "give verified = <date of the check against the legal text> or, if no legal text "
-                "could be read, unverified = \"<what is missing and what the value rests on>\""
+                'could be read, unverified = "<what is missing and what the value rests on>"'
             )
 
 
@@ -290,17 +290,50 @@ class Rechtsstand:
 class ParameterStore:
     """Reads the parameter folders of one data directory, lazily, and caches every file."""
 
-    def __init__(self, root: Traversable | Path | None = None) -> None:
+    def __init__(
+        self,
+        root: Traversable | Path | None = None,
+        *,
+        base: ParameterStore | None = None,
+        name: str = "geltendes Recht",
+        status: str = "in Kraft",
+        hinweis: str | None = None,
+    ) -> None:
+        """Tables from ``root``; with ``base``, tables missing in ``root`` come from ``base``.
+
+        A named rule set (a draft, a scenario) is a store over its own folders on top of the
+        law in force: the engine cannot tell the difference and needs no branch for it.
+        ``hinweis`` is added to every Rechtsstand of this store (e.g. "Entwurf, BT-Drs. …").
+        """
         self.root: Traversable = data_root() / "parameters" if root is None else root
+        self.base = base
+        self.name = name
+        self.status = status
+        self.hinweis = hinweis
         self._tables: dict[str, tuple[tuple[date, ...], tuple[Table, ...]]] = {}
         self._stand: Stand | None = None
         self._on = functools.lru_cache(maxsize=4096)(self._rechtsstand_uncached)
+
+    def has_folder(self, folder: str) -> bool:
+        """Whether this store's own root has the table folder."""
+        return (self.root / folder).is_dir()
+
+    def transform(self, table: Table, on: date) -> Table:
+        """Hook for scenarios: change a table after it is picked for a date (identity here)."""
+        return table
+
+    def pending(self, on: date) -> list[str]:
+        """Notices of changes pending on ``on`` (drafts that are not law); none here."""
+        return []
 
     @property
     def stand(self) -> Stand:
         """The data's check date and horizon."""
         if self._stand is None:
             path = self.root / "stand.toml"
+            if self.base is not None and not path.is_file():
+                self._stand = self.base.stand
+                return self._stand
             try:
                 self._stand = Stand.model_validate(_read_toml(path))
             except ValidationError as exc:
@@ -341,7 +374,19 @@ class ParameterStore:
         return result
 
     def in_force(self, folder: str, on: date, cls: type[Table]) -> Table:
-        """The Fassung of one table in force on ``on`` (latest ``valid_from`` not after it)."""
+        """The Fassung of one table in force on ``on`` (latest ``valid_from`` not after it).
+
+        In a store with a ``base``, a table this store does not have (or not yet on ``on``)
+        comes from the base.
+        """
+        if self.base is not None:
+            if not self.has_folder(folder):
+                return self.transform(self.base.in_force(folder, on, cls), on)
+            dates, tables = self.fassungen(folder, cls)
+            i = bisect.bisect_right(dates, on)
+            if i == 0:
+                return self.transform(self.base.in_force(folder, on, cls), on)
+            return self.transform(tables[i - 1], on)
         dates, tables = self.fassungen(folder, cls)
         i = bisect.bisect_right(dates, on)
         if i == 0:
@@ -349,7 +394,7 @@ class ParameterStore:
                 f"no Fassung of '{folder}' in force on {on.isoformat()}; earliest is "
                 f"{dates[0].isoformat()} (this library covers the WoGG from {EARLIEST.isoformat()})"
             )
-        return tables[i - 1]
+        return self.transform(tables[i - 1], on)
 
     def rechtsstand(self, on: date) -> Rechtsstand:
         """The tables in force on ``on``; cached per date."""
@@ -389,15 +434,24 @@ class ParameterStore:
                 f"({stand.geprueft_am.isoformat()}): angewandt ist die Fassung vom "
                 f"{fassung.isoformat()}; eine spätere Änderung des Rechts ist nicht berücksichtigt."
             )
+        if self.hinweis:
+            warnungen.insert(0, self.hinweis)
+        warnungen.extend(self.pending(on))
         return Rechtsstand(
-            stichtag=on, fassung=fassung, tables=tables, store=self, warnungen=tuple(warnungen)
+            stichtag=on,
+            fassung=fassung,
+            tables=tables,
+            store=self,
+            name=self.name,
+            status=self.status,
+            warnungen=tuple(warnungen),
         )
 
 
 @functools.cache
 def default_store() -> ParameterStore:
-    """The store over the data shipped with the package."""
-    return ParameterStore()
+    """The store over the data shipped with the package: the law in force."""
+    return _InForceStore()
 
 
 def rechtsstand(on: date) -> Rechtsstand:
@@ -407,3 +461,78 @@ def rechtsstand(on: date) -> Rechtsstand:
     datetime.date(2025, 1, 1)
     """
     return default_store().rechtsstand(on)
+
+
+class RegelwerkInfo(BaseModel):
+    """Header of a named rule set (``data/rechtsstaende/<slug>/rechtsstand.toml``)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name: str = Field(min_length=3)
+    status: Literal["Entwurf", "in Kraft"]
+    valid_from: date
+    quelle: str = Field(min_length=5, description="Drucksache (Entwurf) or BGBl. (in Kraft)")
+    hinweis: str = Field(min_length=10, description="shown on every result computed with this set")
+    anhaengig: str | None = Field(
+        default=None,
+        description="notice added to results of the law in force from valid_from while status is Entwurf",
+    )
+
+
+class _InForceStore(ParameterStore):
+    """The law in force; warns on dates for which a named draft is pending."""
+
+    def pending(self, on: date) -> list[str]:
+        return [
+            info.anhaengig
+            or f"Änderung anhängig: {info.name} ({info.quelle}) ab {info.valid_from.isoformat()}"
+            for info in regelwerke().values()
+            if info.status == "Entwurf" and info.valid_from <= on
+        ]
+
+
+def _regelwerke_root() -> Traversable:
+    return data_root() / "rechtsstaende"
+
+
+@functools.cache
+def _regelwerke() -> dict[str, tuple[RegelwerkInfo, Traversable]]:
+    root = _regelwerke_root()
+    found: dict[str, tuple[RegelwerkInfo, Traversable]] = {}
+    if not root.is_dir():
+        return found
+    for folder in sorted(root.iterdir(), key=lambda p: p.name):
+        path = folder / "rechtsstand.toml"
+        if not path.is_file():
+            continue
+        try:
+            info = RegelwerkInfo.model_validate(_read_toml(path))
+        except ValidationError as exc:
+            raise DataFileError(f"{path}: {_describe(exc)}") from None
+        if info.name in found:
+            raise DataFileError(f"{path}: name {info.name!r} is used twice")
+        found[info.name] = (info, folder)
+    return found
+
+
+def regelwerke() -> dict[str, RegelwerkInfo]:
+    """Named rule sets shipped with the package (drafts, future law), by name."""
+    return {name: info for name, (info, _) in _regelwerke().items()}
+
+
+@functools.cache
+def named_store(name: str) -> ParameterStore:
+    """The store of a named rule set: its own tables on top of the law in force.
+
+    ``"geltendes Recht"`` is the law in force itself. A draft applies only when named.
+    """
+    if name == "geltendes Recht":
+        return default_store()
+    known = _regelwerke()
+    if name not in known:
+        allowed = ", ".join(repr(n) for n in ["geltendes Recht", *known])
+        raise InputError(f"rechtsstand: {name!r} given; known rule sets: {allowed}")
+    info, folder = known[name]
+    return ParameterStore(
+        folder, base=default_store(), name=info.name, status=info.status, hinweis=info.hinweis
+    )

@@ -1,19 +1,19 @@
-"""Command line: a thin wrapper over :func:`wohngeld.calculate`; no rule lives here."""
+"""``wohngeld berechnen`` and ``wohngeld beispiel``: one household from a case file."""
 
 from __future__ import annotations
 
-import sys
 from datetime import date
 from importlib import resources
 from pathlib import Path
 
 import click
 
-from .cases import Fall, lade_fall
-from .engine import calculate
-from .errors import WohngeldError
+from ..cases import Fall, lade_fall
+from ..engine import calculate
+from ..errors import WohngeldError
+from ._gruppe import main
 
-__all__ = ["main"]
+__all__ = ["beispiel", "berechnen"]
 
 
 def _datum(value: str | None) -> date | None:
@@ -32,12 +32,6 @@ def _ausgabe(fall: Fall, stichtag: date | None, als_json: bool) -> None:
         return
     click.echo(f"{fall.title}\nQuelle: {fall.source}\n")
     click.echo(r.explain())
-
-
-@click.group(help="Wohngeld nach dem WoGG berechnen, mit Rechenweg und Fundstellen.")
-@click.version_option(package_name="wohngeld")
-def main() -> None:
-    """Entry point of the ``wohngeld`` command."""
 
 
 @main.command(help="Berechnet einen Haushalt aus einer Falldatei (TOML oder JSON).")
@@ -59,7 +53,3 @@ def beispiel(als_json: bool) -> None:
     ref = resources.files("wohngeld") / "data" / "beispiele" / "dresden-2023-beispiel-1.toml"
     with resources.as_file(ref) as path:
         _ausgabe(lade_fall(path), None, als_json)
-
-
-if __name__ == "__main__":  # pragma: no cover
-    sys.exit(main())

@@ -1,0 +1,12 @@
+"""Command line: thin wrappers over the library; no rule lives here.
+
+Each module registers its commands on :data:`main`; importing them here wires them up.
+"""
+
+from __future__ import annotations
+
+from . import berechnen, mietenstufe
+from ._gruppe import main
+
+__all__ = ["main"]
+_COMMANDS = (berechnen, mietenstufe)

@@ -1,0 +1,47 @@
+"""The command line: each command from the case-file format, text and JSON."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from wohngeld.cli import main
+
+CASES = Path(__file__).parent / "cases"
+
+
+def test_beispiel_prints_the_dresden_rechenweg() -> None:
+    out = CliRunner().invoke(main, ["beispiel"])
+    assert out.exit_code == 0, out.output
+    assert "530,40 €" in out.output and "Wohngeld monatlich: 131" in out.output
+
+
+def test_berechnen_json() -> None:
+    path = CASES / "2025-01-01" / "laender-2024-01-vierzehn-personen.toml"
+    out = CliRunner().invoke(main, ["berechnen", str(path), "--json"])
+    assert out.exit_code == 0, out.output
+    assert json.loads(out.output)["betrag_monat"] == "1335"  # Länderhinweise zu Nr. 19.31 WoGVwV
+
+
+def test_berechnen_bad_file_is_a_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "fall.toml"
+    bad.write_text(
+        "stichtag = 2025-07-01\n[haushalt]\nmietenstufe = 3\nmiete_monat = 780.5\n", encoding="utf-8"
+    )
+    out = CliRunner().invoke(main, ["berechnen", str(bad)])
+    assert out.exit_code == 1
+    assert "Error:" in out.output and "[haushalt] is invalid" in out.output
+
+
+def test_mietenstufe_dresden() -> None:
+    out = CliRunner().invoke(main, ["mietenstufe", "Dresden", "--stichtag", "2025-07-01"])
+    assert out.exit_code == 0, out.output
+    assert "Mietenstufe III" in out.output and "14612000" in out.output and "BGBl." in out.output
+
+
+def test_mietenstufe_ambiguous_lists_candidates() -> None:
+    out = CliRunner().invoke(main, ["mietenstufe", "Neuenkirchen", "--stichtag", "2025-07-01"])
+    assert out.exit_code == 1
+    assert out.output.count("Neuenkirchen (AGS") >= 5
