@@ -7,10 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from wohngeld import Haushalt, InputError, calculate
+from wohngeld import Haushalt, InputError, Miete, calculate
 from wohngeld.parameters import ParameterStore, default_store
 
-H = Haushalt(mietenstufe=3, miete_monat="420.00", anzahl_mitglieder=1, gesamteinkommen_monat="1162.35")
+H = Haushalt(
+    mietenstufe=3,
+    wohnkosten=Miete(miete_monat="420.00"),
+    anzahl_mitglieder=1,
+    gesamteinkommen_monat="1162.35",
+)
 
 
 def _overlay(tmp_path: Path) -> ParameterStore:
@@ -26,7 +31,9 @@ betrag = 200
 """,
         encoding="utf-8",
     )
-    return ParameterStore(tmp_path, base=default_store(), name="Test", status="Entwurf", hinweis="Testregelwerk")
+    return ParameterStore(
+        tmp_path, base=default_store(), name="Test", status="Entwurf", hinweis="Testregelwerk"
+    )
 
 
 def test_overlay_changes_only_its_table_and_only_from_its_date(tmp_path: Path) -> None:
@@ -42,5 +49,7 @@ def test_overlay_changes_only_its_table_and_only_from_its_date(tmp_path: Path) -
 
 
 def test_unknown_rule_set_name() -> None:
-    with pytest.raises(InputError, match=r"rechtsstand: 'Entwurf 2099' given; known rule sets: 'geltendes Recht'"):
+    with pytest.raises(
+        InputError, match=r"rechtsstand: 'Entwurf 2099' given; known rule sets: 'geltendes Recht'"
+    ):
         calculate(H, on=date(2025, 7, 1), rechtsstand="Entwurf 2099")

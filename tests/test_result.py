@@ -9,11 +9,14 @@ from decimal import Decimal
 
 import pytest
 
-from wohngeld import Haushalt, calculate
+from wohngeld import Haushalt, Miete, calculate
 from wohngeld.result import SCHEMA_VERSION
 
 DRESDEN_1 = Haushalt(
-    mietenstufe=3, miete_monat="420.00", anzahl_mitglieder=1, gesamteinkommen_monat="1162.35"
+    mietenstufe=3,
+    wohnkosten=Miete(miete_monat="420.00"),
+    anzahl_mitglieder=1,
+    gesamteinkommen_monat="1162.35",
 )
 ON = date(2023, 7, 1)
 
@@ -61,7 +64,9 @@ def test_json_has_stable_fields_and_exact_decimals() -> None:
 
 def test_no_claim_is_a_result_with_reason() -> None:
     """2025, 1 person, Stufe I, rent 300, Y 1374: § 19 gives 9 € < 10 € (§ 21 Nr. 1)."""
-    h = Haushalt(mietenstufe=1, miete_monat="300", anzahl_mitglieder=1, gesamteinkommen_monat="1374")
+    h = Haushalt(
+        mietenstufe=1, wohnkosten=Miete(miete_monat="300"), anzahl_mitglieder=1, gesamteinkommen_monat="1374"
+    )
     r = calculate(h, on=date(2025, 7, 1))
     assert r.betrag_monat == 0 and not r.anspruch
     assert r.grund_zitat == "§ 21 Nr. 1 WoGG"

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from wohngeld import Haushalt, calculate, wohngeld_aus_m_y
+from wohngeld import Haushalt, Miete, calculate, wohngeld_aus_m_y
 from wohngeld.money import round_euro, round_fixed_point
 
 
@@ -47,7 +47,9 @@ def test_more_than_twelve_capped_at_m_and_cut_to_euros() -> None:
     Y = 0 → Mindestwert 2943; z1 = -0.12 + 0.05740902 + 0.0650403 = 0.00244932,
     z2 = 7.20834876, z3 = 511.39165124, z4 = 588.100398926 → 588 €; + 18 × 65 = 1758 > 518.60 → 518 €.
     """
-    h = Haushalt(mietenstufe=1, miete_monat="100", anzahl_mitglieder=30, gesamteinkommen_monat="0")
+    h = Haushalt(
+        mietenstufe=1, wohnkosten=Miete(miete_monat="100"), anzahl_mitglieder=30, gesamteinkommen_monat="0"
+    )
     r = calculate(h, on=date(2025, 7, 1))
     assert r.M_berechnet == Decimal("518.60")
     assert r.betrag_monat == 518

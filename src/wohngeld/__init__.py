@@ -1,8 +1,9 @@
 """wohngeld: German Wohngeld (WoGG) to the euro, with the Rechenweg and its § citations.
 
 >>> from datetime import date
->>> from wohngeld import Haushalt, calculate
->>> h = Haushalt(mietenstufe=3, miete_monat="420.00", anzahl_mitglieder=1, gesamteinkommen_monat="1162.35")
+>>> from wohngeld import Haushalt, Miete, calculate
+>>> h = Haushalt(mietenstufe=3, wohnkosten=Miete(miete_monat="420.00"), anzahl_mitglieder=1,
+...              gesamteinkommen_monat="1162.35")
 >>> calculate(h, on=date(2023, 7, 1)).betrag_monat
 Decimal('131')
 

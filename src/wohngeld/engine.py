@@ -9,17 +9,30 @@ from .errors import InputError
 from .explain import Rechenweg
 from .formula import Formel, wohngeld_formel
 from .income import gesamteinkommen_monat
-from .limits import alle_ausgeschlossen, bagatellgrenze
+from .limits import alle_ausgeschlossen, ausbildungsfoerderung, bagatellgrenze, mindesteinkommen, vermoegen
 from .members import mitglieder as zaehle_mitglieder
-from .model import MAX_BETRAG, MAX_MITGLIEDER, Belastung, Haushalt, Miete
+from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt
 from .money import to_decimal
-from .parameters import ParameterStore, Rechtsstand, default_store
-from .rent import ROEMISCH, miete_beruecksichtigt
+from .parameters import ParameterStore, default_store, named_store
+from .rent import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
 from .result import Result
 
 __all__ = ["calculate", "mietenstufe_von", "wohngeld_aus_m_y"]
 
 _NULL = Decimal(0)
+
+
+def _store(rechtsstand: str | ParameterStore | None) -> ParameterStore:
+    if rechtsstand is None:
+        return default_store()
+    if isinstance(rechtsstand, ParameterStore):
+        return rechtsstand
+    if isinstance(rechtsstand, str):
+        return named_store(rechtsstand)
+    raise InputError(
+        f"rechtsstand: {type(rechtsstand).__name__} {rechtsstand!r} given; pass the name of a rule set "
+        "(e.g. 'Entwurf 2027') or a ParameterStore"
+    )
 
 
 def mietenstufe_von(h: Haushalt, *, on: date, rec: Rechenweg | None) -> int:
@@ -55,12 +68,13 @@ def calculate(
     *,
     on: date,
     rechenweg: bool = True,
-    store: ParameterStore | None = None,
-    rechtsstand: Rechtsstand | None = None,
+    rechtsstand: str | ParameterStore | None = None,
 ) -> Result:
     """Monthly Wohngeld for ``haushalt`` on the date ``on``, with its Rechenweg.
 
-    §§ 4–21 WoGG. ``rechenweg=False`` skips recording the steps (faster for batches). No claim
+    §§ 4–21 WoGG. ``rechenweg=False`` skips recording the steps (faster for batches).
+    ``rechtsstand`` names a rule set (default: the law in force on ``on``; a draft such as
+    ``"Entwurf 2027"`` applies only when named) or is a ParameterStore (e.g. a scenario). No claim
     is a result with ``betrag_monat == 0`` and the reason, not an exception; bad input raises a
     :class:`~wohngeld.errors.WohngeldError`.
     """
@@ -69,21 +83,31 @@ def calculate(
             f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt "
             "(e.g. Haushalt.model_validate(data))"
         )
-    rs = rechtsstand if rechtsstand is not None else (store or default_store()).rechtsstand(on)
+    rs = _store(rechtsstand).rechtsstand(on)
     rec = Rechenweg() if rechenweg else None
     if rec is not None:
         rec.add("stichtag", "Stichtag", on.isoformat(), "", "§ 24, § 25 WoGG")
+        if rs.status != "in Kraft" or rs.name != "geltendes Recht":
+            rec.add(
+                "rechtsstand",
+                "Rechtsstand (nicht das geltende Recht)",
+                rs.name,
+                "",
+                rs.store.hinweis or rs.status,
+            )
         rec.add("fassung", "angewandte Fassung ab", rs.fassung.isoformat(), "", rs.quelle)
 
-    mitglieder = zaehle_mitglieder(haushalt, rec)
+    mitglieder = zaehle_mitglieder(haushalt, rec, on=on)
     stufe = mietenstufe_von(haushalt, on=on, rec=rec)
     w = haushalt.wohnkosten
-    betrag = (
-        w.miete_monat if isinstance(w, Miete) else w.belastung_monat if isinstance(w, Belastung) else None
-    )
     art = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "Mietzuschuss (Heim)"}[w.art]
 
-    ausschluss = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
+    haushaltsmitglieder = (
+        tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt) if haushalt.mitglieder else None
+    )
+    ausschluss = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt) or ausbildungsfoerderung(
+        mitglieder=haushaltsmitglieder
+    )
     if ausschluss is not None:
         if rec is not None:
             rec.add("ausschluss", ausschluss.grund, _NULL, "EUR/Monat", ausschluss.zitat)
@@ -108,6 +132,14 @@ def calculate(
             schritte=tuple(rec.schritte) if rec else (),
         )
 
+    betrag = wohnkosten_betrag(
+        w,
+        gesamt=mitglieder.gesamt,
+        beruecksichtigt=mitglieder.beruecksichtigt,
+        mietenstufe=stufe,
+        rs=rs,
+        rec=rec,
+    )
     miete = miete_beruecksichtigt(
         art=w.art,
         betrag=betrag,
@@ -119,8 +151,14 @@ def calculate(
     )
     y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec)
     f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
-    grenze = bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
+    grenze = vermoegen(
+        vermoegen_eur=haushalt.vermoegen, beruecksichtigt=mitglieder.beruecksichtigt, rs=rs, rec=rec
+    ) or bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
     betrag_monat = f.betrag if grenze is None else _NULL
+    if grenze is not None and rec is not None and "Vermögen" in grenze.grund:
+        rec.add("ausschluss", grenze.grund, _NULL, "EUR/Monat", grenze.zitat)
+    plausibel = mindesteinkommen(y=y, betrag=betrag_monat, bedarf=haushalt.bedarf_monat)
+    warnungen = rs.warnungen + ((plausibel,) if plausibel else ())
     return Result(
         betrag_monat=betrag_monat,
         anspruch=grenze is None,
@@ -138,7 +176,7 @@ def calculate(
         M_berechnet=miete.M,
         Y_berechnet=y,
         z=(f.z1, f.z2, f.z3, f.z4),
-        warnungen=rs.warnungen,
+        warnungen=warnungen,
         schritte=tuple(rec.schritte) if rec else (),
     )
 
@@ -149,7 +187,7 @@ def wohngeld_aus_m_y(
     M: Decimal | int | str,
     Y: Decimal | int | str,
     on: date,
-    store: ParameterStore | None = None,
+    rechtsstand: str | ParameterStore | None = None,
 ) -> Formel:
     """§ 19 WoGG alone: Wohngeld from a given M and Y for ``mitglieder`` counted members.
 
@@ -173,5 +211,5 @@ def wohngeld_aus_m_y(
         if not 0 <= d <= MAX_BETRAG:
             raise InputError(f"{key}: {d} given; allowed 0 to {MAX_BETRAG} EUR/Monat (§ 19 Abs. 1 WoGG)")
         werte[key] = d
-    rs = (store or default_store()).rechtsstand(on)
+    rs = _store(rechtsstand).rechtsstand(on)
     return wohngeld_formel(mitglieder=mitglieder, M=werte["M"], Y=werte["Y"], rs=rs, rec=None)

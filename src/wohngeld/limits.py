@@ -6,9 +6,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from .explain import Rechenweg
+from .model import Haushaltsmitglied
 from .parameters import Rechtsstand
+from .wogv import Vermoegensgrenze
 
-__all__ = ["Ausschluss", "alle_ausgeschlossen", "bagatellgrenze"]
+__all__ = [
+    "MINDESTEINKOMMEN_ZITAT",
+    "Ausschluss",
+    "alle_ausgeschlossen",
+    "ausbildungsfoerderung",
+    "bagatellgrenze",
+    "mindesteinkommen",
+    "vermoegen",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -25,9 +35,7 @@ def alle_ausgeschlossen(*, beruecksichtigt: int) -> Ausschluss | None:
     § 21 Nr. 2 WoGG i. V. m. §§ 7, 8 Abs. 1 WoGG.
     """
     if beruecksichtigt == 0:
-        return Ausschluss(
-            "Alle Haushaltsmitglieder sind vom Wohngeld ausgeschlossen.", "§ 21 Nr. 2 WoGG"
-        )
+        return Ausschluss("Alle Haushaltsmitglieder sind vom Wohngeld ausgeschlossen.", "§ 21 Nr. 2 WoGG")
     return None
 
 
@@ -45,6 +53,86 @@ def bagatellgrenze(*, betrag: Decimal, rs: Rechtsstand, rec: Rechenweg | None) -
         )
         zitat = rs.bagatellgrenze.rule if betrag > 0 else "§ 19 Abs. 1 WoGG"
         if rec is not None:
-            rec.add("bagatellgrenze", f"Kein Wohngeld: {grund}", Decimal(0), "EUR/Monat", zitat, grenze=grenze)
+            rec.add(
+                "bagatellgrenze", f"Kein Wohngeld: {grund}", Decimal(0), "EUR/Monat", zitat, grenze=grenze
+            )
         return Ausschluss(grund, zitat)
     return None
+
+
+def ausbildungsfoerderung(*, mitglieder: tuple[Haushaltsmitglied, ...] | None) -> Ausschluss | None:
+    """No claim if every Haushaltsmitglied is entitled to Ausbildungsförderung dem Grunde nach.
+
+    § 20 Abs. 2 WoGG: BAföG, §§ 56, 116 Abs. 3, 4, § 122 SGB III, MobiPro-EU; also with no
+    amount due (Satz 2); not if granted only as a loan (Satz 3).
+
+    Auslegung: the Weiterleistung of Satz 4 (training starting inside a running
+    Bewilligungszeitraum) concerns a granted award and is not modelled.
+    """
+    if not mitglieder:
+        return None
+    if all(
+        m.ausbildungsfoerderung is not None and not m.ausbildungsfoerderung_nur_darlehen for m in mitglieder
+    ):
+        arten = sorted({str(m.ausbildungsfoerderung) for m in mitglieder})
+        return Ausschluss(
+            "Allen Haushaltsmitgliedern steht Ausbildungsförderung dem Grunde nach zu: "
+            + "; ".join(arten)
+            + ".",
+            "§ 20 Abs. 2 WoGG",
+        )
+    return None
+
+
+def vermoegen(
+    *, vermoegen_eur: Decimal | None, beruecksichtigt: int, rs: Rechtsstand, rec: Rechenweg | None
+) -> Ausschluss | None:
+    """No claim where it would be abusive because of erhebliches Vermögen.
+
+    § 21 Nr. 3 WoGG i. V. m. WoGVwV Teil A Nr. 21.37 Abs. 1 (as a rule 60 000 € plus 30 000 € for
+    each further zu berücksichtigende member).
+    """
+    if vermoegen_eur is None or beruecksichtigt < 1:
+        return None
+    table = rs.table(Vermoegensgrenze)
+    grenze = table.fuer(beruecksichtigt)
+    if rec is not None:
+        rec.add(
+            "vermoegensgrenze",
+            f"Grenze für erhebliches Vermögen ({beruecksichtigt} zu berücksichtigende Haushaltsmitglieder)",
+            grenze,
+            "EUR",
+            table.rule,
+            vermoegen=vermoegen_eur,
+        )
+    if vermoegen_eur > grenze:
+        return Ausschluss(
+            f"Erhebliches Vermögen: {vermoegen_eur} € übersteigt die Grenze von {grenze} € "
+            "(in der Regel missbräuchliche Inanspruchnahme).",
+            table.rule,
+        )
+    return None
+
+
+MINDESTEINKOMMEN_ZITAT = "WoGVwV Teil A Nr. 15.01 ff. (Plausibilität des Einkommens)"
+
+
+def mindesteinkommen(*, y: Decimal, betrag: Decimal, bedarf: Decimal | None) -> str | None:
+    """Plausibility warning when income plus Wohngeld stays below the household's Bedarf.
+
+    WoGVwV Teil A Nr. 15.01 ff.: the Wohngeldbehörde checks how a household lives whose income is
+    below its Bedarf under SGB II/XII. A warning on the Result, never a decision.
+
+    Auslegung: compared are Y (§ 13 Abs. 2 WoGG) plus the computed Wohngeld with the Bedarf the
+    caller gives (``Haushalt.bedarf_monat``); no percentage is applied (docs/miete-und-haushalt.md).
+
+    >>> mindesteinkommen(y=Decimal(500), betrag=Decimal(200), bedarf=Decimal(900)) is not None
+    True
+    """
+    if bedarf is None or y + betrag >= bedarf:
+        return None
+    return (
+        f"Einkommen ({y} €) und Wohngeld ({betrag} €) liegen zusammen unter dem angegebenen Bedarf "
+        f"({bedarf} €): die Wohngeldbehörde prüft, wie der Lebensunterhalt bestritten wird "
+        f"({MINDESTEINKOMMEN_ZITAT}); ggf. besteht Anspruch auf Leistungen nach SGB II/XII (§ 7 WoGG)."
+    )

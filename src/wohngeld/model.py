@@ -6,58 +6,188 @@ Money is :data:`~wohngeld.money.Euro` (Decimal; ``int`` and ``str`` accepted, ``
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from .einnahmen import Einnahme
-from .money import Euro
+from .ausschluss import Ausbildungsfoerderung, Ausschluss
+from .einnahmen import Einnahme, Unterhaltszahlung
+from .money import Euro, to_decimal
 
 __all__ = [
+    "MAX_BETRAG",
+    "MAX_MITGLIEDER",
+    "Abzug",
     "Belastung",
+    "Darlehen",
     "Haushalt",
     "Haushaltsmitglied",
     "Heim",
-    "MAX_BETRAG",
-    "MAX_MITGLIEDER",
     "Miete",
     "Pauschalabzug",
     "Wohnkosten",
+    "Zugehoerigkeit",
 ]
 
 MAX_BETRAG = Decimal(10_000_000)
 """Largest monthly amount accepted (plausibility bound that keeps fixed-point arithmetic exact)."""
 MAX_MITGLIEDER = 99
 
-_MONEY = {"ge": 0, "le": MAX_BETRAG, "allow_inf_nan": False}
+_MONEY: dict[str, Any] = {"ge": 0, "le": MAX_BETRAG}
+MAX_FLAECHE = Decimal(100_000)
+"""Largest area in m² accepted (plausibility bound)."""
+
+Flaeche = Annotated[Decimal, BeforeValidator(to_decimal)]
+"""An area in m²: ``Decimal``, ``int`` or ``str``; ``float`` refused."""
+
 
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 
+class Abzug(_Frozen):
+    """A cost contained in the entered rent that § 9 Abs. 2 WoGG leaves out.
+
+    Without ``betrag_monat`` the WoGV Pauschbetrag is deducted (§ 9 Abs. 2 Satz 2 WoGG,
+    § 6 Abs. 2 WoGV); ``Betreuung`` has no Pauschbetrag and needs the amount.
+    """
+
+    art: Literal["Heizung", "Warmwasser", "Haushaltsenergie", "Garage", "Stellplatz", "Betreuung"]
+    betrag_monat: Euro | None = Field(default=None, **_MONEY)
+
+
 class Miete(_Frozen):
     """Mietzuschuss: the monthly Miete (§ 9 WoGG), i. e. the Bruttokaltmiete.
 
-    Rent without heating and hot-water costs (§ 9 Abs. 2 WoGG); kalte Nebenkosten included.
+    § 9 Abs. 1, 2 WoGG, §§ 2, 6 WoGV, § 11 Abs. 2 WoGG. Give the Miete as one figure
+    (``miete_monat``), from its parts (``grundmiete_monat`` + ``nebenkosten_monat`` +
+    ``moeblierung_monat``) or as ``warmmiete_monat``; list in ``abzuege`` what the entered amount
+    contains that § 9 Abs. 2 WoGG leaves out (a Warmmiete must name its ``Heizung``).
     """
 
     art: Literal["Miete"] = "Miete"
-    miete_monat: Euro = Field(**_MONEY)
+    miete_monat: Euro | None = Field(default=None, **_MONEY)
+    grundmiete_monat: Euro | None = Field(default=None, **_MONEY)
+    nebenkosten_monat: Euro | None = Field(default=None, **_MONEY)
+    moeblierung_monat: Euro | None = Field(default=None, **_MONEY)
+    warmmiete_monat: Euro | None = Field(default=None, **_MONEY)
+    abzuege: tuple[Abzug, ...] = ()
+    wohnflaeche_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
+    bewohner: int | None = Field(default=None, ge=1, le=MAX_MITGLIEDER, strict=True)
+    gewerblich_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
+    untervermietet_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
+    untermiete_entgelt_monat: Euro | None = Field(default=None, **_MONEY)
+    mitbewohner: int = Field(default=0, ge=0, le=MAX_MITGLIEDER, strict=True)
+    mitbewohner_entgelt_monat: Euro | None = Field(default=None, **_MONEY)
+    zuschuss_monat: Euro | None = Field(default=None, **_MONEY)
+    aufenthg_monat: Euro | None = Field(default=None, **_MONEY)
+
+    @model_validator(mode="after")
+    def _eine_grundlage(self) -> Miete:
+        teile = [
+            k
+            for k in ("grundmiete_monat", "nebenkosten_monat", "moeblierung_monat")
+            if getattr(self, k) is not None
+        ]
+        grundlagen = [k for k in ("miete_monat", "warmmiete_monat") if getattr(self, k) is not None]
+        if teile:
+            grundlagen.append("+".join(teile))
+        if len(grundlagen) != 1:
+            raise ValueError(
+                "give the Miete once: miete_monat (Bruttokaltmiete), its parts grundmiete_monat "
+                "(+ nebenkosten_monat, moeblierung_monat) or warmmiete_monat (§ 9 WoGG); "
+                f"given: {', '.join(grundlagen) or 'none'}"
+            )
+        if teile and self.grundmiete_monat is None:
+            raise ValueError("nebenkosten_monat/moeblierung_monat need grundmiete_monat (§ 9 Abs. 1 WoGG)")
+        if self.warmmiete_monat is not None and not any(a.art == "Heizung" for a in self.abzuege):
+            raise ValueError(
+                "warmmiete_monat contains the heating costs, which § 9 Abs. 2 Nr. 1 WoGG leaves out: "
+                "add abzuege = [{art = \"Heizung\", betrag_monat = \"…\"}] with the amount from the rent "
+                "contract, or without betrag_monat for the Pauschbetrag of § 6 Abs. 2 Nr. 1 WoGV "
+                "(needs wohnflaeche_m2); add \"Warmwasser\" if hot water is included too — or enter "
+                "the Bruttokaltmiete as miete_monat"
+            )
+        arten = [a.art for a in self.abzuege]
+        doppelt = sorted({a for a in arten if arten.count(a) > 1})
+        if doppelt:
+            raise ValueError(f"abzuege: {', '.join(doppelt)} listed twice; give each cost once")
+        if (self.untermiete_entgelt_monat is not None) and self.untervermietet_m2 is None:
+            raise ValueError("untermiete_entgelt_monat needs untervermietet_m2 (§ 11 Abs. 2 Nr. 2 WoGG)")
+        if self.mitbewohner_entgelt_monat is not None and self.mitbewohner == 0:
+            raise ValueError("mitbewohner_entgelt_monat needs mitbewohner ≥ 1 (§ 11 Abs. 2 Nr. 3 WoGG)")
+        return self
+
+
+class Darlehen(_Frozen):
+    """Fremdmittel in the Wohngeld-Lastenberechnung with its yearly Kapitaldienst.
+
+    §§ 10–12 WoGV: Zinsen with laufende Nebenleistungen (Abs. 1 Nr. 1), Tilgung (Nr. 2),
+    laufende Bürgschaftskosten (Nr. 3), at most the agreed Jahresleistung (Abs. 2).
+    """
+
+    name: str | None = None
+    zinsen_jahr: Euro = Field(**_MONEY)
+    tilgung_jahr: Euro = Field(default=Decimal(0), **_MONEY)
+    buergschaft_jahr: Euro = Field(default=Decimal(0), **_MONEY)
 
 
 class Belastung(_Frozen):
-    """Lastenzuschuss: the monthly Belastung of an owner (§ 10 WoGG), given as one figure."""
+    """Lastenzuschuss: the monthly Belastung of an owner (§ 10 WoGG).
+
+    § 10 WoGG, §§ 8–13 WoGV. Either one figure (``belastung_monat``) or the
+    Wohngeld-Lastenberechnung: ``darlehen`` (Kapitaldienst), ``wohnflaeche_m2`` for the flat
+    Instandhaltungs- und Betriebskosten, ``grundsteuer_jahr``,
+    ``verwaltungskosten_jahr`` and ``sonstige_leistungen_jahr`` (Erbbauzinsen, Renten). Business
+    rooms are not modelled: give the Lastenberechnung of the residential part (§ 15 Abs. 1 WoGV).
+    """
 
     art: Literal["Belastung"] = "Belastung"
-    belastung_monat: Euro = Field(**_MONEY)
+    belastung_monat: Euro | None = Field(default=None, **_MONEY)
+    darlehen: tuple[Darlehen, ...] = ()
+    wohnflaeche_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
+    grundsteuer_jahr: Euro = Field(default=Decimal(0), **_MONEY)
+    verwaltungskosten_jahr: Euro = Field(default=Decimal(0), **_MONEY)
+    sonstige_leistungen_jahr: Euro = Field(default=Decimal(0), **_MONEY)
+
+    @model_validator(mode="after")
+    def _eine_grundlage(self) -> Belastung:
+        lastenberechnung = bool(self.darlehen) or self.wohnflaeche_m2 is not None or any(
+            (self.grundsteuer_jahr, self.verwaltungskosten_jahr, self.sonstige_leistungen_jahr)
+        )
+        if (self.belastung_monat is None) == (not lastenberechnung):
+            raise ValueError(
+                "give the Belastung once: belastung_monat (one figure) or the Wohngeld-Lastenberechnung "
+                "(darlehen, wohnflaeche_m2, grundsteuer_jahr, … ; § 10 Abs. 2 WoGG, §§ 8–13 WoGV)"
+            )
+        return self
 
 
 class Heim(_Frozen):
-    """Bewohner eines Heimes: the Höchstbetrag counts as the Miete (§ 9 Abs. 3 WoGG)."""
+    """Bewohner eines Heimes: the Höchstbetrag plus Klimakomponente is the Miete.
+
+    § 9 Abs. 3 Satz 2 WoGG, § 11 Abs. 1 Satz 2 WoGG: the Heimentgelt does not enter; a rent figure
+    given for a Heim is refused, so that it cannot be mistaken for the Miete.
+    """
 
     art: Literal["Heim"] = "Heim"
+
+    @model_validator(mode="before")
+    @classmethod
+    def _keine_miete(cls, data: Any) -> Any:
+        if isinstance(data, dict):
+            extra = sorted(k for k in data if k != "art")
+            if extra:
+                raise ValueError(
+                    f"Heim: {', '.join(extra)} given; for a Heimbewohner (§ 3 Abs. 1 Satz 2 Nr. 3 WoGG) "
+                    "the Miete is by law the Höchstbetrag plus Klimakomponente (§ 9 Abs. 3 Satz 2 WoGG), "
+                    "the Heimentgelt is not used — leave the rent out, or use Miete if the person rents "
+                    "a flat outside a Heim"
+                )
+        return data
 
 
 Wohnkosten = Annotated[Miete | Belastung | Heim, Field(discriminator="art")]
@@ -71,6 +201,37 @@ class Pauschalabzug(_Frozen):
     rente: bool = False
 
 
+class Zugehoerigkeit(_Frozen):
+    """Why a person belongs to the household, for §§ 5, 6 WoGG (all optional).
+
+    ``beziehung`` is the relationship to the wohngeldberechtigte Person or another member
+    (§ 5 Abs. 1 Satz 2 Nr. 1–6 WoGG; ``keine`` means no Haushaltsmitglied). ``betreuungsanteil`` is
+    this household's share in the care of a child of separated parents (§ 5 Abs. 4 WoGG) and
+    ``geburtsdatum`` picks the youngest under Satz 3. ``verstorben_am`` applies § 6 Abs. 2 WoGG;
+    ``sterbefall_ausnahme`` says one of its Satz 2 Nr. 1–3 holds. ``abwesend``: a temporary absence
+    keeps the member, a permanent one ends membership (WoGVwV Nr. 1.03, 5.13).
+    """
+
+    beziehung: (
+        Literal[
+            "wohngeldberechtigte Person",
+            "Ehegatte",
+            "Lebenspartner",
+            "Verantwortungs- und Einstehensgemeinschaft",
+            "verwandt oder verschwägert",
+            "Pflegekind",
+            "Pflegeeltern",
+            "keine",
+        ]
+        | None
+    ) = None
+    betreuungsanteil: Flaeche | None = Field(default=None, gt=0, le=1)
+    geburtsdatum: date | None = None
+    verstorben_am: date | None = None
+    sterbefall_ausnahme: bool = False
+    abwesend: Literal["voruebergehend", "dauerhaft"] | None = None
+
+
 class Haushaltsmitglied(_Frozen):
     """One member of the household (§ 5 WoGG) with the facts the rules ask about."""
 
@@ -80,15 +241,27 @@ class Haushaltsmitglied(_Frozen):
     kind: bool = False
     alter_unter_25: bool | None = None
     alleinerziehend: bool = False
-    schwerbehindert_gdb: int | None = Field(default=None, ge=0, le=100)
-    pflegegrad: int | None = Field(default=None, ge=1, le=5)
+    schwerbehindert_gdb: int | None = Field(default=None, ge=0, le=100, strict=True)
+    pflegegrad: int | None = Field(default=None, ge=1, le=5, strict=True)
     grundrentenzeiten_33_jahre: bool = False
     ns_verfolgt: bool = False
-    ausgeschlossen: str | None = Field(
-        default=None,
-        min_length=1,
-        description="Grund des Ausschlusses nach § 7 WoGG (z. B. 'SGB II'); None = zu berücksichtigen",
+    geburtsdatum: date | None = Field(default=None, description="for the ages in § 17 Nr. 3, 4 WoGG")
+    haeusliche_pflege: bool = Field(
+        default=False,
+        description="häusliche oder teilstationäre Pflege oder Kurzzeitpflege (§ 17 Nr. 1 Buchst. b WoGG)",
     )
+    unterhaltszahlungen: tuple[Unterhaltszahlung, ...] = Field(
+        default=(), description="Unterhalt paid by this member (§ 18 WoGG)"
+    )
+    ausgeschlossen: Ausschluss | None = Field(
+        default=None,
+        description="Grund des Ausschlusses nach § 7 WoGG (Ausschlussgrund oder Text); None: zählt",
+    )
+    zugehoerigkeit: Zugehoerigkeit | None = None
+    ausbildungsfoerderung: Ausbildungsfoerderung | None = Field(
+        default=None, description="§ 20 Abs. 2 WoGG: Förderung, die dem Mitglied dem Grunde nach zusteht"
+    )
+    ausbildungsfoerderung_nur_darlehen: bool = False
 
 
 class Haushalt(_Frozen):
@@ -100,15 +273,31 @@ class Haushalt(_Frozen):
     """
 
     wohnkosten: Wohnkosten
-    mietenstufe: int | None = Field(default=None, ge=1, le=7)
+    mietenstufe: int | None = Field(default=None, ge=1, le=7, strict=True)
     gemeinde: str | None = Field(default=None, min_length=1)
     mitglieder: tuple[Haushaltsmitglied, ...] | None = Field(default=None, min_length=1)
-    anzahl_mitglieder: int | None = Field(default=None, ge=1, le=MAX_MITGLIEDER)
+    anzahl_mitglieder: int | None = Field(default=None, ge=1, le=MAX_MITGLIEDER, strict=True)
     gesamteinkommen_monat: Euro | None = Field(
         default=None,
         ge=0,
         le=MAX_BETRAG,
         description="Y: monatliches Gesamteinkommen (§ 13 Abs. 2 WoGG), wenn bereits bekannt",
+    )
+    anzahl_ausgeschlossen: int | None = Field(
+        default=None, ge=0, le=MAX_MITGLIEDER, strict=True,
+        description="with anzahl_mitglieder: how many of them are excluded under § 7 WoGG",
+    )
+    vermoegen: Euro | None = Field(
+        default=None, ge=0, le=Decimal(10) ** 10, allow_inf_nan=False,
+        description="verwertbares Vermögen der zu berücksichtigenden Mitglieder (§ 21 Nr. 3 WoGG)",
+    )
+    bedarf_monat: Euro | None = Field(
+        default=None, ge=0, le=MAX_BETRAG, allow_inf_nan=False,
+        description="Bedarf nach SGB II/XII für die Plausibilitätsprüfung (WoGVwV Nr. 15.01 ff.)",
+    )
+    bewilligungszeitraum_ab: date | None = Field(
+        default=None,
+        description="start of the twelve months whose income § 15 WoGG forecasts; default: the Stichtag",
     )
 
     @model_validator(mode="before")
@@ -144,15 +333,30 @@ class Haushalt(_Frozen):
                 "give the household members either as mitglieder (a list) or as "
                 "anzahl_mitglieder (with gesamteinkommen_monat), not both and not neither"
             )
+        if self.anzahl_ausgeschlossen is not None:
+            if self.anzahl_mitglieder is None:
+                raise ValueError(
+                    "anzahl_ausgeschlossen goes with anzahl_mitglieder; with a mitglieder list mark each "
+                    "excluded member with ausgeschlossen (§ 7 WoGG)"
+                )
+            if self.anzahl_ausgeschlossen > self.anzahl_mitglieder:
+                raise ValueError(
+                    f"anzahl_ausgeschlossen: {self.anzahl_ausgeschlossen} excluded members given but the "
+                    f"household has only {self.anzahl_mitglieder} (anzahl_mitglieder); allowed 0–"
+                    f"{self.anzahl_mitglieder} (§ 7 WoGG, § 11 Abs. 3 WoGG)"
+                )
         if self.anzahl_mitglieder is not None and self.gesamteinkommen_monat is None:
             raise ValueError(
                 "anzahl_mitglieder without itemised members needs gesamteinkommen_monat "
                 "(Y, § 13 Abs. 2 WoGG)"
             )
-        if self.mitglieder is not None and self.gesamteinkommen_monat is not None:
-            if any(m.einnahmen for m in self.mitglieder):
-                raise ValueError(
-                    "gesamteinkommen_monat is given and members list einnahmen: give Y "
-                    "directly or the Einnahmen, not both"
-                )
+        if (
+            self.mitglieder is not None
+            and self.gesamteinkommen_monat is not None
+            and any(m.einnahmen for m in self.mitglieder)
+        ):
+            raise ValueError(
+                "gesamteinkommen_monat is given and members list einnahmen: give Y "
+                "directly or the Einnahmen, not both"
+            )
         return self

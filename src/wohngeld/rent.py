@@ -7,9 +7,21 @@ from decimal import Decimal
 
 from .errors import InputError
 from .explain import Rechenweg
+from .lasten import belastung_monat
+from .model import Belastung as BelastungEingabe
+from .model import Miete as MieteEingabe
+from .model import Wohnkosten
 from .parameters import Rechtsstand
+from .wogv import Pauschbetraege
 
-__all__ = ["Miete", "ROEMISCH", "hoechstbetrag", "miete_beruecksichtigt"]
+__all__ = [
+    "ROEMISCH",
+    "Miete",
+    "hoechstbetrag",
+    "miete_beruecksichtigt",
+    "miete_nach_9_11",
+    "wohnkosten_betrag",
+]
 
 ROEMISCH = ("I", "II", "III", "IV", "V", "VI", "VII")
 
@@ -207,3 +219,223 @@ def miete_beruecksichtigt(
 
 def _nom(art: str) -> str:
     return "Belastung" if art == "Belastung" else "Miete"
+
+
+_NULL = Decimal(0)
+
+_ABZUG_NR = {
+    "Heizung": ("Heizkosten", "§ 9 Abs. 2 Satz 1 Nr. 1, 2 WoGG", "§ 6 Abs. 2 Nr. 1 WoGV"),
+    "Warmwasser": (
+        "Kosten der Warmwasserversorgung",
+        "§ 9 Abs. 2 Satz 1 Nr. 1, 2 WoGG",
+        "§ 6 Abs. 2 Nr. 2 WoGV",
+    ),
+    "Haushaltsenergie": (
+        "Kosten der Haushaltsenergie",
+        "§ 9 Abs. 2 Satz 1 Nr. 3 WoGG",
+        "§ 6 Abs. 2 Nr. 3 WoGV",
+    ),
+    "Garage": ("Vergütung für die Garage", "§ 9 Abs. 2 Satz 1 Nr. 4 WoGG", "§ 6 Abs. 2 Nr. 4 WoGV"),
+    "Stellplatz": ("Vergütung für den Stellplatz", "§ 9 Abs. 2 Satz 1 Nr. 4 WoGG", "§ 6 Abs. 2 Nr. 4 WoGV"),
+    "Betreuung": (
+        "Vergütung für Leistungen über die Gebrauchsüberlassung hinaus",
+        "§ 9 Abs. 2 Satz 1 Nr. 5 WoGG",
+        "",
+    ),
+}
+
+
+def _pauschbetrag(art: str, *, w: MieteEingabe, bewohner: int, rs: Rechtsstand) -> tuple[Decimal, str]:
+    """The WoGV Pauschbetrag for one cost the rent contract does not show.
+
+    § 9 Abs. 2 Satz 2 WoGG i. V. m. § 6 Abs. 2 WoGV.
+    """
+    label, _, nr = _ABZUG_NR[art]
+    if not nr:
+        raise InputError(
+            f"abzuege: {art} without betrag_monat; § 6 Abs. 2 WoGV has no Pauschbetrag for the "
+            f"{label} (§ 9 Abs. 2 Satz 1 Nr. 5 WoGG): give the amount from the rent contract"
+        )
+    p = rs.table(Pauschbetraege)
+    if not p.erfasst:
+        raise InputError(
+            f"abzuege: {art} without betrag_monat needs the Pauschbetrag of § 6 Abs. 2 WoGV in the Fassung "
+            f"in force on {rs.stichtag.isoformat()}, whose amounts are not in this library's data "
+            f"({p.source}); give betrag_monat from the rent contract"
+        )
+    if art == "Heizung":
+        if w.wohnflaeche_m2 is None:
+            raise InputError(
+                "abzuege: Heizung without betrag_monat: the Pauschbetrag is per m² Wohnfläche "
+                f"({p.heizung_je_m2} EUR, {nr}); give wohnflaeche_m2 or the heating amount"
+            )
+        assert p.heizung_je_m2 is not None
+        return p.heizung_je_m2 * w.wohnflaeche_m2, f"{nr}: {p.heizung_je_m2} € × {w.wohnflaeche_m2} m²"
+    if art in ("Warmwasser", "Haushaltsenergie"):
+        staffel = p.warmwasser if art == "Warmwasser" else p.haushaltsenergie
+        assert staffel is not None
+        return staffel.fuer(bewohner), f"{nr}: {bewohner} Bewohner"
+    betrag = p.garage if art == "Garage" else p.stellplatz
+    assert betrag is not None
+    return betrag, nr
+
+
+def miete_nach_9_11(
+    w: MieteEingabe, *, mitglieder_gesamt: int, rs: Rechtsstand, rec: Rechenweg | None
+) -> Decimal:
+    """Miete from what the user entered: § 9 Abs. 1, 2 WoGG, then § 11 Abs. 2 Nr. 1–5 WoGG.
+
+    § 9 WoGG, §§ 2, 6 WoGV; § 11 Abs. 2 WoGG in its order of calculation.
+
+    Auslegung (docs/miete-und-haushalt.md): a Möblierungszuschlag is part of the Miete, as § 9
+    Abs. 2 WoGG (since 2016) does not list it and § 2 Abs. 2 WoGV forbids other deductions; the
+    Bewohner for the per-person Pauschbeträge are the Haushaltsmitglieder plus ``mitbewohner``
+    unless ``bewohner`` is given; area shares under § 11 Abs. 2 Nr. 1, 2 follow the Wohnfläche.
+    """
+    bewohner = w.bewohner if w.bewohner is not None else mitglieder_gesamt + w.mitbewohner
+
+    def step(key: str, label: str, wert: Decimal, zitat: str) -> None:
+        if rec is not None:
+            rec.add(key, label, wert, "EUR/Monat", zitat)
+
+    abs2 = (
+        any(x is not None for x in (w.gewerblich_m2, w.untervermietet_m2, w.zuschuss_monat, w.aufenthg_monat))
+        or w.mitbewohner > 0
+    )
+    if w.miete_monat is not None:
+        miete = w.miete_monat
+        if w.abzuege or abs2:
+            step("miete_angegeben", "Miete (angegeben)", miete, "§ 9 Abs. 1 WoGG")
+    elif w.warmmiete_monat is not None:
+        miete = w.warmmiete_monat
+        step("warmmiete", "Warmmiete (angegeben, enthält Heizkosten)", miete, "§ 9 Abs. 1 WoGG")
+    else:
+        assert w.grundmiete_monat is not None
+        miete = w.grundmiete_monat
+        step("grundmiete", "Grundmiete", miete, "§ 9 Abs. 1 WoGG")
+        if w.nebenkosten_monat is not None:
+            miete += w.nebenkosten_monat
+            step(
+                "nebenkosten",
+                "kalte Nebenkosten (Umlagen)",
+                w.nebenkosten_monat,
+                "§ 9 Abs. 1 WoGG, § 2 Abs. 1 WoGV",
+            )
+        if w.moeblierung_monat is not None:
+            miete += w.moeblierung_monat
+            step(
+                "moeblierung",
+                "Möblierungszuschlag (Teil der Miete)",
+                w.moeblierung_monat,
+                "§ 9 Abs. 1 WoGG, § 2 Abs. 2 WoGV",
+            )
+    for a in w.abzuege:
+        label, zitat, _ = _ABZUG_NR[a.art]
+        if a.betrag_monat is not None:
+            betrag = a.betrag_monat
+            step("abzug", f"abzüglich {label} (laut Mietvertrag)", betrag, zitat)
+        else:
+            betrag, herleitung = _pauschbetrag(a.art, w=w, bewohner=bewohner, rs=rs)
+            step(
+                "abzug",
+                f"abzüglich {label} (Pauschbetrag)",
+                betrag,
+                f"{zitat}, § 9 Abs. 2 Satz 2 WoGG i. V. m. {herleitung}",
+            )
+        miete -= betrag
+    if miete < 0:
+        raise InputError(
+            f"Miete: the amounts left out under § 9 Abs. 2 WoGG exceed the entered rent by {-miete} EUR; "
+            "check the amounts in abzuege"
+        )
+    if w.abzuege or w.miete_monat is None:
+        step("miete_9", "Miete nach § 9 WoGG", miete, "§ 9 Abs. 1, 2 WoGG")
+
+    flaeche_rest = w.wohnflaeche_m2
+    if w.gewerblich_m2 is not None or w.untervermietet_m2 is not None:
+        teil = (w.gewerblich_m2 or _NULL) + (w.untervermietet_m2 or _NULL)
+        if w.wohnflaeche_m2 is None or teil >= w.wohnflaeche_m2:
+            raise InputError(
+                f"Miete: gewerblich_m2/untervermietet_m2 ({teil} m²) need wohnflaeche_m2, the whole rented "
+                f"area, larger than them (given {w.wohnflaeche_m2}); § 11 Abs. 2 Nr. 1, 2 WoGG leave out the "
+                "share of the rent that falls on those parts"
+            )
+    if w.gewerblich_m2 is not None:
+        assert flaeche_rest is not None
+        anteil = miete * w.gewerblich_m2 / flaeche_rest
+        miete -= anteil
+        flaeche_rest -= w.gewerblich_m2
+        step(
+            "gewerblich",
+            f"abzüglich Anteil gewerblich genutzter Teil ({w.gewerblich_m2} m²)",
+            anteil,
+            "§ 11 Abs. 2 Nr. 1 WoGG",
+        )
+    if w.untervermietet_m2 is not None:
+        assert flaeche_rest is not None
+        anteil = miete * w.untervermietet_m2 / flaeche_rest
+        entgelt = w.untermiete_entgelt_monat
+        abzug = entgelt if entgelt is not None and entgelt > anteil else anteil
+        miete -= abzug
+        was = (
+            "Entgelt der Untermiete, höher als der Anteil, für den"
+            if abzug is not anteil
+            else "Anteil für den"
+        )
+        step(
+            "untervermietet",
+            f"abzüglich {was} untervermieteter Teil ({w.untervermietet_m2} m²)",
+            abzug,
+            "§ 11 Abs. 2 Nr. 2 WoGG",
+        )
+    if w.mitbewohner:
+        gesamt_bewohner = mitglieder_gesamt + w.mitbewohner
+        anteil = miete * w.mitbewohner / gesamt_bewohner
+        entgelt = w.mitbewohner_entgelt_monat
+        abzug = entgelt if entgelt is not None and entgelt > anteil else anteil
+        miete -= abzug
+        step(
+            "mitbewohner",
+            f"abzüglich Anteil mitbewohnender Personen ({w.mitbewohner}/{gesamt_bewohner})",
+            abzug,
+            "§ 11 Abs. 2 Nr. 3 WoGG",
+        )
+    if w.zuschuss_monat is not None:
+        miete -= w.zuschuss_monat
+        step(
+            "zuschuss",
+            "abzüglich Leistungen zur Senkung der Miete",
+            w.zuschuss_monat,
+            "§ 11 Abs. 2 Nr. 4 WoGG",
+        )
+    if w.aufenthg_monat is not None:
+        miete -= w.aufenthg_monat
+        step(
+            "aufenthg", "abzüglich Leistungen nach § 68 AufenthG", w.aufenthg_monat, "§ 11 Abs. 2 Nr. 5 WoGG"
+        )
+    miete = max(miete, _NULL)
+    return miete
+
+
+def wohnkosten_betrag(
+    w: Wohnkosten,
+    *,
+    gesamt: int,
+    beruecksichtigt: int,
+    mietenstufe: int,
+    rs: Rechtsstand,
+    rec: Rechenweg | None,
+) -> Decimal | None:
+    """The Miete or Belastung before § 11 Abs. 3 and the cap; None for a Heim.
+
+    §§ 9, 10, 11 Abs. 2 WoGG with the WoGV; § 9 Abs. 3 Satz 2 WoGG (Heim: computed later).
+    """
+    if isinstance(w, MieteEingabe):
+        return miete_nach_9_11(w, mitglieder_gesamt=gesamt, rs=rs, rec=rec)
+    if isinstance(w, BelastungEingabe):
+        groesse = 12 if beruecksichtigt > 12 else gesamt
+        grenze = hoechstbetrag(mitglieder=groesse, mietenstufe=mietenstufe, rs=rs)
+        if rs.klimakomponente.anwendbar:
+            grenze += rs.klimakomponente.fuer(groesse)
+        return belastung_monat(w, grenze=grenze, rs=rs, rec=rec)
+    return None
