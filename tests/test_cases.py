@@ -19,21 +19,7 @@ from .conftest import case_files
 FILES = case_files()
 
 # Which later issue brings the rules a case needs (gross income → Y; rent/household rules).
-NEEDS: dict[str, str] = {
-    "bmwsb-2025-01-rentnerin": "issue 3 (income)",
-    "bmwsb-2025-02-arbeitslosengeld": "issue 3 (income)",
-    "bmwsb-2025-03-ehepaar-schwerbehindert": "issue 3 (income)",
-    "bmwsb-2025-04-lastenzuschuss-familie": "issue 3 (income)",
-    "bmwsb-2025-05-alleinerziehend-uvg": "issue 3 (income)",
-    "bmwsb-2025-06-familie-minijob": "issue 3 (income)",
-    "bmwsb-2025-07-familie-alleinverdiener": "issue 3 (income)",
-    "bmwsb-2025-08-kind-mit-erwerbseinkommen": "issue 3 (income)",
-    "bmwsb-2025-09-sechs-personen": "issue 3 (income)",
-    "bmwsb-2025-10-mischhaushalt": "issue 3 (income)",
-    "bmwsb-2025-11-grundrente-lastenzuschuss": "issue 3 (income)",
-    "dresden-2023-01-rentnerin": "issue 3 (income)",
-    "dresden-2023-02-heimbewohner": "issue 3 (income)",
-}
+NEEDS: dict[str, str] = {}
 
 
 def _ids(p: Path) -> str:

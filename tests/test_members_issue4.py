@@ -131,10 +131,5 @@ def test_excluded_members_income_never_changes_the_amount(brutto: Decimal) -> No
             ],
         }
     )
-    try:
-        b = calculate(mit, on=ON, rechenweg=False).betrag_monat
-    except InputError as exc:
-        if "not built yet" in str(exc):
-            pytest.skip("income from Einnahmen (issue 3) not built yet")
-        raise
+    b = calculate(mit, on=ON, rechenweg=False).betrag_monat
     assert b == calculate(ohne, on=ON, rechenweg=False).betrag_monat

@@ -35,10 +35,13 @@ def _store(rechtsstand: str | ParameterStore | None) -> ParameterStore:
     )
 
 
-def mietenstufe_von(h: Haushalt, *, on: date, rec: Rechenweg | None) -> int:
-    """The Mietenstufe: given, or looked up from the Gemeinde.
+def mietenstufe_von(
+    h: Haushalt, *, on: date, rec: Rechenweg | None, store: ParameterStore | None = None
+) -> int:
+    """The Mietenstufe: given, or looked up from the Gemeinde in the list of the rule set.
 
-    § 12 Abs. 2–4a WoGG i. V. m. Anlage zu § 1 Abs. 3 WoGV.
+    § 12 Abs. 2–4a WoGG i. V. m. Anlage zu § 1 Abs. 3 WoGV (a named rule set may bring its own
+    Anlage or refuse the lookup, :meth:`ParameterStore.mietenstufen_dir`).
     """
     if h.mietenstufe is not None:
         if rec is not None:
@@ -49,7 +52,8 @@ def mietenstufe_von(h: Haushalt, *, on: date, rec: Rechenweg | None) -> int:
     assert h.gemeinde is not None
     from .mietstufen import mietenstufe  # lazy: the list is large
 
-    auskunft = mietenstufe(h.gemeinde, on=on)
+    data_dir = store.mietenstufen_dir(on) if store is not None else None
+    auskunft = mietenstufe(h.gemeinde, on=on, data_dir=data_dir)
     if rec is not None:
         g = auskunft.gemeinde
         rec.add(
@@ -98,7 +102,7 @@ def calculate(
         rec.add("fassung", "angewandte Fassung ab", rs.fassung.isoformat(), "", rs.quelle)
 
     mitglieder = zaehle_mitglieder(haushalt, rec, on=on)
-    stufe = mietenstufe_von(haushalt, on=on, rec=rec)
+    stufe = mietenstufe_von(haushalt, on=on, rec=rec, store=rs.store)
     w = haushalt.wohnkosten
     art = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "Mietzuschuss (Heim)"}[w.art]
 
@@ -149,7 +153,9 @@ def calculate(
         rs=rs,
         rec=rec,
     )
-    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec)
+    y = gesamteinkommen_monat(
+        haushalt, on=on, rs=rs, rec=rec, zaehlt=frozenset(mitglieder.index_beruecksichtigt)
+    )
     f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
     grenze = vermoegen(
         vermoegen_eur=haushalt.vermoegen, beruecksichtigt=mitglieder.beruecksichtigt, rs=rs, rec=rec

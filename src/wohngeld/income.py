@@ -1,37 +1,637 @@
-"""Gesamteinkommen Y (§§ 13–18 WoGG)."""
+"""Gesamteinkommen Y (§§ 13–18 WoGG): from each member's gross Einnahmen to the monthly Y.
+
+The stage follows the statute: per member and Einnahme the amount expected in the twelve months
+of the Bewilligungszeitraum (§ 15), Werbungskosten (§ 14 Abs. 1 i. V. m. § 9a EStG) per kind of
+Einkünfte, negative Einkünfte left out (§ 14 Abs. 1 Satz 1, 4), the Einnahmen of § 14 Abs. 2, the
+percentage of § 16; then the Freibeträge (§§ 17, 17a) and the Unterhalt deductions (§ 18) of the
+household, and one twelfth (§ 13 Abs. 2). Amounts are exact (fractions) until Y; nothing is
+rounded (the law rounds Y nowhere). The Rechenweg shows each amount per month (the twelve-month
+amount divided by 12, as the published examples do) with the annual amount as input.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Collection, Iterable
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
+from dateutil.relativedelta import relativedelta
+
+from .einkommen_tabellen import (
+    ArtRegel,
+    Einnahmearten,
+    Freibetraege,
+    Grundrentenfreibetrag,
+    PauschalabzugSaetze,
+    Regelbedarfe,
+    UnterhaltAbzug,
+    WerbungskostenPauschbetraege,
+)
+from .einnahmen import Einnahme
 from .errors import InputError
-from .explain import Rechenweg
-from .model import Haushalt
+from .explain import Rechenweg, format_datum, format_euro
+from .model import Haushalt, Haushaltsmitglied
 from .parameters import Rechtsstand
 
-__all__ = ["gesamteinkommen_monat"]
+__all__ = ["Zwoelfmonate", "bewilligungszeitraum", "gesamteinkommen_monat", "zwoelf_monate"]
+
+_NULL = Fraction(0)
+_ZWOELF = 12
+_EUR_M = "EUR/Monat"
+_EUR_J = "EUR/Jahr"
+
+
+def _dec(x: Fraction) -> Decimal:
+    """Decimal of an exact fraction: exact when it terminates, else to the context's 28 digits."""
+    if x.denominator == 1:
+        return Decimal(x.numerator)
+    return Decimal(x.numerator) / Decimal(x.denominator)
+
+
+def _monat(x: Fraction) -> Decimal:
+    return _dec(x / _ZWOELF)
+
+
+@dataclass(frozen=True, slots=True)
+class Zwoelfmonate:
+    """The twelve months of § 15 WoGG: from ``beginn`` (first of a month) to ``ende`` (exclusive)."""
+
+    beginn: date
+    ende: date
+
+    def index(self, d: date) -> int:
+        """Month number of ``d`` counted from ``beginn`` (0 = first month; may be out of 0..11)."""
+        r = relativedelta(d.replace(day=1), self.beginn)
+        return r.years * 12 + r.months
+
+    def text(self) -> str:
+        """The period as 'TT.MM.JJJJ – TT.MM.JJJJ'."""
+        return f"{format_datum(self.beginn)} – {format_datum(self.ende - relativedelta(days=1))}"
+
+
+def bewilligungszeitraum(h: Haushalt, *, on: date) -> Zwoelfmonate:
+    """The twelve months whose income is forecast: from the first of the month of the start.
+
+    § 15 Abs. 1 WoGG i. V. m. § 25 Abs. 1, 3 WoGG; start = ``bewilligungszeitraum_ab`` or the Stichtag.
+    """
+    start = (h.bewilligungszeitraum_ab or on).replace(day=1)
+    return Zwoelfmonate(start, start + relativedelta(months=12))
+
+
+def zwoelf_monate(e: Einnahme, *, bwz: Zwoelfmonate, wer: str, pos: int) -> tuple[list[Fraction], str]:
+    """The amounts of one Einnahme in each of the twelve months, and how they were assigned.
+
+    § 15 Abs. 1 (laufend, with ``ab``/``bis``), Abs. 2 (einmalig) and Abs. 3 (Sonderzuwendung) WoGG.
+    """
+    monate = [_NULL] * _ZWOELF
+    feld = f"{wer}: einnahmen[{pos}]"
+    if e.zeitraum == "laufend":
+        betrag = Fraction(e.brutto_monat) if e.brutto_monat is not None else Fraction(e.brutto_jahr or 0) / 12
+        erster, letzter = 0, _ZWOELF - 1
+        if e.ab is not None:
+            erster = bwz.index(e.ab)
+            if erster > letzter:
+                raise InputError(
+                    f"{feld}.ab = {e.ab.isoformat()} lies after the twelve months {bwz.text()} "
+                    "(§ 15 Abs. 1 WoGG); allowed: a date before "
+                    f"{bwz.ende.isoformat()}, or leave the Einnahme out"
+                )
+        if e.bis is not None:
+            letzter = bwz.index(e.bis)
+            if letzter < 0:
+                raise InputError(
+                    f"{feld}.bis = {e.bis.isoformat()} lies before the twelve months {bwz.text()} "
+                    f"(§ 15 Abs. 1 WoGG); allowed: a date from {bwz.beginn.isoformat()} on, or leave "
+                    "the Einnahme out"
+                )
+        erster, letzter = max(erster, 0), min(letzter, _ZWOELF - 1)
+        for m in range(erster, letzter + 1):
+            monate[m] = betrag
+        n = letzter - erster + 1
+        wie = "laufend" if n == _ZWOELF else f"laufend in {n} von 12 Monaten"
+        return monate, wie
+    assert e.betrag is not None and e.zufluss is not None
+    betrag, z = Fraction(e.betrag), bwz.index(e.zufluss)
+    if e.zeitraum == "sonderzuwendung":
+        if 0 <= z < _ZWOELF:
+            monate = [betrag / 12] * _ZWOELF
+            return monate, f"Sonderzuwendung vom {format_datum(e.zufluss)}, je ein Zwölftel"
+        return monate, f"Sonderzuwendung vom {format_datum(e.zufluss)} fließt nicht in den zwölf Monaten zu"
+    if e.zufluss < bwz.beginn - relativedelta(years=1):
+        return monate, f"einmalig am {format_datum(e.zufluss)}, mehr als ein Jahr vor dem Antrag zugeflossen"
+    treffer = [m for m in range(z + 1, z + 13) if 0 <= m < _ZWOELF]
+    for m in treffer:
+        monate[m] = betrag / 12
+    return monate, f"einmalig am {format_datum(e.zufluss)}, {len(treffer)} Zwölftel in den zwölf Monaten"
+
+
+@dataclass(slots=True)
+class _Mitglied:
+    """Result for one counted member: Jahreseinkommen and what §§ 17, 17a need."""
+
+    wer: str
+    jahreseinkommen: Fraction = _NULL
+    erwerb: Fraction = _NULL  # eigene Einnahmen aus Erwerbstätigkeit, after § 16 (§ 17 Nr. 4)
+    gesetzliche_rente: Fraction = _NULL  # gross, twelve months (§ 17a)
+    einkuenfte: list[tuple[bool, Fraction]] = field(default_factory=list)
+
+
+def _wer(m: Haushaltsmitglied, i: int) -> str:
+    rolle = " (Kind)" if m.kind else ""
+    return f"Mitglied {i}{f' {m.name}' if m.name else ''}{rolle}"
+
+
+def _add(
+    rec: Rechenweg | None, key: str, label: str, jahr: Fraction, zitat: str, **eingaben: Decimal | str
+) -> None:
+    if rec is not None:
+        rec.add(key, label, _monat(jahr), _EUR_M, zitat, jahr=_dec(jahr), **eingaben)
+
+
+_GRUPPEN = {
+    "nichtselbstaendig": "Einkünfte aus nichtselbständiger Arbeit",
+    "versorgung": "Einkünfte aus Versorgungsbezügen",
+    "rente": "Einkünfte aus Renten",
+    "minijob": "pauschal versteuerter Arbeitslohn nach Abzug der Aufwendungen",
+    "sachzuwendung": "pauschal versteuerte Sachzuwendungen",
+    "gewinn_land_forst": "Einkünfte aus Land- und Forstwirtschaft",
+    "gewinn_gewerbe": "Einkünfte aus Gewerbebetrieb",
+    "gewinn_selbstaendig": "Einkünfte aus selbständiger Arbeit",
+    "vermietung": "Einkünfte aus Vermietung und Verpachtung",
+    "kapital": "Kapitalerträge, soweit sie 100 € übersteigen",
+}
+
+
+def _einkuenfte_gruppe(
+    behandlung: str,
+    posten: list[tuple[Einnahme, ArtRegel, Fraction]],
+    *,
+    wer: str,
+    katalog: Einnahmearten,
+    wk: WerbungskostenPauschbetraege,
+    rec: Rechenweg | None,
+) -> Fraction:
+    """Einkünfte of one kind for one member after Werbungskosten; negative ones count as 0.
+
+    § 14 Abs. 1 Satz 1, 3, 4 WoGG i. V. m. § 2 Abs. 2, §§ 9, 9a, 20 Abs. 9 EStG; § 14 Abs. 2 Nr. 15 WoGG.
+    """
+    einnahmen = sum((s for _, _, s in posten), _NULL)
+    tatsaechlich = sum((Fraction(e.werbungskosten_jahr or 0) for e, _, _ in posten), _NULL)
+    zitat = posten[0][1].zitat
+    label = _GRUPPEN[behandlung]
+    if behandlung in ("nichtselbstaendig", "versorgung", "rente"):
+        pausch_jahr = {
+            "nichtselbstaendig": wk.arbeitnehmer,
+            "versorgung": wk.versorgungsbezuege,
+            "rente": wk.renten,
+        }[behandlung]
+        norm = {
+            "nichtselbstaendig": "§ 9a Satz 1 Nr. 1 Buchst. a EStG",
+            "versorgung": "§ 9a Satz 1 Nr. 1 Buchst. b EStG",
+            "rente": "§ 9a Satz 1 Nr. 3 EStG",
+        }[behandlung]
+        pausch = min(Fraction(pausch_jahr), max(einnahmen, _NULL))
+        if tatsaechlich > pausch:
+            abzug = tatsaechlich
+            _add(
+                rec,
+                "werbungskosten",
+                f"{wer}: tatsächliche Werbungskosten",
+                abzug,
+                "§ 14 Abs. 1 Satz 1 WoGG i. V. m. § 9 EStG",
+            )
+        else:
+            abzug = pausch
+            _add(
+                rec,
+                "werbungskosten",
+                f"{wer}: Werbungskosten-Pauschbetrag ({format_euro(pausch_jahr)} jährlich)",
+                abzug,
+                f"§ 14 Abs. 1 Satz 1 WoGG i. V. m. {norm}",
+                pauschbetrag_jahr=pausch_jahr,
+            )
+        ergebnis = einnahmen - abzug
+    elif behandlung == "minijob":
+        abzug = min(tatsaechlich, max(einnahmen, _NULL))
+        if abzug:
+            _add(
+                rec,
+                "aufwendungen",
+                f"{wer}: Aufwendungen (höchstens bis zur Höhe der Einnahmen)",
+                abzug,
+                zitat,
+            )
+        ergebnis = einnahmen - abzug
+    elif behandlung == "kapital":
+        ergebnis = max(einnahmen - Fraction(katalog.kapitalertraege_grenze), _NULL)
+    else:
+        ergebnis = einnahmen
+    if ergebnis < 0:
+        _add(
+            rec,
+            "einkuenfte_negativ",
+            f"{wer}: {label} negativ ({format_euro(_dec(ergebnis))} jährlich), kein Ausgleich",
+            _NULL,
+            "§ 14 Abs. 1 Satz 1, 4 WoGG",
+        )
+        return _NULL
+    _add(rec, "einkuenfte", f"{wer}: {label}", ergebnis, zitat)
+    return ergebnis
+
+
+def _mitglied(
+    m: Haushaltsmitglied,
+    i: int,
+    *,
+    bwz: Zwoelfmonate,
+    on: date,
+    rs: Rechtsstand,
+    rec: Rechenweg | None,
+) -> _Mitglied:
+    """Jahreseinkommen of one counted member.
+
+    § 14 Abs. 1, 2, § 15, § 16 WoGG.
+    """
+    wer = _wer(m, i)
+    katalog = rs.table(Einnahmearten)
+    wk = rs.table(WerbungskostenPauschbetraege)
+    ergebnis = _Mitglied(wer)
+    if not m.einnahmen:
+        if rec is not None:
+            rec.add("einnahmen", f"{wer}: keine Einnahmen", Decimal(0), _EUR_M, "§ 14 WoGG")
+        return ergebnis
+    gruppen: dict[str, list[tuple[Einnahme, ArtRegel, Fraction]]] = {}
+    summe = _NULL
+    erwerb = _NULL
+    for pos, e in enumerate(m.einnahmen):
+        regel = katalog.arten.get(e.art)
+        if regel is None:
+            bekannt = ", ".join(a.value for a in katalog.arten)
+            raise InputError(
+                f"{wer}: einnahmen[{pos}].art = '{e.art.value}' is no Einnahme of § 14 WoGG in the Fassung "
+                f"in force on {on.isoformat()} (Fassung of {katalog.valid_from.isoformat()}); "
+                f"allowed: {bekannt}"
+            )
+        monate, wie = zwoelf_monate(e, bwz=bwz, wer=wer, pos=pos)
+        jahr = sum(monate, _NULL)
+        art = e.art.value + (f" ({e.bezeichnung})" if e.bezeichnung else "")
+        if regel.behandlung == "nicht":
+            _add(
+                rec,
+                "nicht_einkommen",
+                f"{wer}: {art} – kein Einkommen",
+                _NULL,
+                regel.zitat,
+                angegeben_jahr=_dec(jahr),
+            )
+            continue
+        _add(
+            rec,
+            "einnahme",
+            f"{wer}: {art}, brutto ({wie})",
+            jahr,
+            f"{regel.zitat}; § 15 WoGG",
+            zwoelf_monate=bwz.text(),
+        )
+        if regel.behandlung == "voll":
+            betrag = jahr * Fraction(regel.anteil)
+            if regel.anteil != 1:
+                _add(
+                    rec,
+                    "anteil",
+                    f"{wer}: davon zu berücksichtigen ({regel.anteil} · Betrag)",
+                    betrag,
+                    regel.zitat,
+                )
+            summe += betrag
+            if regel.erwerb:
+                erwerb += betrag
+        elif regel.behandlung == "elterngeld":
+            assert regel.anrechnungsfrei_monat is not None
+            frei = Fraction(regel.anrechnungsfrei_monat)
+            betrag = sum((max(x - frei, _NULL) for x in monate), _NULL)
+            _add(
+                rec,
+                "elterngeld",
+                f"{wer}: {art} über {format_euro(regel.anrechnungsfrei_monat)} monatlich",
+                betrag,
+                regel.zitat,
+            )
+            summe += betrag
+        else:
+            gruppen.setdefault(regel.behandlung, []).append((e, regel, jahr))
+        if regel.gesetzliche_rente:
+            ergebnis.gesetzliche_rente += jahr
+    for behandlung, posten in gruppen.items():
+        betrag = _einkuenfte_gruppe(behandlung, posten, wer=wer, katalog=katalog, wk=wk, rec=rec)
+        summe += betrag
+        if posten[0][1].erwerb:
+            erwerb += betrag
+    saetze = rs.table(PauschalabzugSaetze)
+    merkmale = [
+        (m.pauschalabzug.steuern, "1", "Steuern vom Einkommen"),
+        (m.pauschalabzug.kranken_pflege, "2", "Kranken- und Pflegeversicherung"),
+        (m.pauschalabzug.rente, "3", "Rentenversicherung"),
+    ]
+    erfuellt = [(nr, text) for ja, nr, text in merkmale if ja]
+    p = Fraction(saetze.grundsatz) + len(erfuellt) * Fraction(saetze.satz_je_merkmal)
+    abzug = summe * p if summe > 0 else _NULL
+    prozent = _dec(p * 100)
+    if erfuellt:
+        nrn = ", ".join(nr for nr, _ in erfuellt)
+        _add(
+            rec,
+            "pauschalabzug",
+            f"{wer}: Abzug {prozent} % ({', '.join(t for _, t in erfuellt)})",
+            abzug,
+            f"§ 16 Satz 1 Nr. {nrn} WoGG",
+            summe_jahr=_dec(summe),
+        )
+    else:
+        _add(
+            rec, "pauschalabzug", f"{wer}: kein Abzug nach § 16 WoGG ({prozent} %)", abzug, "§ 16 Satz 1 WoGG"
+        )
+    ergebnis.jahreseinkommen = summe - abzug
+    ergebnis.erwerb = erwerb * (1 - p)
+    _add(
+        rec,
+        "jahreseinkommen",
+        f"{wer}: Jahreseinkommen, monatlich",
+        ergebnis.jahreseinkommen,
+        "§ 14 Abs. 1 WoGG",
+    )
+    return ergebnis
+
+
+def _alter(m: Haushaltsmitglied, stichtag: date) -> int | None:
+    if m.geburtsdatum is None:
+        return None
+    return relativedelta(stichtag, m.geburtsdatum).years
+
+
+def _freibetraege(
+    mitglieder: Iterable[tuple[int, Haushaltsmitglied, _Mitglied]],
+    alle: tuple[Haushaltsmitglied, ...],
+    *,
+    bwz: Zwoelfmonate,
+    rs: Rechtsstand,
+    rec: Rechenweg | None,
+) -> Fraction:
+    """Sum of the Freibeträge of the counted members.
+
+    § 17 Nr. 1–4 and § 17a WoGG; only for members not excluded (WoGVwV 17.02).
+    """
+    fb = rs.table(Freibetraege)
+    gr = rs.table(Grundrentenfreibetrag)
+    gesamt = _NULL
+    alleinerziehend_gewaehrt = False
+    for _i, m, e in mitglieder:
+        wer = e.wer
+        gdb = m.schwerbehindert_gdb
+        if gdb is not None:
+            nr1a = gdb == 100
+            nr1b = (
+                fb.schwerbehinderung_ab_gdb <= gdb < 100 and m.pflegegrad is not None and m.haeusliche_pflege
+            )
+            if nr1a or nr1b:
+                betrag = Fraction(fb.schwerbehinderung)
+                gesamt += betrag
+                _add(
+                    rec,
+                    "freibetrag_17_1",
+                    f"{wer}: Freibetrag schwerbehindert, GdB {gdb} "
+                    f"({format_euro(fb.schwerbehinderung)} jährlich)",
+                    betrag,
+                    f"§ 17 Nr. 1 Buchst. {'a' if nr1a else 'b'} WoGG",
+                )
+            elif rec is not None:
+                rec.add(
+                    "freibetrag_17_1",
+                    f"{wer}: kein Freibetrag bei GdB {gdb} ohne Pflegebedürftigkeit und häusliche Pflege",
+                    Decimal(0),
+                    _EUR_M,
+                    "§ 17 Nr. 1 WoGG",
+                )
+        if m.ns_verfolgt:
+            betrag = Fraction(fb.ns_verfolgung)
+            gesamt += betrag
+            _add(
+                rec,
+                "freibetrag_17_2",
+                f"{wer}: Freibetrag Opfer der NS-Verfolgung",
+                betrag,
+                "§ 17 Nr. 2 WoGG",
+            )
+        if m.alleinerziehend and not alleinerziehend_gewaehrt:
+            andere = [x for x in alle if x is not m]
+            kinder_u18 = [
+                k
+                for k in andere
+                if k.kind and ((a := _alter(k, bwz.beginn)) is None or a < fb.alleinerziehend_kind_unter)
+            ]
+            if andere and all(k.kind for k in andere) and kinder_u18:
+                betrag = Fraction(fb.alleinerziehend)
+                gesamt += betrag
+                alleinerziehend_gewaehrt = True
+                _add(
+                    rec,
+                    "freibetrag_17_3",
+                    f"{wer}: Freibetrag Alleinerziehende ({format_euro(fb.alleinerziehend)} jährlich)",
+                    betrag,
+                    "§ 17 Nr. 3 WoGG",
+                )
+            elif rec is not None:
+                rec.add(
+                    "freibetrag_17_3",
+                    f"{wer}: kein Freibetrag für Alleinerziehende: wohnt nicht "
+                    f"ausschließlich mit Kindern, davon eines unter {fb.alleinerziehend_kind_unter}",
+                    Decimal(0),
+                    _EUR_M,
+                    "§ 17 Nr. 3 WoGG",
+                )
+        if m.kind and e.erwerb > 0:
+            alter = _alter(m, bwz.beginn)
+            if alter is None and m.alter_unter_25 is None:
+                raise InputError(
+                    f"{wer}: the child has Einnahmen aus Erwerbstätigkeit; give geburtsdatum or "
+                    f"alter_unter_25 (true/false) for the Freibetrag of § 17 Nr. 4 WoGG "
+                    f"(children under {fb.kind_erwerbseinkommen_unter})"
+                )
+            unter = alter < fb.kind_erwerbseinkommen_unter if alter is not None else bool(m.alter_unter_25)
+            if unter:
+                betrag = min(e.erwerb, Fraction(fb.kind_erwerbseinkommen))
+                gesamt += betrag
+                _add(
+                    rec,
+                    "freibetrag_17_4",
+                    f"{wer}: Freibetrag eigenes Erwerbseinkommen des Kindes "
+                    f"(höchstens {format_euro(fb.kind_erwerbseinkommen)} jährlich)",
+                    betrag,
+                    "§ 17 Nr. 4 WoGG",
+                    erwerbseinkommen_jahr=_dec(e.erwerb),
+                )
+        if m.grundrentenzeiten_33_jahre and e.gesetzliche_rente > 0:
+            if not gr.anwendbar:
+                if rec is not None:
+                    rec.add(
+                        "freibetrag_17a",
+                        f"{wer}: Grundrenten-Freibetrag erst ab 1.1.2021",
+                        Decimal(0),
+                        _EUR_M,
+                        "§ 17a WoGG (Art. 5 Grundrentengesetz, BGBl. I 2020 S. 1879)",
+                    )
+                continue
+            assert gr.sockel_jahr is not None and gr.satz is not None and gr.anteil_regelbedarf is not None
+            rente, sockel = e.gesetzliche_rente, Fraction(gr.sockel_jahr)
+            roh = rente if rente <= sockel else sockel + Fraction(gr.satz) * (rente - sockel)
+            rbs1 = rs.table(Regelbedarfe)
+            deckel = 12 * Fraction(gr.anteil_regelbedarf) * Fraction(rbs1.regelbedarfsstufe_1)
+            betrag = min(roh, deckel)
+            gesamt += betrag
+            _add(
+                rec,
+                "freibetrag_17a",
+                f"{wer}: Grundrenten-Freibetrag ({format_euro(gr.sockel_jahr)} + "
+                f"{_dec(Fraction(gr.satz) * 100)} % "
+                f"darüber, höchstens {_dec(Fraction(gr.anteil_regelbedarf) * 100)} % der RBS 1 "
+                f"{format_euro(rbs1.regelbedarfsstufe_1)})",
+                betrag,
+                "§ 17a Abs. 1 WoGG i. V. m. Anlage zu § 28 SGB XII",
+                rente_jahr=_dec(rente),
+                berechnet_jahr=_dec(roh),
+                hoechstens_jahr=_dec(deckel),
+            )
+    return gesamt
+
+
+_NR_18 = {"auswaerts_ausbildung": "1", "kind_getrennte_eltern": "2", "ehegatte": "3", "sonstige": "4"}
+_TEXT_18 = {
+    "auswaerts_ausbildung": "an Haushaltsmitglied in auswärtiger Ausbildung",
+    "kind_getrennte_eltern": "an Kind beim anderen Elternteil",
+    "ehegatte": "an früheren oder getrennt lebenden Ehegatten",
+    "sonstige": "an sonstige Person",
+}
+
+
+def _unterhalt(
+    mitglieder: Iterable[tuple[int, Haushaltsmitglied, _Mitglied]], *, rs: Rechtsstand, rec: Rechenweg | None
+) -> Fraction:
+    """Sum of the deductions for Unterhalt paid by counted members.
+
+    § 18 Satz 1 Nr. 1–4, Satz 2 WoGG: expected payments, each up to the cap per recipient, or up
+    to the amount fixed in a notarial agreement, Titel or Bescheid.
+    """
+    tab = rs.table(UnterhaltAbzug)
+    gesamt = _NULL
+    for _, m, e in mitglieder:
+        for z in m.unterhaltszahlungen:
+            jahr = (
+                Fraction(z.betrag_jahr) if z.betrag_jahr is not None else 12 * Fraction(z.betrag_monat or 0)
+            )
+            nr = _NR_18[z.empfaenger]
+            if z.titel_betrag_jahr is not None:
+                deckel, zitat, grenze = (
+                    Fraction(z.titel_betrag_jahr),
+                    f"§ 18 Satz 2 WoGG (Nr. {nr})",
+                    "laut Titel",
+                )
+            else:
+                obergrenze: Decimal = getattr(tab, z.empfaenger)
+                deckel, zitat = Fraction(obergrenze), f"§ 18 Satz 1 Nr. {nr} WoGG"
+                grenze = f"bis {format_euro(obergrenze)} jährlich"
+            betrag = min(jahr, deckel)
+            gesamt += betrag
+            an = f" ({z.name})" if z.name else ""
+            _add(
+                rec,
+                "unterhalt_18",
+                f"{e.wer}: Abzug Unterhalt {_TEXT_18[z.empfaenger]}{an}, {grenze}",
+                betrag,
+                zitat,
+                gezahlt_jahr=_dec(jahr),
+            )
+    return gesamt
 
 
 def gesamteinkommen_monat(
-    h: Haushalt, *, on: date, rs: Rechtsstand, rec: Rechenweg | None
+    h: Haushalt,
+    *,
+    on: date,
+    rs: Rechtsstand,
+    rec: Rechenweg | None,
+    zaehlt: Collection[int] | None = None,
 ) -> Decimal:
     """Monthly Gesamteinkommen Y: given directly, or derived from the members' Einnahmen.
 
-    § 13 Abs. 2 WoGG: one twelfth of the Gesamteinkommen.
+    § 13 Abs. 2 WoGG: one twelfth of the Gesamteinkommen (§ 13 Abs. 1: Jahreseinkommen of the
+    counted members, §§ 14–16, minus Freibeträge, §§ 17, 17a, minus Unterhalt, § 18).
+    ``zaehlt`` holds the 0-based positions of the zu berücksichtigende members (members stage);
+    ``None`` counts every member not excluded.
     """
     if h.gesamteinkommen_monat is not None:
         y = h.gesamteinkommen_monat
         if rec is not None:
-            rec.add("Y", "monatliches Gesamteinkommen (Y), angegeben", y, "EUR/Monat", "§ 13 Abs. 2 WoGG")
+            rec.add("Y", "monatliches Gesamteinkommen (Y), angegeben", y, _EUR_M, "§ 13 Abs. 2 WoGG")
         return y
     assert h.mitglieder is not None
-    if any(m.einnahmen for m in h.mitglieder):
-        raise InputError(
-            "einnahmen: deriving Y from gross Einnahmen (§§ 14–18 WoGG) is not built yet; "
-            "give gesamteinkommen_monat"
+    bwz = bewilligungszeitraum(h, on=on)
+    if rec is not None and any(m.einnahmen for m in h.mitglieder):
+        rec.add(
+            "zwoelf_monate",
+            "Einkommen der zwölf Monate ab",
+            format_datum(bwz.beginn),
+            "",
+            "§ 15 Abs. 1 WoGG",
+            bis=format_datum(bwz.ende - relativedelta(days=1)),
         )
-    y = Decimal(0)
+    gezaehlt: list[tuple[int, Haushaltsmitglied, _Mitglied]] = []
+    for i, m in enumerate(h.mitglieder, start=1):
+        if m.ausgeschlossen is not None:
+            if rec is not None:
+                rec.add(
+                    "ausgeschlossen_einkommen",
+                    f"{_wer(m, i)}: vom Wohngeld ausgeschlossen – Einkommen und Freibeträge bleiben "
+                    "außer Betracht",
+                    Decimal(0),
+                    _EUR_M,
+                    "§ 13 Abs. 1, § 6 Abs. 1, § 7 WoGG",
+                )
+            continue
+        if zaehlt is not None and i - 1 not in zaehlt:
+            if rec is not None:
+                rec.add(
+                    "kein_mitglied_einkommen",
+                    f"{_wer(m, i)}: kein zu berücksichtigendes Haushaltsmitglied – Einkommen bleibt "
+                    "außer Betracht",
+                    Decimal(0),
+                    _EUR_M,
+                    "§ 13 Abs. 1, §§ 5, 6 WoGG",
+                )
+            continue
+        gezaehlt.append((i, m, _mitglied(m, i, bwz=bwz, on=on, rs=rs, rec=rec)))
+    summe = sum((e.jahreseinkommen for _, _, e in gezaehlt), _NULL)
+    _add(rec, "summe_jahreseinkommen", "Summe der Jahreseinkommen, monatlich", summe, "§ 13 Abs. 1 WoGG")
+    freibetraege = _freibetraege(gezaehlt, h.mitglieder, bwz=bwz, rs=rs, rec=rec)
+    unterhalt = _unterhalt(gezaehlt, rs=rs, rec=rec)
+    gesamt = summe - freibetraege - unterhalt
+    if gesamt < 0:
+        # Auslegung: a negative Gesamteinkommen has no meaning; Anlage 3 Nr. 1 replaces any Y
+        # below the Mindestwert anyway, so 0 changes no amount (docs/einkommen.md).
+        if rec is not None:
+            rec.add(
+                "gesamteinkommen_negativ",
+                "Freibeträge und Abzüge übersteigen die Jahreseinkommen",
+                _dec(gesamt),
+                _EUR_J,
+                "§ 13 Abs. 1 WoGG",
+                angesetzt="0",
+            )
+        gesamt = _NULL
     if rec is not None:
-        rec.add("Y", "monatliches Gesamteinkommen (Y): keine Einnahmen", y, "EUR/Monat", "§ 13 WoGG")
+        rec.add("gesamteinkommen", "Gesamteinkommen", _dec(gesamt), _EUR_J, "§ 13 Abs. 1 WoGG")
+    y = _monat(gesamt)
+    if rec is not None:
+        rec.add("Y", "monatliches Gesamteinkommen (Y), ein Zwölftel", y, _EUR_M, "§ 13 Abs. 2 WoGG")
     return y

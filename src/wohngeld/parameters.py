@@ -22,7 +22,7 @@ from typing import Any, ClassVar, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from .errors import DataFileError, InputError, NoParameters
+from .errors import DataFileError, InputError, NoMietenstufenList, NoParameters
 
 __all__ = [
     "Bagatellgrenze",
@@ -31,6 +31,7 @@ __all__ = [
     "Klimakomponente",
     "Koeffizienten",
     "MehrbetragUeberZwoelf",
+    "MietenstufenRegel",
     "Mindestwerte",
     "ParameterStore",
     "Rechtsstand",
@@ -298,18 +299,22 @@ class ParameterStore:
         name: str = "geltendes Recht",
         status: str = "in Kraft",
         hinweis: str | None = None,
+        mietenstufen: MietenstufenRegel | None = None,
     ) -> None:
         """Tables from ``root``; with ``base``, tables missing in ``root`` come from ``base``.
 
         A named rule set (a draft, a scenario) is a store over its own folders on top of the
         law in force: the engine cannot tell the difference and needs no branch for it.
         ``hinweis`` is added to every Rechtsstand of this store (e.g. "Entwurf, BT-Drs. …").
+        ``mietenstufen`` says whether the rule set brings its own Mietenstufen list (see
+        :meth:`mietenstufen_dir`); without it the list of the base (the law in force) applies.
         """
         self.root: Traversable = data_root() / "parameters" if root is None else root
         self.base = base
         self.name = name
         self.status = status
         self.hinweis = hinweis
+        self.mietenstufen = mietenstufen
         self._tables: dict[str, tuple[tuple[date, ...], tuple[Table, ...]]] = {}
         self._stand: Stand | None = None
         self._on = functools.lru_cache(maxsize=4096)(self._rechtsstand_uncached)
@@ -325,6 +330,25 @@ class ParameterStore:
     def pending(self, on: date) -> list[str]:
         """Notices of changes pending on ``on`` (drafts that are not law); none here."""
         return []
+
+    def mietenstufen_dir(self, on: date) -> Traversable | None:
+        """Folder of the Mietenstufen list (Anlage zu § 1 Abs. 3 WoGV) this rule set uses on ``on``.
+
+        None means the shipped lists of the law in force. A rule set with a list of its own from
+        ``mietenstufen.ab`` uses its folder ``mietstufen/``; one whose list is not available
+        refuses the lookup by Gemeinde (:class:`~wohngeld.errors.NoMietenstufenList`) rather than
+        use an older list silently.
+        """
+        regel = self.mietenstufen
+        if regel is None or on < regel.ab:
+            return self.base.mietenstufen_dir(on) if self.base is not None else None
+        if regel.liste == "eigene":
+            return self.root / "mietstufen"
+        raise NoMietenstufenList(
+            f"gemeinde: no Mietenstufe by Gemeinde on {on.isoformat()} under the rule set "
+            f"{self.name!r}: it brings its own Anlage zu § 1 Abs. 3 WoGV from {regel.ab.isoformat()}, "
+            f"which is not in this library's data ({regel.grund}); give mietenstufe (1–7) instead"
+        )
 
     @property
     def stand(self) -> Stand:
@@ -463,6 +487,21 @@ def rechtsstand(on: date) -> Rechtsstand:
     return default_store().rechtsstand(on)
 
 
+class MietenstufenRegel(BaseModel):
+    """Which Mietenstufen list a named rule set applies from ``ab`` (table ``[mietenstufen]``).
+
+    ``liste = "eigene"``: the folder ``mietstufen/`` beside ``rechtsstand.toml`` (same format as
+    ``data/mietstufen``); ``liste = "fehlt"``: the rule set has its own list that is not available,
+    so a lookup by Gemeinde is refused with ``grund``.
+    """
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    ab: date
+    liste: Literal["eigene", "fehlt"]
+    grund: str = Field(min_length=10)
+
+
 class RegelwerkInfo(BaseModel):
     """Header of a named rule set (``data/rechtsstaende/<slug>/rechtsstand.toml``)."""
 
@@ -477,6 +516,7 @@ class RegelwerkInfo(BaseModel):
         default=None,
         description="notice added to results of the law in force from valid_from while status is Entwurf",
     )
+    mietenstufen: MietenstufenRegel | None = None
 
 
 class _InForceStore(ParameterStore):
@@ -534,5 +574,10 @@ def named_store(name: str) -> ParameterStore:
         raise InputError(f"rechtsstand: {name!r} given; known rule sets: {allowed}")
     info, folder = known[name]
     return ParameterStore(
-        folder, base=default_store(), name=info.name, status=info.status, hinweis=info.hinweis
+        folder,
+        base=default_store(),
+        name=info.name,
+        status=info.status,
+        hinweis=info.hinweis,
+        mietenstufen=info.mietenstufen,
     )

@@ -1,0 +1,142 @@
+"""Parameter tables of the income stage (§§ 14–18 WoGG and the EStG amounts they rely on).
+
+One folder per table under ``data/parameters/``; read through ``rs.table(Cls)``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from .einnahmen import EinnahmeArt
+from .parameters import Table
+
+__all__ = [
+    "ArtRegel",
+    "Behandlung",
+    "Einnahmearten",
+    "Freibetraege",
+    "Grundrentenfreibetrag",
+    "PauschalabzugSaetze",
+    "Regelbedarfe",
+    "UnterhaltAbzug",
+    "WerbungskostenPauschbetraege",
+]
+
+Behandlung = Literal[
+    "nichtselbstaendig",  # § 19 EStG: Arbeitnehmer-Pauschbetrag or higher actual Werbungskosten
+    "versorgung",  # Versorgungsbezüge: § 9a Satz 1 Nr. 1 Buchst. b EStG
+    "rente",  # § 22 Nr. 1, 1a, 5 EStG: § 9a Satz 1 Nr. 3 EStG, once per person
+    "minijob",  # § 14 Abs. 1 Satz 3 Nr. 2 WoGG: actual Aufwendungen only
+    "sachzuwendung",  # § 14 Abs. 1 Satz 3 Nr. 1 WoGG: counted as given
+    "gewinn_land_forst",  # Einkünfte § 2 Abs. 1 Satz 1 Nr. 1 EStG (given as Gewinn, may be negative)
+    "gewinn_gewerbe",  # Nr. 2
+    "gewinn_selbstaendig",  # Nr. 3
+    "vermietung",  # Nr. 6 (Überschuss, may be negative)
+    "kapital",  # Nr. 5 with § 14 Abs. 2 Nr. 15 WoGG
+    "voll",  # an Einnahme of § 14 Abs. 2 WoGG, times ``anteil``
+    "elterngeld",  # § 14 Abs. 2 Nr. 6 WoGG; § 10 BEEG keeps a monthly amount free
+    "nicht",  # not income under § 14 WoGG
+]
+
+
+class ArtRegel(BaseModel):
+    """How one kind of Einnahme enters the Jahreseinkommen in one Fassung."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    behandlung: Behandlung
+    anteil: Decimal = Field(default=Decimal(1), gt=0, le=1)
+    zitat: str = Field(min_length=5)
+    erwerb: bool = False  # eigene Einnahme aus Erwerbstätigkeit (§ 17 Nr. 4 WoGG)
+    gesetzliche_rente: bool = False  # basis of § 17a WoGG
+    anrechnungsfrei_monat: Decimal | None = None  # elterngeld only: § 10 BEEG
+
+
+class Einnahmearten(Table):
+    """The kinds of Einnahmen and how § 14 WoGG counts them, per Fassung."""
+
+    folder: ClassVar[str] = "einnahmearten"
+    tabelle: Literal["einnahmearten"]
+    kapitalertraege_grenze: Decimal = Field(ge=0)
+    arten: dict[EinnahmeArt, ArtRegel]
+
+    @field_validator("arten")
+    @classmethod
+    def _elterngeld(cls, v: dict[EinnahmeArt, ArtRegel]) -> dict[EinnahmeArt, ArtRegel]:
+        for art, regel in v.items():
+            if (regel.behandlung == "elterngeld") != (regel.anrechnungsfrei_monat is not None):
+                raise ValueError(
+                    f"arten.{art.value}: anrechnungsfrei_monat belongs to behandlung 'elterngeld'"
+                )
+        return v
+
+
+class WerbungskostenPauschbetraege(Table):
+    """Pauschbeträge für Werbungskosten per year (§ 9a Satz 1 EStG)."""
+
+    folder: ClassVar[str] = "werbungskosten_pauschbetraege"
+    tabelle: Literal["werbungskosten_pauschbetraege"]
+    arbeitnehmer: Decimal = Field(ge=0)
+    versorgungsbezuege: Decimal = Field(ge=0)
+    renten: Decimal = Field(ge=0)
+
+
+class PauschalabzugSaetze(Table):
+    """Percentage deducted for each expected kind of tax or contribution (§ 16 WoGG)."""
+
+    folder: ClassVar[str] = "pauschalabzug"
+    tabelle: Literal["pauschalabzug"]
+    grundsatz: Decimal = Field(ge=0, lt=1)
+    satz_je_merkmal: Decimal = Field(gt=0, lt=Decimal("0.34"))
+
+
+class Freibetraege(Table):
+    """Jährliche Freibeträge (§ 17 Nr. 1–4 WoGG)."""
+
+    folder: ClassVar[str] = "freibetraege"
+    tabelle: Literal["freibetraege"]
+    schwerbehinderung: Decimal = Field(ge=0)
+    ns_verfolgung: Decimal = Field(ge=0)
+    alleinerziehend: Decimal = Field(ge=0)
+    alleinerziehend_kind_unter: int = Field(ge=1)
+    kind_erwerbseinkommen: Decimal = Field(ge=0)
+    kind_erwerbseinkommen_unter: int = Field(ge=1)
+    schwerbehinderung_ab_gdb: int = Field(ge=1, le=100)
+
+
+class Grundrentenfreibetrag(Table):
+    """Freibetrag for members with 33 years of Grundrentenzeiten (§ 17a WoGG)."""
+
+    folder: ClassVar[str] = "grundrente"
+    tabelle: Literal["grundrente"]
+    anwendbar: bool
+    sockel_jahr: Decimal | None = None
+    satz: Decimal | None = None
+    anteil_regelbedarf: Decimal | None = None
+
+    def model_post_init(self, __context: object) -> None:
+        given = (self.sockel_jahr, self.satz, self.anteil_regelbedarf)
+        if self.anwendbar and any(x is None for x in given):
+            raise ValueError("anwendbar = true needs sockel_jahr, satz and anteil_regelbedarf")
+
+
+class Regelbedarfe(Table):
+    """Regelbedarfsstufe 1 (Anlage zu § 28 SGB XII), for the cap of § 17a WoGG."""
+
+    folder: ClassVar[str] = "regelbedarfe"
+    tabelle: Literal["regelbedarfe"]
+    regelbedarfsstufe_1: Decimal = Field(gt=0)
+
+
+class UnterhaltAbzug(Table):
+    """Höchstbeträge for Unterhalt paid, per recipient and year (§ 18 Satz 1 Nr. 1–4 WoGG)."""
+
+    folder: ClassVar[str] = "unterhalt_abzug"
+    tabelle: Literal["unterhalt_abzug"]
+    auswaerts_ausbildung: Decimal = Field(ge=0)
+    kind_getrennte_eltern: Decimal = Field(ge=0)
+    ehegatte: Decimal = Field(ge=0)
+    sonstige: Decimal = Field(ge=0)
