@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
-from typing import NamedTuple
+from typing import NamedTuple, cast
 
 from .explain import Rechenweg
 from .money import FIXED_POINT, cut_euro, round_euro
@@ -47,19 +47,27 @@ def wohngeld_formel(
     than twelve members. Anlagen 1 and 2 until 2019.
     """
     n = mitglieder if mitglieder < 12 else 12
-    mind = rs.mindestwerte
-    min_m, min_y = mind.M[n - 1], mind.Y[n - 1]
+    werte = cast("tuple[Decimal, Decimal, Decimal, Decimal, Decimal, Decimal] | None", rs.memo.get(n))
+    if werte is None:
+        abc = rs.koeffizienten.koeffizienten[n]
+        werte = rs.memo[n] = (
+            rs.mindestwerte.M[n - 1],
+            rs.mindestwerte.Y[n - 1],
+            abc.a,
+            abc.b,
+            abc.c,
+            rs.koeffizienten.faktor,
+        )
+    min_m, min_y, a, b, c, faktor = werte
     # Anlage 3 Nr. 2: every step a fixed-point number with ten decimals, half-up
     # (money.round_fixed_point, inlined on this hot path; Auslegung: docs/rechtsauslegung.md).
     q, h = FIXED_POINT, ROUND_HALF_UP
     m = (M if min_m <= M else min_m).quantize(q, h)
     y = (Y if min_y <= Y else min_y).quantize(q, h)
-    k = rs.koeffizienten
-    abc = k.koeffizienten[n]
-    z1 = (abc.a + abc.b * m + abc.c * y).quantize(q, h)
+    z1 = (a + b * m + c * y).quantize(q, h)
     z2 = (z1 * y).quantize(q, h)
     z3 = (m - z2).quantize(q, h)
-    z4 = (k.faktor * z3).quantize(q, h)
+    z4 = (faktor * z3).quantize(q, h)
     positiv = z4 > _NULL
     gerundet = round_euro(z4) if positiv else _NULL
     betrag = gerundet
@@ -81,17 +89,17 @@ def wohngeld_formel(
                 "EUR/Monat",
                 f"{anlage} Nr. 1 WoGG",
             )
-        zitat_abc = k.rule
-        rec.add("a", f"a für {n} Haushaltsmitglied{'er' if n > 1 else ''}", abc.a, "", zitat_abc)
-        rec.add("b", "b", abc.b, "", zitat_abc)
-        rec.add("c", "c", abc.c, "", zitat_abc)
+        zitat_abc = rs.koeffizienten.rule
+        rec.add("a", f"a für {n} Haushaltsmitglied{'er' if n > 1 else ''}", a, "", zitat_abc)
+        rec.add("b", "b", b, "", zitat_abc)
+        rec.add("c", "c", c, "", zitat_abc)
         schritt = f"{anlage} Nr. 2 WoGG"
         rec.add("z1", "z1 = a + b · M + c · Y", z1, "", schritt, M=m, Y=y)
         rec.add("z2", "z2 = z1 · Y", z2, "", schritt)
         rec.add("z3", "z3 = M − z2", z3, "", schritt)
         rec.add(
             "z4",
-            f"z4 = {k.faktor} · z3 (ungerundetes Wohngeld)",
+            f"z4 = {faktor} · z3 (ungerundetes Wohngeld)",
             z4,
             "EUR/Monat",
             f"§ 19 Abs. 1 WoGG, {schritt}",

@@ -87,6 +87,14 @@ class Miete(_Frozen):
 
     @model_validator(mode="after")
     def _eine_grundlage(self) -> Miete:
+        if (
+            self.miete_monat is not None
+            and self.warmmiete_monat is None
+            and self.grundmiete_monat is None
+            and self.nebenkosten_monat is None
+            and self.moeblierung_monat is None
+        ):
+            return self  # the common case: the Bruttokaltmiete as one figure
         teile = [
             k
             for k in ("grundmiete_monat", "nebenkosten_monat", "moeblierung_monat")

@@ -35,24 +35,35 @@ def to_decimal(value: object) -> Decimal:
     ...
     ValueError: float 780.5 given; pass Decimal("780.5") or "780.5" (money is exact, float is not)
     """
-    if isinstance(value, bool):
+    t = type(value)
+    if t is str:
+        try:
+            result = Decimal(value)  # type: ignore[arg-type]
+        except InvalidOperation:
+            text = str(value).strip().replace("\u00a0", "").replace(" ", "")
+            try:
+                result = Decimal(text)
+            except InvalidOperation:
+                raise ValueError(
+                    f"{value!r} is not a number; write an amount like \"780.50\" (decimal point, no unit)"
+                ) from None
+    elif t is Decimal:
+        result = value  # type: ignore[assignment]
+    elif t is int:
+        result = Decimal(value)  # type: ignore[arg-type]
+    elif isinstance(value, bool):
         raise ValueError(f"bool {value!r} given; pass an amount as Decimal, int or str")
-    if isinstance(value, float):
+    elif isinstance(value, float):
         raise ValueError(
-            f'float {value!r} given; pass Decimal("{value!r}") or "{value!r}" (money is exact, float is not)'
+            f'float {value!r} given; pass Decimal("{value!r}") or "{value!r}" '
+            "(money is exact, float is not)"
         )
-    if isinstance(value, Decimal):
+    elif isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
         result = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace("\u00a0", "").replace(" ", "")
-        try:
-            result = Decimal(text)
-        except InvalidOperation:
-            raise ValueError(
-                f'{value!r} is not a number; write an amount like "780.50" (decimal point, no unit)'
-            ) from None
+        return to_decimal(str(value))
     else:
         raise ValueError(f"{type(value).__name__} {value!r} given; pass an amount as Decimal, int or str")
     if not result.is_finite():

@@ -257,6 +257,8 @@ class Rechtsstand:
     name: str = "geltendes Recht"
     status: str = "in Kraft"
     warnungen: tuple[str, ...] = ()
+    memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
+    """Values the stages derive from the tables, memoised per Rechtsstand (cached per date)."""
     hoechstbetraege: Hoechstbetraege = field(init=False)
     koeffizienten: Koeffizienten = field(init=False)
     mindestwerte: Mindestwerte = field(init=False)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
+from typing import NamedTuple, cast
 
 from .errors import InputError
 from .explain import Rechenweg
@@ -31,8 +31,7 @@ _LABEL = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Miete:
+class Miete(NamedTuple):
     """M and its parts, for the Result and later stages."""
 
     M: Decimal
@@ -55,6 +54,28 @@ def hoechstbetrag(*, mitglieder: int, mietenstufe: int, rs: Rechtsstand) -> Deci
             f"(1–{table.mietenstufen}, {table.rule})"
         )
     return table.fuer(mitglieder=mitglieder, mietenstufe=mietenstufe)
+
+
+def _tabellenwerte(
+    rs: Rechtsstand, groesse: int, mietenstufe: int
+) -> tuple[Decimal, Decimal, Decimal, Decimal]:
+    """Höchstbetrag, Klimakomponente, Entlastungsbetrag, Heizkostenkomponente; memoised per Rechtsstand.
+
+    § 12 Abs. 1, 6 und 7 WoGG.
+    """
+    key = ("miete", groesse, mietenstufe)
+    werte = cast("tuple[Decimal, Decimal, Decimal, Decimal] | None", rs.memo.get(key))
+    if werte is None:
+        h = hoechstbetrag(mitglieder=groesse, mietenstufe=mietenstufe, rs=rs)
+        klima = rs.klimakomponente.fuer(groesse)
+        hk = rs.heizkosten
+        if hk.anwendbar:
+            assert hk.entlastung is not None and hk.komponente is not None
+            entlastung, komponente = hk.entlastung.fuer(groesse), hk.komponente.fuer(groesse)
+        else:
+            entlastung = komponente = Decimal(0)
+        werte = rs.memo[key] = (h, klima, entlastung, komponente)
+    return werte
 
 
 def miete_beruecksichtigt(
@@ -85,18 +106,21 @@ def miete_beruecksichtigt(
             "counted members (§ 19 Abs. 3 WoGG) is not supported"
         )
     groesse = 12 if beruecksichtigt > 12 else gesamt
-    h = hoechstbetrag(mitglieder=groesse, mietenstufe=mietenstufe, rs=rs)
-    klima = rs.klimakomponente.fuer(groesse)
-    hk = rs.heizkosten
-    if hk.anwendbar:
-        assert hk.entlastung is not None and hk.komponente is not None
-        entlastung = hk.entlastung.fuer(groesse)
-        komponente = hk.komponente.fuer(groesse)
-    else:
-        entlastung = komponente = Decimal(0)
+    h, klima, entlastung, komponente = _tabellenwerte(rs, groesse, mietenstufe)
     heiz = entlastung + komponente
-
+    hk = rs.heizkosten
     misch = beruecksichtigt < gesamt
+    if rec is None and not misch and art != "Heim":
+        # fast path of the same rule for batches: § 11 Abs. 1 Nr. 1 and 2 WoGG
+        assert betrag is not None
+        grenze = h + klima
+        return Miete(
+            M=(betrag if betrag < grenze else grenze) + heiz,
+            hoechstbetrag=h,
+            klimakomponente=klima,
+            heizkosten=heiz,
+            groesse=groesse,
+        )
     anteil_text = f"{beruecksichtigt}/{gesamt}"
 
     if art == "Heim":
@@ -431,6 +455,16 @@ def wohnkosten_betrag(
     §§ 9, 10, 11 Abs. 2 WoGG with the WoGV; § 9 Abs. 3 Satz 2 WoGG (Heim: computed later).
     """
     if isinstance(w, MieteEingabe):
+        if (
+            w.miete_monat is not None
+            and not w.abzuege
+            and w.mitbewohner == 0
+            and w.gewerblich_m2 is None
+            and w.untervermietet_m2 is None
+            and w.zuschuss_monat is None
+            and w.aufenthg_monat is None
+        ):
+            return w.miete_monat  # the Miete as entered: nothing to take out (§ 9, § 11 Abs. 2 WoGG)
         return miete_nach_9_11(w, mitglieder_gesamt=gesamt, rs=rs, rec=rec)
     if isinstance(w, BelastungEingabe):
         groesse = 12 if beruecksichtigt > 12 else gesamt

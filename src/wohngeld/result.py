@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from typing import NamedTuple
 
 from .explain import Schritt, format_datum, format_euro, format_zahl
 
@@ -14,9 +14,8 @@ __all__ = ["SCHEMA_VERSION", "Result"]
 SCHEMA_VERSION = "1"
 
 
-@dataclass(frozen=True, slots=True)
-class Result:
-    """Monthly Wohngeld in whole euros with everything needed to check it.
+class Result(NamedTuple):
+    """Monthly Wohngeld in whole euros with everything needed to check it (immutable).
 
     ``betrag_monat`` is 0 when there is no claim; ``grund`` and ``grund_zitat`` then say why.
     ``M`` and ``Y`` are the values that entered § 19 WoGG (after the Mindestwerte);
