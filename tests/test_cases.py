@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from wohngeld import calculate, wohngeld_aus_m_y
-from wohngeld.cases import lade_fall
+from wohngeld.cases import Fall, lade_fall
 
 from .conftest import case_files
 
@@ -26,6 +26,12 @@ def _ids(p: Path) -> str:
     return p.stem
 
 
+def _rs(fall: Fall) -> str | None:
+    """The rule set a case names (key ``rechtsstand``, tests/cases/entwurf-2027); None: law in force."""
+    rs = fall.extra.get("rechtsstand")
+    return None if rs is None else str(rs)
+
+
 @pytest.mark.parametrize("path", FILES, ids=_ids)
 def test_formula_from_published_m_and_y(path: Path) -> None:
     fall = lade_fall(path)
@@ -33,7 +39,7 @@ def test_formula_from_published_m_and_y(path: Path) -> None:
     n = fall.haushalt.anzahl_mitglieder or sum(
         1 for m in fall.haushalt.mitglieder or () if m.ausgeschlossen is None
     )
-    f = wohngeld_aus_m_y(mitglieder=n, M=e["M"], Y=e["Y"], on=fall.stichtag)
+    f = wohngeld_aus_m_y(mitglieder=n, M=e["M"], Y=e["Y"], on=fall.stichtag, rechtsstand=_rs(fall))
     # formel_monat: the § 19 amount where § 21 Nr. 1 then denies it
     assert f.betrag == e.get("formel_monat", e["wohngeld_monat"])
 
@@ -48,7 +54,7 @@ def test_formula_from_published_m_and_y(path: Path) -> None:
 )
 def test_case_from_inputs(path: Path) -> None:
     fall = lade_fall(path)
-    r = calculate(fall.haushalt, on=fall.stichtag)
+    r = calculate(fall.haushalt, on=fall.stichtag, rechtsstand=_rs(fall))
     e = fall.erwartet
     assert (r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (e["M"], e["Y"], e["wohngeld_monat"])
     assert r.anspruch == (r.betrag_monat > 0)
@@ -64,6 +70,6 @@ def test_rent_rules_reproduce_published_m(path: Path) -> None:
         for m in data["mitglieder"]:
             m["einnahmen"] = ()
     haushalt = type(fall.haushalt).model_validate(data)
-    r = calculate(haushalt, on=fall.stichtag)
+    r = calculate(haushalt, on=fall.stichtag, rechtsstand=_rs(fall))
     assert r.M_berechnet == fall.erwartet["M"]
     assert r.betrag_monat == fall.erwartet["wohngeld_monat"]

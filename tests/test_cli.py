@@ -45,3 +45,17 @@ def test_mietenstufe_ambiguous_lists_candidates() -> None:
     out = CliRunner().invoke(main, ["mietenstufe", "Neuenkirchen", "--stichtag", "2025-07-01"])
     assert out.exit_code == 1
     assert out.output.count("Neuenkirchen (AGS") >= 5
+
+
+def test_berechnen_with_the_draft_by_name() -> None:
+    """BMWSB 2025 Beispiel 1 on 2027-01-01: law in force (2025 values, 110 €) vs. the named draft."""
+    path = CASES / "2025-01-01" / "bmwsb-2025-01-rentnerin.toml"
+    law = CliRunner().invoke(main, ["berechnen", str(path), "--stichtag", "2027-01-01", "--json"])
+    draft = CliRunner().invoke(
+        main, ["berechnen", str(path), "--stichtag", "2027-01-01", "--rechtsstand", "Entwurf 2027", "--json"]
+    )
+    assert law.exit_code == 0 and draft.exit_code == 0, law.output + draft.output
+    a, b = json.loads(law.output), json.loads(draft.output)
+    assert a["betrag_monat"] == "110" and a["rechtsstand"] == "geltendes Recht"
+    assert any("21/8284" in w for w in a["warnungen"])  # change pending
+    assert b["rechtsstand"] == "Entwurf 2027" and b["betrag_monat"] != "110"

@@ -82,6 +82,9 @@ class WerbungskostenPauschbetraege(Table):
     arbeitnehmer: Decimal = Field(ge=0)
     versorgungsbezuege: Decimal = Field(ge=0)
     renten: Decimal = Field(ge=0)
+    nur_pauschbetrag: bool = Field(
+        default=False, description="higher actual Werbungskosten are not deducted (Entwurf 2027)"
+    )
 
 
 class PauschalabzugSaetze(Table):
@@ -105,6 +108,9 @@ class Freibetraege(Table):
     kind_erwerbseinkommen: Decimal = Field(ge=0)
     kind_erwerbseinkommen_unter: int = Field(ge=1)
     schwerbehinderung_ab_gdb: int = Field(ge=1, le=100)
+    pflegegrad_ab: int | None = Field(
+        default=None, ge=1, le=5, description="§ 17 Nr. 1 also for this Pflegegrad or higher (Entwurf 2027)"
+    )
 
 
 class Grundrentenfreibetrag(Table):

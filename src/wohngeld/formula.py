@@ -116,6 +116,17 @@ def wohngeld_formel(
                 "EUR/Monat",
                 "§ 19 Abs. 1 WoGG",
             )
+    if rs.mehrbetrag_ueber_zwoelf.deckel_alle and mitglieder <= 12 and gerundet > M:
+        # a rule set whose cap at M covers every household (Entwurf 2027, § 19 Abs. 4)
+        betrag = cut_euro(M)
+        if rec is not None:
+            rec.add(
+                "deckel_m",
+                "Wohngeld höchstens bis zur Höhe der zu berücksichtigenden Miete oder Belastung",
+                betrag,
+                "EUR/Monat",
+                rs.mehrbetrag_ueber_zwoelf.rule,
+            )
     if mitglieder > 12 and positiv:
         zusatz = rs.mehrbetrag_ueber_zwoelf.betrag * (mitglieder - 12)
         summe = gerundet + zusatz

@@ -160,7 +160,7 @@ _GRUPPEN = {
     "gewinn_gewerbe": "Einkünfte aus Gewerbebetrieb",
     "gewinn_selbstaendig": "Einkünfte aus selbständiger Arbeit",
     "vermietung": "Einkünfte aus Vermietung und Verpachtung",
-    "kapital": "Kapitalerträge, soweit sie 100 € übersteigen",
+    "kapital": "Kapitalerträge, soweit sie {grenze} übersteigen",
 }
 
 
@@ -180,7 +180,7 @@ def _einkuenfte_gruppe(
     einnahmen = sum((s for _, _, s in posten), _NULL)
     tatsaechlich = sum((Fraction(e.werbungskosten_jahr or 0) for e, _, _ in posten), _NULL)
     zitat = posten[0][1].zitat
-    label = _GRUPPEN[behandlung]
+    label = _GRUPPEN[behandlung].format(grenze=format_euro(katalog.kapitalertraege_grenze))
     if behandlung in ("nichtselbstaendig", "versorgung", "rente"):
         pausch_jahr = {
             "nichtselbstaendig": wk.arbeitnehmer,
@@ -193,7 +193,7 @@ def _einkuenfte_gruppe(
             "rente": "§ 9a Satz 1 Nr. 3 EStG",
         }[behandlung]
         pausch = min(Fraction(pausch_jahr), max(einnahmen, _NULL))
-        if tatsaechlich > pausch:
+        if tatsaechlich > pausch and not wk.nur_pauschbetrag:
             abzug = tatsaechlich
             _add(
                 rec,
@@ -390,7 +390,21 @@ def _freibetraege(
     for _i, m, e in mitglieder:
         wer = e.wer
         gdb = m.schwerbehindert_gdb
-        if gdb is not None:
+        pflegegrad_reicht = (
+            fb.pflegegrad_ab is not None and m.pflegegrad is not None and m.pflegegrad >= fb.pflegegrad_ab
+        )
+        if pflegegrad_reicht and not (gdb is not None and gdb == 100):
+            betrag = Fraction(fb.schwerbehinderung)
+            gesamt += betrag
+            _add(
+                rec,
+                "freibetrag_17_1",
+                f"{wer}: Freibetrag bei Pflegegrad {m.pflegegrad} "
+                f"({format_euro(fb.schwerbehinderung)} jährlich)",
+                betrag,
+                fb.rule,
+            )
+        elif gdb is not None:
             nr1a = gdb == 100
             nr1b = (
                 fb.schwerbehinderung_ab_gdb <= gdb < 100 and m.pflegegrad is not None and m.haeusliche_pflege

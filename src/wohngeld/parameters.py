@@ -194,6 +194,10 @@ class MehrbetragUeberZwoelf(Table):
     folder: ClassVar[str] = "mehrbetrag_ueber_zwoelf"
     tabelle: Literal["mehrbetrag_ueber_zwoelf"]
     betrag: Decimal = Field(gt=0)
+    deckel_alle: bool = Field(
+        default=False,
+        description="the cap at M applies to every household size (§ 19 Abs. 4 in the Entwurf 2027)",
+    )
 
 
 class Bagatellgrenze(Table):

@@ -62,7 +62,7 @@ class Result(NamedTuple):
             "Y_berechnet": str(self.Y_berechnet),
             "z": [str(v) for v in self.z],
             "warnungen": list(self.warnungen),
-            "rechenweg": [s.to_dict() for s in self.schritte],
+            "rechenweg": [{**s.to_dict(), "rechtsstand": self.rechtsstand} for s in self.schritte],
         }
 
     def to_json(self, *, indent: int | None = 2) -> str:
@@ -78,8 +78,9 @@ class Result(NamedTuple):
         lines = [kopf, "=" * len(kopf)]
         breite = max((len(s.label) for s in self.schritte), default=20)
         breite = min(max(breite, 30), 72)
+        marke = "" if self.rechtsstand == "geltendes Recht" else f"   [{self.rechtsstand}]"
         for s in self.schritte:
-            lines.append(f"{s.label:<{breite}}  {_wert(s):>16}   {s.zitat}")
+            lines.append(f"{s.label:<{breite}}  {_wert(s):>16}   {s.zitat}{marke}")
         lines.append("-" * len(kopf))
         if self.anspruch:
             lines.append(f"Wohngeld monatlich: {format_euro(self.betrag_monat)}")

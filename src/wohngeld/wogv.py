@@ -68,7 +68,9 @@ class Vermoegensgrenze(Table):
     tabelle: Literal["vermoegen"]
     erstes_mitglied: Decimal = Field(gt=0)
     weiteres_mitglied: Decimal = Field(gt=0)
+    hoechstens: Decimal | None = Field(default=None, gt=0, description="upper limit (Entwurf 2027)")
 
     def fuer(self, mitglieder: int) -> Decimal:
-        """The limit for ``mitglieder`` zu berücksichtigende members."""
-        return self.erstes_mitglied + (mitglieder - 1) * self.weiteres_mitglied
+        """The limit for ``mitglieder`` zu berücksichtigende members (at most ``hoechstens``)."""
+        grenze = self.erstes_mitglied + (mitglieder - 1) * self.weiteres_mitglied
+        return grenze if self.hoechstens is None or grenze <= self.hoechstens else self.hoechstens

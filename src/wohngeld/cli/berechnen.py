@@ -25,8 +25,9 @@ def _datum(value: str | None) -> date | None:
         raise click.BadParameter(f"{value!r} ist kein Datum (JJJJ-MM-TT)") from None
 
 
-def _ausgabe(fall: Fall, stichtag: date | None, als_json: bool) -> None:
-    r = calculate(fall.haushalt, on=stichtag or fall.stichtag)
+def _ausgabe(fall: Fall, stichtag: date | None, als_json: bool, rechtsstand: str | None = None) -> None:
+    name = rechtsstand or fall.extra.get("rechtsstand")
+    r = calculate(fall.haushalt, on=stichtag or fall.stichtag, rechtsstand=str(name) if name else None)
     if als_json:
         click.echo(r.to_json())
         return
@@ -37,11 +38,17 @@ def _ausgabe(fall: Fall, stichtag: date | None, als_json: bool) -> None:
 @main.command(help="Berechnet einen Haushalt aus einer Falldatei (TOML oder JSON).")
 @click.argument("datei", type=click.Path(exists=True, dir_okay=False, path_type=Path))
 @click.option("--stichtag", help="Stichtag JJJJ-MM-TT statt des Stichtags der Datei.")
+@click.option(
+    "--rechtsstand",
+    default=None,
+    help="Benanntes Regelwerk, z. B. 'Entwurf 2027' (Standard: das am Stichtag geltende Recht "
+    "oder der Schlüssel 'rechtsstand' der Datei).",
+)
 @click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
-def berechnen(datei: Path, stichtag: str | None, als_json: bool) -> None:
+def berechnen(datei: Path, stichtag: str | None, rechtsstand: str | None, als_json: bool) -> None:
     """Compute one case file."""
     try:
-        _ausgabe(lade_fall(datei), _datum(stichtag), als_json)
+        _ausgabe(lade_fall(datei), _datum(stichtag), als_json, rechtsstand)
     except WohngeldError as exc:
         raise click.ClickException(str(exc)) from None
 
