@@ -289,7 +289,10 @@ def test_draft_freibetrag_for_pflegegrad_3() -> None:
 
 
 def test_draft_werbungskosten_only_as_pauschbetrag() -> None:
-    """Actual Werbungskosten 3 000 €/year: law (24 000 − 3 000)/12 = 1 750.00; draft (24 000 − 1 230)/12 = 1 897.50."""
+    """Actual Werbungskosten 3 000 €/year.
+
+    Law: (24 000 − 3 000)/12 = 1 750.00; draft: (24 000 − 1 230)/12 = 1 897.50.
+    """
     h = Haushalt.model_validate(
         {
             "mietenstufe": 3,
