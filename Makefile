@@ -33,5 +33,13 @@ test: lint typecheck unit
 bench: $(VENV)/.test-deps
 	$(BIN)/python benchmarks/bench_calculate.py
 
+$(VENV)/.docs-deps: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e ".[docs]"
+	touch $@
+
+# Builds the documentation site (mkdocs, material theme) into site/; independent of `make test`.
+docs: $(VENV)/.docs-deps
+	$(BIN)/mkdocs build --strict
+
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis

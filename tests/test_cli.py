@@ -59,3 +59,17 @@ def test_berechnen_with_the_draft_by_name() -> None:
     assert a["betrag_monat"] == "110" and a["rechtsstand"] == "geltendes Recht"
     assert any("21/8284" in w for w in a["warnungen"])  # change pending
     assert b["rechtsstand"] == "Entwurf 2027" and b["betrag_monat"] != "110"
+
+
+def test_berechnen_with_a_scenario(tmp_path: Path) -> None:
+    """A scenario with a Bagatellgrenze of 200 € from 2023: Dresden Beispiel 1 (131 €) gives 0 €."""
+    szenario = tmp_path / "s.toml"
+    szenario.write_text(
+        'name = "Bagatellgrenze 200"\nab = 2023-01-01\n[setzen]\n"bagatellgrenze.betrag" = 200\n',
+        encoding="utf-8",
+    )
+    path = CASES / "2023-01-01" / "dresden-2023-01-rentnerin.toml"
+    out = CliRunner().invoke(main, ["berechnen", str(path), "--szenario", str(szenario), "--json"])
+    assert out.exit_code == 0, out.output
+    data = json.loads(out.output)
+    assert data["betrag_monat"] == "0" and data["rechtsstand"] == "Bagatellgrenze 200"

@@ -20,7 +20,7 @@ from wohngeld.cases import lade_fall
 from wohngeld.cli import main
 from wohngeld.einkommen_tabellen import Einnahmearten, Freibetraege, WerbungskostenPauschbetraege
 from wohngeld.parameters import CORE_TABLES, Table, named_store, rechtsstand, regelwerke
-from wohngeld.vergleich import vergleich
+from wohngeld.vergleichen import vergleich
 from wohngeld.wogv import Pauschbetraege, Vermoegensgrenze
 
 NAME = "Entwurf 2027"

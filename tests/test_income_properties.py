@@ -6,7 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from wohngeld import Haushalt, calculate
@@ -78,6 +78,9 @@ def test_mehr_einkommen_erhoeht_nie(
     mitglieder: list[dict[str, Any]], wer: int, art: str, mehr: str, stufe: int, miete: str, on: date
 ) -> None:
     wer %= len(mitglieder)
+    # Finding (docs/rechtsauslegung.md, § 17a): for a member with 33 years of Grundrentenzeiten the
+    # Freibetrag is taken from the gross pension, so a small pension lowers Y; see the test below.
+    assume(not (art == "Altersrente" and mitglieder[wer]["grundrentenzeiten_33_jahre"]))
     vorher = _betrag(mitglieder, stufe, miete, on)
     nachher = _betrag(_plus(mitglieder, wer, {"art": art, "brutto_monat": mehr}), stufe, miete, on)
     assert nachher <= vorher
@@ -114,3 +117,28 @@ def test_jahresbetrag_gleich_zwoelf_monatsbetraege(monat: str, on: date) -> None
         return calculate(h, on=on, rechenweg=False).Y_berechnet
 
     assert y({"brutto_monat": monat}) == y({"brutto_jahr": str(12 * Decimal(monat))})
+
+
+def test_grundrente_freibetrag_can_exceed_the_counted_pension() -> None:
+    """§ 17a WoGG, counterexample kept as a case: 2025, one member, Grundrentenzeiten 33 years.
+
+    Erwerbseinkommen 1 500 − 102.50 (§ 9a Nr. 1a EStG) = 1 397.50 = Y without a pension.
+    With a pension of 50 €: + (50 − 8.50) = 41.50, Freibetrag § 17a = 50 (the whole pension, below
+    100 €) → Y = 1 397.50 + 41.50 − 50 = 1 389.00: more income, lower Y (and 38 € → 41 €).
+    """
+
+    def haushalt(rente: str | None) -> Haushalt:
+        einnahmen = [{"art": "Erwerbseinkommen", "brutto_monat": "1500"}]
+        if rente:
+            einnahmen.append({"art": "Altersrente", "brutto_monat": rente})
+        return Haushalt.model_validate(
+            {
+                "mietenstufe": 3,
+                "miete_monat": "400",
+                "mitglieder": [{"einnahmen": einnahmen, "grundrentenzeiten_33_jahre": True}],
+            }
+        )
+
+    on = date(2025, 7, 1)
+    assert calculate(haushalt(None), on=on).Y_berechnet == Decimal("1397.50")
+    assert calculate(haushalt("50"), on=on).Y_berechnet == Decimal("1389.00")

@@ -23,7 +23,7 @@ from wohngeld import Haushalt
 from wohngeld.cases import Fall, lade_fall
 from wohngeld.explain import format_zahl
 from wohngeld.parameters import named_store, rechtsstand
-from wohngeld.vergleich import Vergleich, vergleich
+from wohngeld.vergleichen import Vergleich, vergleich
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "entwurf-2027.md"

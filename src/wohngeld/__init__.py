@@ -16,6 +16,9 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .aenderungen import Aenderungsfolge, aenderung, bewilligungszeitraum
+    from .batch import ItemError, calculate_many
+    from .dataframe import calculate_frame
     from .engine import calculate, wohngeld_aus_m_y
     from .errors import (
         AmbiguousMunicipality,
@@ -26,12 +29,28 @@ if TYPE_CHECKING:
         UnknownMunicipality,
         WohngeldError,
     )
+    from .grenzen import Grenze, einkommensgrenze, mietgrenze
+    from .leistungen import Leistung, verbundene_leistungen
     from .mietstufen import mietenstufe
     from .model import Belastung, Haushalt, Haushaltsmitglied, Heim, Miete, Pauschalabzug
-    from .parameters import Rechtsstand, rechtsstand
+    from .parameters import ParameterStore, Rechtsstand, RegelwerkInfo, rechtsstand, regelwerke
     from .result import Result
+    from .schema import haushalt_schema
+    from .szenario import Szenario, lade_szenario
+    from .unterlagenliste import Checkliste, Unterlage, unterlagen
+    from .vergleichen import Vergleich, vergleich
+    from .vorranghinweis import VorrangHinweis, vorrang
 
 _WHERE = {
+    "ItemError": "batch",
+    "calculate_many": "batch",
+    "calculate_frame": "dataframe",
+    "Grenze": "grenzen",
+    "einkommensgrenze": "grenzen",
+    "mietgrenze": "grenzen",
+    "haushalt_schema": "schema",
+    "Szenario": "szenario",
+    "lade_szenario": "szenario",
     "calculate": "engine",
     "wohngeld_aus_m_y": "engine",
     "AmbiguousMunicipality": "errors",
@@ -51,9 +70,48 @@ _WHERE = {
     "Rechtsstand": "parameters",
     "rechtsstand": "parameters",
     "Result": "result",
+    "Aenderungsfolge": "aenderungen",
+    "aenderung": "aenderungen",
+    "bewilligungszeitraum": "aenderungen",
+    "Leistung": "leistungen",
+    "verbundene_leistungen": "leistungen",
+    "ParameterStore": "parameters",
+    "RegelwerkInfo": "parameters",
+    "regelwerke": "parameters",
+    "Checkliste": "unterlagenliste",
+    "Unterlage": "unterlagenliste",
+    "unterlagen": "unterlagenliste",
+    "Vergleich": "vergleichen",
+    "vergleich": "vergleichen",
+    "VorrangHinweis": "vorranghinweis",
+    "vorrang": "vorranghinweis",
 }
 
 __all__ = [
+    "Aenderungsfolge",
+    "Checkliste",
+    "Leistung",
+    "ParameterStore",
+    "RegelwerkInfo",
+    "Unterlage",
+    "Vergleich",
+    "VorrangHinweis",
+    "aenderung",
+    "bewilligungszeitraum",
+    "regelwerke",
+    "unterlagen",
+    "verbundene_leistungen",
+    "vergleich",
+    "vorrang",
+    "Grenze",
+    "ItemError",
+    "Szenario",
+    "calculate_frame",
+    "calculate_many",
+    "einkommensgrenze",
+    "haushalt_schema",
+    "lade_szenario",
+    "mietgrenze",
     "AmbiguousMunicipality",
     "Belastung",
     "DataFileError",

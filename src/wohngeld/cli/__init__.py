@@ -5,8 +5,8 @@ Each module registers its commands on :data:`main`; importing them here wires th
 
 from __future__ import annotations
 
-from . import berechnen, mietenstufe
+from . import berechnen, grenzen, mietenstufe, pruefen, schema, stapel, unterlagen, vergleich
 from ._gruppe import main
 
 __all__ = ["main"]
-_COMMANDS = (berechnen, mietenstufe)
+_COMMANDS = (berechnen, grenzen, mietenstufe, pruefen, schema, stapel, unterlagen, vergleich)

@@ -11,7 +11,9 @@ import click
 from ..cases import Fall, lade_fall
 from ..engine import calculate
 from ..errors import WohngeldError
+from ..parameters import ParameterStore
 from ._gruppe import main
+from ._optionen import SZENARIO_HILFE, szenario_laden
 
 __all__ = ["beispiel", "berechnen"]
 
@@ -25,9 +27,18 @@ def _datum(value: str | None) -> date | None:
         raise click.BadParameter(f"{value!r} ist kein Datum (JJJJ-MM-TT)") from None
 
 
-def _ausgabe(fall: Fall, stichtag: date | None, als_json: bool, rechtsstand: str | None = None) -> None:
+def _ausgabe(
+    fall: Fall,
+    stichtag: date | None,
+    als_json: bool,
+    rechtsstand: str | ParameterStore | None = None,
+) -> None:
     name = rechtsstand or fall.extra.get("rechtsstand")
-    r = calculate(fall.haushalt, on=stichtag or fall.stichtag, rechtsstand=str(name) if name else None)
+    r = calculate(
+        fall.haushalt,
+        on=stichtag or fall.stichtag,
+        rechtsstand=name if isinstance(name, ParameterStore) else (str(name) if name else None),
+    )
     if als_json:
         click.echo(r.to_json())
         return
@@ -44,11 +55,23 @@ def _ausgabe(fall: Fall, stichtag: date | None, als_json: bool, rechtsstand: str
     help="Benanntes Regelwerk, z. B. 'Entwurf 2027' (Standard: das am Stichtag geltende Recht "
     "oder der Schlüssel 'rechtsstand' der Datei).",
 )
+@click.option(
+    "--szenario",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help=SZENARIO_HILFE,
+)
 @click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
-def berechnen(datei: Path, stichtag: str | None, rechtsstand: str | None, als_json: bool) -> None:
+def berechnen(
+    datei: Path, stichtag: str | None, rechtsstand: str | None, szenario: Path | None, als_json: bool
+) -> None:
     """Compute one case file."""
+    if rechtsstand and szenario:
+        raise click.UsageError(
+            "--rechtsstand und --szenario schließen sich aus (ein Szenario hat eine Basis)"
+        )
     try:
-        _ausgabe(lade_fall(datei), _datum(stichtag), als_json, rechtsstand)
+        _ausgabe(lade_fall(datei), _datum(stichtag), als_json, szenario_laden(szenario) or rechtsstand)
     except WohngeldError as exc:
         raise click.ClickException(str(exc)) from None
 

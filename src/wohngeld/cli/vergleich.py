@@ -10,7 +10,7 @@ import click
 from ..cases import Fall, lade_fall
 from ..errors import WohngeldError
 from ..parameters import regelwerke
-from ..vergleich import vergleich
+from ..vergleichen import vergleich
 from ._gruppe import main
 
 __all__ = ["vergleich_cmd"]

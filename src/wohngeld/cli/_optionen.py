@@ -1,0 +1,36 @@
+"""Options shared by the commands of this package: Stichtag and Szenario."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import click
+
+from ..errors import WohngeldError
+from ..szenario import Szenario, lade_szenario
+
+__all__ = ["datum", "szenario_laden"]
+
+
+def datum(value: str | None, *, param: str = "--stichtag") -> date | None:
+    """A date from JJJJ-MM-TT, or None; a clear usage error otherwise."""
+    if value is None:
+        return None
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise click.BadParameter(f"{value!r} ist kein Datum (JJJJ-MM-TT)", param_hint=param) from None
+
+
+def szenario_laden(path: Path | None) -> Szenario | None:
+    """The scenario of ``--szenario FILE``; errors become usage errors naming the file and key."""
+    if path is None:
+        return None
+    try:
+        return lade_szenario(path)
+    except WohngeldError as exc:
+        raise click.BadParameter(str(exc), param_hint="--szenario") from None
+
+
+SZENARIO_HILFE = "Szenario-Datei (TOML): geänderte Parameter ab einem Datum (siehe docs/szenarien.md)."

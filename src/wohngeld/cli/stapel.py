@@ -1,0 +1,127 @@
+"""``wohngeld stapel EIN AUS``: a CSV or JSON Lines file of households → the same rows with results."""
+
+from __future__ import annotations
+
+import csv
+import json
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any, Literal
+
+import click
+
+from ..batch import ERGEBNIS_SPALTEN, stapel_datei
+from ..errors import WohngeldError
+from ._gruppe import main
+from ._optionen import SZENARIO_HILFE, datum, szenario_laden
+
+__all__ = ["stapel"]
+
+_FORMATE = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+
+
+def _format(path: Path, angegeben: str | None) -> Literal["csv", "jsonl"]:
+    if angegeben == "csv":
+        return "csv"
+    if angegeben == "jsonl":
+        return "jsonl"
+    f = _FORMATE.get(path.suffix.lower())
+    if f is None:
+        raise click.BadParameter(
+            f"{path.name}: Format nicht an der Endung erkennbar (.csv, .jsonl); --format angeben",
+            param_hint="EINGABE",
+        )
+    return "csv" if f == "csv" else "jsonl"
+
+
+def _zaehlen(path: Path, fmt: str, kodierung: str) -> int:
+    with path.open(encoding=kodierung, newline="") as fh:
+        if fmt == "csv":
+            return max(sum(1 for row in csv.reader(fh) if row) - 1, 0)
+        return sum(1 for line in fh if line.strip())
+
+
+@main.command(
+    help=(
+        "Berechnet eine Datei mit einem Haushalt je Zeile (CSV oder JSON Lines) und schreibt dieselben "
+        f"Zeilen mit den Spalten {', '.join(ERGEBNIS_SPALTEN)} nach AUSGABE. Eine fehlerhafte Zeile "
+        "erhält ihren Fehler, der Lauf geht weiter; keine Zeile geht verloren, die Reihenfolge bleibt."
+    )
+)
+@click.argument("eingabe", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.argument("ausgabe", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--stichtag", help="Stichtag JJJJ-MM-TT für Zeilen ohne eigenen Stichtag.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Format (sonst aus der Endung).")
+@click.option(
+    "--szenario",
+    "szenario_datei",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    help=SZENARIO_HILFE,
+)
+@click.option(
+    "--kodierung",
+    default="utf-8-sig",
+    show_default=True,
+    help="Zeichenkodierung der Eingabe (z. B. cp1252 für ältere Excel-Dateien); Ausgabe: UTF-8.",
+)
+@click.option("--streng", is_flag=True, help="Exit-Code 1, wenn eine Zeile einen Fehler hat.")
+@click.option("--json", "als_json", is_flag=True, help="Zusammenfassung als JSON auf stdout.")
+def stapel(
+    eingabe: Path,
+    ausgabe: Path,
+    stichtag: str | None,
+    fmt: str | None,
+    szenario_datei: Path | None,
+    kodierung: str,
+    streng: bool,
+    als_json: bool,
+) -> None:
+    """Compute every row of EINGABE; write the rows with results to AUSGABE."""
+    if ausgabe.resolve() == eingabe.resolve():
+        raise click.BadParameter("AUSGABE darf nicht EINGABE sein", param_hint="AUSGABE")
+    f = _format(eingabe, fmt)
+    on = datum(stichtag)
+    store = szenario_laden(szenario_datei)
+    tty = sys.stderr.isatty()
+    try:
+        laenge = _zaehlen(eingabe, f, kodierung) if tty else 0
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise click.ClickException(
+            f"{eingabe}: nicht als {kodierung} lesbar ({exc}); --kodierung angeben"
+        ) from None
+
+    def huelle(rows: Iterator[Any]) -> Iterator[Any]:
+        if not tty:
+            yield from rows
+            return
+        with click.progressbar(rows, length=laenge, label="Berechne", file=sys.stderr) as bar:
+            yield from bar
+
+    try:
+        with (
+            eingabe.open(encoding=kodierung, newline="") as ein,
+            ausgabe.open("w", encoding="utf-8", newline="") as aus,
+        ):
+            bilanz = stapel_datei(ein, aus, format=f, on=on, rechtsstand=store, huelle=huelle)
+    except WohngeldError as exc:  # the file as a whole cannot be read (e.g. no header)
+        raise click.ClickException(str(exc)) from None
+    except (UnicodeDecodeError, LookupError) as exc:
+        raise click.ClickException(
+            f"{eingabe}: nicht als {kodierung} lesbar ({exc}); --kodierung angeben, z. B. cp1252"
+        ) from None
+    if als_json:
+        click.echo(json.dumps(bilanz.to_dict(), ensure_ascii=False))
+    else:
+        click.echo(
+            f"{bilanz.zeilen} Zeilen: {bilanz.berechnet} berechnet, {bilanz.fehler} mit Fehler → {ausgabe}",
+            err=True,
+        )
+        if bilanz.ohne_bedeutung:
+            click.echo(
+                "Hinweis: unverändert übernommen (keine Eingabe der Berechnung): "
+                + ", ".join(bilanz.ohne_bedeutung),
+                err=True,
+            )
+    if streng and bilanz.fehler:
+        raise SystemExit(1)

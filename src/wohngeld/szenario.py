@@ -1,0 +1,319 @@
+"""Scenarios: a reform as parameter overrides from a date, applied on top of a Rechtsstand.
+
+A scenario file (TOML)::
+
+    name = "Reform A: Höchstbeträge +10 %"
+    beschreibung = "Was wäre, wenn …"      # optional
+    ab = 2025-07-01                         # from this Stichtag on; earlier dates are refused
+    basis = "geltendes Recht"               # optional: the rule set it changes
+
+    [setzen]                                # path = new value
+    "koeffizienten.koeffizienten.3.c" = "5.0E-5"
+    "bagatellgrenze.betrag" = "15"
+
+    [multiplizieren]                        # path = factor, or {faktor = "…", runden = "euro"}
+    "hoechstbetraege.betraege" = { faktor = "1.10", runden = "euro" }
+
+A path starts with the table (the folder under ``data/parameters``), then the keys of its file;
+list positions count from 1, as Haushaltsmitglieder and Mietenstufen do
+(``hoechstbetraege.betraege.3.4`` = three members, Mietenstufe IV). ``multiplizieren`` scales
+every amount below the path; ``runden`` (``euro`` or ``cent``, half-up) is the scenario's own
+choice, not a rule of the WoGG. The changed tables are validated like data files. The engine sees
+an ordinary :class:`~wohngeld.parameters.ParameterStore` and needs no branch for it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import ValidationError
+
+from .errors import InputError, NoParameters, WohngeldError
+from .parameters import EARLIEST, ParameterStore, Rechtsstand, Table, named_store
+
+__all__ = ["Aenderung", "Szenario", "lade_szenario", "parse_szenario", "tabellen"]
+
+_RUNDEN = {"euro": Decimal(1), "cent": Decimal("0.01")}
+
+
+def tabellen() -> dict[str, type[Table]]:
+    """Every parameter table the rules read, by folder name."""
+    from . import engine  # noqa: F401  (imports every stage, so every table class is defined)
+
+    found: dict[str, type[Table]] = {}
+    stack: list[type[Table]] = [Table]
+    while stack:
+        cls = stack.pop()
+        stack.extend(cls.__subclasses__())
+        folder = cls.__dict__.get("folder")
+        if isinstance(folder, str):
+            found[folder] = cls
+    return dict(sorted(found.items()))
+
+
+@dataclass(frozen=True, slots=True)
+class Aenderung:
+    """One override: set ``wert`` at ``pfad``, or multiply every amount below it by ``faktor``."""
+
+    pfad: tuple[str, ...]
+    wert: object = None
+    faktor: Decimal | None = None
+    runden: Literal["euro", "cent"] | None = None
+
+    @property
+    def tabelle(self) -> str:
+        """The table folder the path starts with."""
+        return self.pfad[0]
+
+    def text(self) -> str:
+        """German one-line description."""
+        p = ".".join(self.pfad)
+        if self.faktor is None:
+            return f"{p} = {self.wert}"
+        r = {None: "", "euro": ", auf volle Euro gerundet", "cent": ", auf Cent gerundet"}[self.runden]
+        return f"{p} × {self.faktor}{r}"
+
+
+def _schritt(node: Any, key: str, pfad: tuple[str, ...], bis: int) -> tuple[Any, Any]:
+    """The container key for ``key`` inside ``node`` (list position from 1, dict key as text)."""
+    wo = ".".join(pfad[:bis])
+    if isinstance(node, dict):
+        for k in node:
+            if str(k) == key:
+                return k, node[k]
+        erlaubt = ", ".join(str(k) for k in node if bis > 1 or k not in _GESCHUETZT)
+        raise InputError(f"key '{key}' unknown in '{wo}'; allowed: {erlaubt}")
+    if isinstance(node, list):
+        try:
+            i = int(key)
+        except ValueError:
+            i = 0
+        if not 1 <= i <= len(node):
+            raise InputError(
+                f"'{key}' in '{wo}' is no list position; allowed 1–{len(node)} (counting from 1)"
+            )
+        return i - 1, node[i - 1]
+    raise InputError(f"'{wo}' is a single value ({node!r}); the path cannot go on to '{key}'")
+
+
+def _als_listen(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {k: _als_listen(v) for k, v in node.items()}
+    if isinstance(node, list | tuple):
+        return [_als_listen(v) for v in node]
+    return node
+
+
+def _skalieren(node: Any, a: Aenderung) -> Any:
+    if isinstance(node, dict):
+        return {k: _skalieren(v, a) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_skalieren(v, a) for v in node]
+    if isinstance(node, Decimal) or (isinstance(node, int) and not isinstance(node, bool)):
+        assert a.faktor is not None
+        neu = Decimal(node) * a.faktor
+        return neu.quantize(_RUNDEN[a.runden], ROUND_HALF_UP) if a.runden else neu
+    return node
+
+
+_GESCHUETZT = {"tabelle", "valid_from", "rule", "source", "verified", "unverified", "unit"}
+
+
+def anwenden(table: Table, aenderungen: tuple[Aenderung, ...], *, name: str, ab: date) -> Table:
+    """``table`` with the overrides applied, validated like a data file."""
+    data = _als_listen(table.model_dump())
+    for a in aenderungen:
+        try:
+            if len(a.pfad) < 2:
+                raise InputError(f"path '{a.pfad[0]}' names only the table; add the key (e.g. .betrag)")
+            if a.pfad[1] in _GESCHUETZT:
+                raise InputError(f"'{'.'.join(a.pfad)}' is a header key of the table, not a value")
+            parent: Any = data
+            for i, key in enumerate(a.pfad[1:-1], start=1):
+                k, parent = _schritt(parent, key, a.pfad, i)
+            k, alt = _schritt(parent, a.pfad[-1], a.pfad, len(a.pfad) - 1)
+        except InputError as exc:
+            fassung = table.valid_from.isoformat()
+            raise InputError(f"Szenario '{name}': {exc} (Fassung ab {fassung})") from None
+        parent[k] = _skalieren(alt, a) if a.faktor is not None else _als_listen(a.wert)
+    data["valid_from"] = max(table.valid_from, ab)
+    data["source"] = f"Szenario '{name}': " + "; ".join(a.text() for a in aenderungen)
+    try:
+        return type(table).model_validate(data)
+    except ValidationError as exc:
+        fehler = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        raise InputError(
+            f"Szenario '{name}': table '{table.tabelle}' after the changes is invalid: {fehler}"
+        ) from None
+
+
+class Szenario(ParameterStore):
+    """A rule set = ``basis`` with overrides from ``ab``; usable wherever a rechtsstand is taken.
+
+    ``calculate(h, on=…, rechtsstand=szenario)``; the Result and its Rechenweg carry its name.
+    Dates before ``ab`` are refused (compute them with the ``basis`` instead).
+    """
+
+    def __init__(
+        self,
+        *,
+        name: str,
+        ab: date,
+        aenderungen: tuple[Aenderung, ...],
+        basis: ParameterStore | None = None,
+        beschreibung: str | None = None,
+    ) -> None:
+        """Check every override against the table in force on ``ab``; errors name the key."""
+        base = basis if basis is not None else named_store("geltendes Recht")
+        text = "; ".join(a.text() for a in aenderungen)
+        hinweis = f"Szenario '{name}' ab {ab.isoformat()} (kein geltendes Recht): {text}"
+        if beschreibung:
+            hinweis = f"{hinweis}. {beschreibung}"
+        super().__init__(base.root, base=base, name=name, status="Szenario", hinweis=hinweis)
+        self.ab = ab
+        self.aenderungen = aenderungen
+        self.beschreibung = beschreibung
+        self._neu: dict[tuple[str, date], Table] = {}
+        if not aenderungen:
+            raise InputError(f"Szenario '{name}': no changes given ([setzen] or [multiplizieren])")
+        if ab < EARLIEST:
+            raise NoParameters(
+                f"Szenario '{name}': ab = {ab.isoformat()}; no Fassung before {EARLIEST.isoformat()} "
+                "(this library covers the WoGG from the WoGRefG on)"
+            )
+        bis = base.stand.berechenbar_bis
+        if ab > bis:
+            raise NoParameters(
+                f"Szenario '{name}': ab = {ab.isoformat()}; no Fassung can be computed after "
+                f"{bis.isoformat()} ({base.stand.rule})"
+            )
+        known = tabellen()
+        for a in aenderungen:
+            if a.tabelle not in known:
+                raise InputError(
+                    f"Szenario '{name}': table '{a.tabelle}' unknown; allowed: {', '.join(known)}"
+                )
+        for folder in sorted({a.tabelle for a in aenderungen}):
+            self.in_force(folder, ab, known[folder])  # validates now, not at the first calculation
+
+    def has_folder(self, folder: str) -> bool:
+        """A scenario has no folders of its own: every table comes from the basis."""
+        return False
+
+    def transform(self, table: Table, on: date) -> Table:
+        """The table with this scenario's overrides (cached per Fassung of the basis)."""
+        if on < self.ab:
+            return table
+        eigene = tuple(a for a in self.aenderungen if a.tabelle == table.tabelle)
+        if not eigene:
+            return table
+        key = (table.tabelle, table.valid_from)
+        neu = self._neu.get(key)
+        if neu is None:
+            neu = anwenden(table, eigene, name=self.name, ab=self.ab)
+            self._neu[key] = neu
+        return neu
+
+    def pending(self, on: date) -> list[str]:
+        """The basis's notices."""
+        assert self.base is not None
+        return self.base.pending(on)
+
+    def rechtsstand(self, on: date) -> Rechtsstand:
+        """The tables on ``on`` with the overrides; a date before ``ab`` is refused."""
+        if isinstance(on, date) and on < self.ab:
+            raise NoParameters(
+                f"Szenario '{self.name}' applies from {self.ab.isoformat()}; Stichtag {on.isoformat()} "
+                "is earlier: compute it without the scenario or move 'ab'"
+            )
+        return super().rechtsstand(on)
+
+
+def _dezimal(value: object, wo: str) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
+        raise InputError(f'{wo}: {value!r} given; write a number such as "1.10"')
+    try:
+        d = Decimal(value.strip() if isinstance(value, str) else value)
+    except InvalidOperation:
+        raise InputError(f"{wo}: {value!r} is not a number") from None
+    if not d.is_finite():
+        raise InputError(f"{wo}: {value!r} is not a finite number")
+    return d
+
+
+_KEYS = {"name", "ab", "basis", "beschreibung", "setzen", "multiplizieren"}
+
+
+def parse_szenario(data: Mapping[str, Any], *, quelle: str = "<szenario>") -> Szenario:
+    """Build a :class:`Szenario` from the mapping of a scenario file."""
+    unbekannt = sorted(set(data) - _KEYS)
+    if unbekannt:
+        raise InputError(f"{quelle}: unknown keys {unbekannt}; allowed: {sorted(_KEYS)}")
+    for key in ("name", "ab"):
+        if key not in data:
+            raise InputError(f"{quelle}: key '{key}' missing (a scenario needs name and ab)")
+    name, ab = data["name"], data["ab"]
+    if not isinstance(name, str) or not name.strip():
+        raise InputError(f"{quelle}: name must be a non-empty text")
+    if isinstance(ab, str):
+        with contextlib.suppress(ValueError):
+            ab = date.fromisoformat(ab)
+    if not isinstance(ab, date):
+        raise InputError(f"{quelle}: ab = {ab!r} is not a date (JJJJ-MM-TT)")
+    aenderungen: list[Aenderung] = []
+    for section in ("setzen", "multiplizieren"):
+        eintraege = data.get(section, {})
+        if not isinstance(eintraege, Mapping):
+            raise InputError(f'{quelle}: [{section}] must be a table of "path" = value')
+        for pfad_text, value in eintraege.items():
+            pfad = tuple(str(pfad_text).split("."))
+            wo = f'{quelle}: {section}."{pfad_text}"'
+            if section == "setzen":
+                aenderungen.append(Aenderung(pfad=pfad, wert=value))
+                continue
+            runden = None
+            if isinstance(value, Mapping):
+                extra = sorted(set(value) - {"faktor", "runden"})
+                if extra or "faktor" not in value:
+                    raise InputError(f'{wo}: give {{faktor = "…", runden = "euro"|"cent"}}')
+                runden = value.get("runden")
+                if runden not in (None, "euro", "cent"):
+                    raise InputError(f'{wo}: runden = {runden!r}; allowed "euro" or "cent"')
+                value = value["faktor"]
+            aenderungen.append(Aenderung(pfad=pfad, faktor=_dezimal(value, wo), runden=runden))
+    basis_name = data.get("basis", "geltendes Recht")
+    if not isinstance(basis_name, str):
+        raise InputError(f"{quelle}: basis must be the name of a rule set")
+    beschreibung = data.get("beschreibung")
+    return Szenario(
+        name=name.strip(),
+        ab=ab,
+        aenderungen=tuple(aenderungen),
+        basis=named_store(basis_name),
+        beschreibung=str(beschreibung) if beschreibung else None,
+    )
+
+
+def lade_szenario(path: str | Path) -> Szenario:
+    """Read a scenario file (TOML); every error names the file and the key."""
+    p = Path(path)
+    try:
+        data = tomllib.loads(p.read_text(encoding="utf-8"), parse_float=Decimal)
+    except OSError as exc:
+        raise InputError(f"{p}: cannot be read: {exc.strerror}") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise InputError(f"{p}: not valid TOML: {exc}") from None
+    try:
+        return parse_szenario(data, quelle=str(p))
+    except WohngeldError as exc:
+        msg = str(exc)
+        if msg.startswith(str(p)):
+            raise
+        raise type(exc)(f"{p}: {msg}") from None
