@@ -1,10 +1,24 @@
-"""Shared fixtures: the case files of tests/cases."""
+"""Shared fixtures and the hypothesis profiles.
+
+Locally hypothesis explores new examples on every run; in CI (``CI`` set) the examples are
+derandomized so that a run is repeatable. Neither profile has a deadline: the first call of a
+test may load data files, which is not what the properties are about.
+"""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
+from hypothesis import HealthCheck, settings
+
 CASES = Path(__file__).parent / "cases"
+
+settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile(
+    "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, print_blob=True
+)
+settings.load_profile("ci" if os.environ.get("CI") else "dev")
 
 
 def case_files() -> list[Path]:
