@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import tomllib
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
@@ -36,6 +36,7 @@ __all__ = [
     "ParameterStore",
     "Rechtsstand",
     "Staffel",
+    "staffel_betrag",
     "Table",
     "default_store",
     "rechtsstand",
@@ -71,6 +72,19 @@ class Table(BaseModel):
             )
 
 
+def staffel_betrag(betraege: Sequence[Decimal], mehrbetrag: Decimal, anzahl: int) -> Decimal:
+    """Amount of a table by persons: its row for ``anzahl``, beyond the last row the last amount
+    plus the Mehrbetrag for each further person (the layout of Anlage 1, § 12 Abs. 6 and 7 WoGG).
+
+    >>> staffel_betrag((Decimal(10), Decimal(20)), Decimal(5), 4)
+    Decimal('30')
+    """
+    n = len(betraege)
+    if anzahl <= n:
+        return betraege[anzahl - 1]
+    return betraege[n - 1] + (anzahl - n) * mehrbetrag
+
+
 class Staffel(BaseModel):
     """Amounts for 1..5 members plus a Mehrbetrag for each further member."""
 
@@ -81,9 +95,7 @@ class Staffel(BaseModel):
 
     def fuer(self, mitglieder: int) -> Decimal:
         """Amount for ``mitglieder`` members (the Mehrbetrag for each member beyond five)."""
-        if mitglieder <= 5:
-            return self.betraege[mitglieder - 1]
-        return self.betraege[4] + (mitglieder - 5) * self.mehrbetrag
+        return staffel_betrag(self.betraege, self.mehrbetrag, mitglieder)
 
 
 class Hoechstbetraege(Table):
@@ -111,9 +123,9 @@ class Hoechstbetraege(Table):
     def fuer(self, *, mitglieder: int, mietenstufe: int) -> Decimal:
         """Höchstbetrag for ``mitglieder`` members in ``mietenstufe`` (1-based)."""
         col = mietenstufe - 1
-        if mitglieder <= 5:
-            return self.betraege[str(mitglieder)][col]  # type: ignore[index]
-        return self.betraege["5"][col] + (mitglieder - 5) * self.betraege["mehrbetrag"][col]
+        b = self.betraege
+        zeilen = (b["1"][col], b["2"][col], b["3"][col], b["4"][col], b["5"][col])
+        return staffel_betrag(zeilen, b["mehrbetrag"][col], mitglieder)
 
 
 class Koeffizient(BaseModel):
@@ -183,9 +195,7 @@ class Klimakomponente(Table):
         """Klimakomponente for ``mitglieder`` members; 0 where the Fassung has none."""
         if self.betraege is None or self.mehrbetrag is None:
             return Decimal(0)
-        if mitglieder <= 5:
-            return self.betraege[mitglieder - 1]
-        return self.betraege[4] + (mitglieder - 5) * self.mehrbetrag
+        return staffel_betrag(self.betraege, self.mehrbetrag, mitglieder)
 
 
 class MehrbetragUeberZwoelf(Table):
