@@ -59,6 +59,11 @@ DRAFT_TABLES = {
     "einnahmearten",
     "wogv_pauschbetraege",
 }
+# tables whose values were read in the Drucksache itself (or a verbatim quote of its legal text):
+# folder -> date of the check. None so far: no copy of BT-Drs. 21/8284, BR-Drs. 474/26 or the
+# Kabinettsentwurf was found (search of 30.11.2026, docs/entwurf-2027.md). A table moved here must
+# drop `unverified`, cite Art. and Nr. in `source`, and have its values asserted in test_draft_values.
+VERIFIED: dict[str, date] = {}
 EXTRA_TABLES: dict[str, type[Table]] = {
     "vermoegen": Vermoegensgrenze,
     "einnahmearten": Einnahmearten,
@@ -87,8 +92,14 @@ def test_draft_tables_complete_and_cited() -> None:
         assert dates == (AB,), folder
         t = tables[0]
         assert DRS in t.source and "Entwurf" in (t.rule + t.source + (t.unverified or "")), folder
-        # nobody on the project has read the Drucksache itself: every table says so
-        assert t.verified is None and t.unverified is not None and "nicht selbst gelesen" in t.unverified
+        if folder in VERIFIED:
+            # read in the Drucksache: the date of the check and a precise citation
+            assert t.verified == VERIFIED[folder] and t.unverified is None, folder
+            assert "Art. " in t.source and "Nr. " in t.source, folder
+        else:
+            # not read in the Drucksache: the table says so and what its values rest on
+            assert t.verified is None and t.unverified is not None, folder
+            assert "nicht selbst gelesen" in t.unverified, folder
 
 
 def test_draft_values() -> None:
@@ -332,4 +343,5 @@ def test_every_step_names_the_draft() -> None:
     data = json.loads(r.to_json())
     assert data["rechtsstand"] == NAME
     assert all(step["rechtsstand"] == NAME for step in data["rechenweg"])
-    assert all(line.endswith(f"[{NAME}]") for line in r.explain().splitlines() if "§" in line)
+    steps = [line for line in r.explain().splitlines() if "§" in line and not line.startswith("Hinweis:")]
+    assert steps and all(line.endswith(f"[{NAME}]") for line in steps)  # notices may cite § too
