@@ -345,3 +345,10 @@ def test_every_step_names_the_draft() -> None:
     assert all(step["rechtsstand"] == NAME for step in data["rechenweg"])
     steps = [line for line in r.explain().splitlines() if "§" in line and not line.startswith("Hinweis:")]
     assert steps and all(line.endswith(f"[{NAME}]") for line in steps)  # notices may cite § too
+
+
+def test_draft_catalogue_knows_every_kind_of_the_law_in_force() -> None:
+    """A draft file replaces the whole table (no inheritance): it must list every kind the law has."""
+    law = rechtsstand(date(2026, 12, 31)).table(Einnahmearten)
+    draft = named_store(NAME).rechtsstand(AB).table(Einnahmearten)
+    assert set(draft.arten) == set(law.arten)

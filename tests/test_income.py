@@ -406,3 +406,154 @@ def test_rechenweg_beispiel_5_wie_das_ministerium() -> None:
     assert zitate["pauschalabzug"] == "§ 16 Satz 1 WoGG"  # the last one: the child, no criterion
     assert zitate["freibetrag_17_3"] == "§ 17 Nr. 3 WoGG"
     assert zitate["Y"] == "§ 13 Abs. 2 WoGG"
+
+
+# --- § 14 Abs. 2 catalogue: the remaining items (issue 3) ---
+@pytest.mark.parametrize(
+    ("art", "monat", "y"),
+    [
+        ("Beschädigtenversorgung, einkommensabhängig", "400", D(400)),  # Nr. 2, in full
+        ("Rente der gesetzlichen Unfallversicherung", "400", D(400)),  # Nr. 5, in full, no Pauschbetrag
+        ("Lohnersatzleistung, sonstige", "400", D(400)),  # Nr. 6
+        ("Ausländische Einkünfte", "400", D(400)),  # Nr. 7
+        ("Unterhaltshilfe nach Lastenausgleichsrecht", "400", D(200)),  # Nr. 8: 400 / 2
+        ("Rente nach dem Anti-D-Hilfegesetz", "400", D(200)),  # Nr. 10: 400 / 2
+        ("Arbeitgeberbeiträge zur betrieblichen Altersversorgung", "100", D(100)),  # Nr. 14
+        ("Erhöhte Absetzungen und Sonderabschreibungen", "100", D(100)),  # Nr. 16
+        ("Produktionsaufgaberente, Ausgleichsgeld", "400", D(400)),  # Nr. 17
+        ("Anpassungsgeld Bergbau und Stahl", "400", D(400)),  # Nr. 18
+        ("Versorgungsleistungen, schuldrechtlicher Versorgungsausgleich", "400", D(400)),  # Nr. 20 b
+        ("Einnahmen aus Pflege einer Person außerhalb des Haushalts", "400", D(200)),  # Nr. 26: half
+        ("Begabtenförderung", "400", D(200)),  # Nr. 27 b: half
+        ("Aufstiegs-BAföG, Unterhaltsbeitrag", "400", D(200)),  # Nr. 27 e: half
+        ("Sonderprogramm MobiPro-EU, Lebensunterhalt", "400", D(200)),  # Nr. 27 f: half
+        ("Graduiertenförderung", "400", D(400)),  # Nr. 28: in full
+        ("Fulbright-Zuwendung", "400", D(200)),  # Nr. 29: half
+        ("Leistung nach § 7 Abs. 1 WoGG, wiederkehrend", "400", D(400)),  # Nr. 30
+        ("Mietwert im eigenen Haus", "400", D(400)),  # Nr. 31
+        ("Rentenabfindung, Beitragserstattung, Kapitalabfindung", "400", D(400)),  # Nr. 4
+    ],
+)
+@pytest.mark.parametrize("on", [date(2016, 7, 1), date(2020, 7, 1), date(2026, 7, 1)])
+def test_katalog_14_abs_2(art: str, monat: str, y: Decimal, on: date) -> None:
+    # 12 · monat (· ½ where the statute says "die Hälfte"), no Werbungskosten, no § 16 criterion; / 12
+    assert y_von([{"einnahmen": [{"art": art, "brutto_monat": monat}]}], on) == y
+
+
+@pytest.mark.parametrize(
+    "art",
+    [
+        "Versorgungsbezüge, beamtenrechtlich",
+        "Rente der Alterssicherung der Landwirte",
+        "Rente einer berufsständischen Versorgungseinrichtung",
+    ],
+)
+def test_renten_anderer_systeme_102(art: str) -> None:
+    # (12 · 1500 − 102) / 12 = 1491.50 (§ 9a Satz 1 Nr. 1 Buchst. b, Nr. 3 EStG), the gross amount counts
+    assert y_von([{"einnahmen": [{"art": art, "brutto_monat": "1500"}]}], date(2025, 7, 1)) == D("1491.50")
+
+
+@pytest.mark.parametrize(
+    ("on", "art", "jahr", "y"),
+    [
+        # Nr. 19 a: 9000 − 6540 = 2460; / 12 = 205
+        (date(2025, 7, 1), "Unterhalt für eine Pflegeperson oder Pflegekraft", "9000", D(205)),
+        # 2016: 9000 − 4800 = 4200; / 12 = 350
+        (date(2016, 7, 1), "Unterhalt für eine Pflegeperson oder Pflegekraft", "9000", D(350)),
+        # below the limit: 6000 ≤ 6540 → 0
+        (date(2025, 7, 1), "Unterhalt für eine Pflegeperson oder Pflegekraft", "6000", D(0)),
+        # Nr. 20 a: 9000 − 6540 = 2460 → 205; 2016: − 4800 → 350
+        (date(2025, 7, 1), "Unterhalt vom früheren Ehegatten für Pflege", "9000", D(205)),
+        (date(2019, 7, 1), "Unterhalt vom früheren Ehegatten für Pflege", "9000", D(350)),
+        # Nr. 19 b: 1200 − 480 = 720; / 12 = 60; 2016 (no free amount): 1200 / 12 = 100
+        (date(2025, 7, 1), "Zuwendung einer nicht unterhaltspflichtigen Person", "1200", D(60)),
+        (date(2016, 7, 1), "Zuwendung einer nicht unterhaltspflichtigen Person", "1200", D(100)),
+        (date(2025, 7, 1), "Zuwendung einer nicht unterhaltspflichtigen Person", "400", D(0)),
+    ],
+)
+def test_14_abs_2_nr_19_20_freibetraege(on: date, art: str, jahr: str, y: Decimal) -> None:
+    assert y_von([{"einnahmen": [{"art": art, "brutto_jahr": jahr}]}], on) == y
+
+
+def test_14_abs_2_nr_19_b_insgesamt() -> None:
+    # two gifts of 300 each: together 600, 480 free once ("insgesamt") → 120; / 12 = 10
+    art = "Zuwendung einer nicht unterhaltspflichtigen Person"
+    e = [{"art": art, "brutto_jahr": "300"}, {"art": art, "brutto_jahr": "300"}]
+    assert y_von([{"einnahmen": e}], date(2025, 7, 1)) == 10
+
+
+# --- § 10 Abs. 4 BEEG: multiple births ---
+def test_elterngeld_zwillinge() -> None:
+    # twins: 2 · 300 = 600 free per month; 800 − 600 = 200 per month
+    e = {"art": "Elterngeld", "brutto_monat": "800", "mehrlinge": 2}
+    assert y_von([{"einnahmen": [e]}], date(2025, 7, 1)) == 200
+    # ElterngeldPlus for triplets: 3 · 150 = 450 free; 500 − 450 = 50
+    e = {"art": "ElterngeldPlus", "brutto_monat": "500", "mehrlinge": 3}
+    assert y_von([{"einnahmen": [e]}], date(2025, 7, 1)) == 50
+
+
+def test_mehrlinge_nur_fuer_elterngeld() -> None:
+    with pytest.raises(ValidationError, match="mehrlinge = 2 applies to Elterngeld"):
+        Einnahme.model_validate({"art": "Krankengeld", "brutto_monat": "1", "mehrlinge": 2})
+
+
+# --- § 15 Abs. 4: Bewilligungszeitraum other than twelve months ---
+def test_15_abs_4_sechs_monate() -> None:
+    # BWZ 07/2025–12/2025 (6 months): wage 2000 in Jul–Sep, 2600 in Oct–Dec: sum 13800, average 2300;
+    # Jahreseinkommen 12 · 2300 = 27600; − 1230 = 26370; / 12 = 2197.50
+    e = [lohn("2000", bis="2025-09-30"), lohn("2600", ab="2025-10-01")]
+    assert y_von([{"einnahmen": e}], date(2025, 7, 1), bewilligungszeitraum_monate=6) == D("2197.50")
+
+
+def test_15_abs_4_ab_nach_dem_zeitraum() -> None:
+    # a change from 01/2026 lies outside a BWZ of 6 months from 07/2025
+    with pytest.raises(InputError, match=r"lies after the 6 months"):
+        y_von(
+            [{"einnahmen": [lohn("2000", ab="2026-01-01")]}], date(2025, 7, 1), bewilligungszeitraum_monate=6
+        )
+
+
+def test_15_abs_4_sonderzuwendung() -> None:
+    # 6 months: 1/12 of 1200 in each of 6 months = 600, average 100, · 12 = 1200 (the whole amount)
+    e = [{"art": "Unterhalt", "zeitraum": "sonderzuwendung", "betrag": "1200", "zufluss": "2025-11-28"}]
+    assert y_von([{"einnahmen": e}], date(2025, 7, 1), bewilligungszeitraum_monate=6) == 100
+
+
+# --- § 15 Abs. 2 in the Fassung of 2016: one third in each of the three years after the Zuflussmonat ---
+def test_15_abs_2_fassung_2016() -> None:
+    # 3600 received 2018-09-15, BWZ 07/2018–06/2019: 1/36 = 100 in each month from 10/2018 → 9 months = 900;
+    # / 12 = 75
+    e = [{"art": "Unterhalt", "zeitraum": "einmalig", "betrag": "3600", "zufluss": "2018-09-15"}]
+    assert y_von([{"einnahmen": e}], date(2018, 7, 1)) == 75
+    # received 2016-08-15 (within three years before): the 36 months after the Zuflussmonat are
+    # 09/2016–08/2019, so all 12 months of the BWZ 07/2018–06/2019 get 100 → 1200; / 12 = 100
+    e = [{"art": "Unterhalt", "zeitraum": "einmalig", "betrag": "3600", "zufluss": "2016-08-15"}]
+    assert y_von([{"einnahmen": e}], date(2018, 7, 1)) == 100
+
+
+# --- § 17a Abs. 2: comparable periods in other pension systems ---
+def test_17a_abs_2_beamtenversorgung() -> None:
+    # 2025, 33 years of comparable periods (flag grundrentenzeiten_33_jahre, Auslegung: Abs. 1 or 2):
+    # Versorgungsbezüge 300/Monat = 3600; − 102 = 3498; Freibetrag 1200 + 0.3 · 2400 = 1920
+    # → 1578; / 12 = 131.50
+    m = {
+        "einnahmen": [{"art": "Versorgungsbezüge, beamtenrechtlich", "brutto_monat": "300"}],
+        "grundrentenzeiten_33_jahre": True,
+    }
+    assert y_von([m], date(2025, 7, 1)) == D("131.50")
+    # a Werkspension (plain Versorgungsbezüge) is no comparable system: 3498 / 12 = 291.50
+    m2 = {**m, "einnahmen": [{"art": "Versorgungsbezüge", "brutto_monat": "300"}]}
+    assert y_von([m2], date(2025, 7, 1)) == D("291.50")
+
+
+def test_17a_abs_2_zusammenrechnung() -> None:
+    # gesetzliche Rente 200 + Landwirte-Rente 100 per month = 3600 gross; − 102 once (§ 9a Nr. 3)
+    # = 3498; Freibetrag on 3600: 1200 + 0.3 · 2400 = 1920 → 1578; / 12 = 131.50
+    m = {
+        "einnahmen": [
+            {"art": "Altersrente", "brutto_monat": "200"},
+            {"art": "Rente der Alterssicherung der Landwirte", "brutto_monat": "100"},
+        ],
+        "grundrentenzeiten_33_jahre": True,
+    }
+    assert y_von([m], date(2025, 7, 1)) == D("131.50")

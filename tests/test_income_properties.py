@@ -24,6 +24,10 @@ ZAEHLT = [
     "Unterhaltsvorschuss",
     "BAföG-Zuschuss",
     "Vermietung und Verpachtung",
+    "Unterhalt für eine Pflegeperson oder Pflegekraft",
+    "Zuwendung einer nicht unterhaltspflichtigen Person",
+    "Unterhaltshilfe nach Lastenausgleichsrecht",
+    "Leistung nach § 7 Abs. 1 WoGG, wiederkehrend",
 ]
 ZAEHLT_NICHT = ["Kindergeld", "Kinderzuschlag", "Pflegegeld", "Blindengeld", "Untervermietung in der Wohnung"]
 TAGE = [

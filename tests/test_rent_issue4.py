@@ -71,19 +71,6 @@ def test_heating_pauschbetrag_needs_wohnflaeche() -> None:
         _r({"art": "Miete", "warmmiete_monat": "700", "abzuege": [{"art": "Heizung"}]})
 
 
-def test_pauschbetrag_of_an_unrecorded_fassung_is_refused_not_guessed() -> None:
-    with pytest.raises(InputError, match=r"betrag_monat from the rent contract"):
-        _r(
-            {
-                "art": "Miete",
-                "warmmiete_monat": "700",
-                "wohnflaeche_m2": "60",
-                "abzuege": [{"art": "Heizung"}],
-            },
-            on=date(2023, 7, 1),
-        )
-
-
 def test_betreuung_has_no_pauschbetrag() -> None:
     with pytest.raises(InputError, match=r"no Pauschbetrag"):
         _r({"art": "Miete", "miete_monat": "700", "abzuege": [{"art": "Betreuung"}]})

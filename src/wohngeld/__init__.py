@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from .aenderungen import Aenderungsfolge, aenderung, bewilligungszeitraum
+    from .antragstellung import Antrag, antrag
     from .batch import ItemError, calculate_many
     from .dataframe import calculate_frame
     from .engine import calculate, wohngeld_aus_m_y
@@ -71,6 +72,8 @@ _WHERE = {
     "rechtsstand": "parameters",
     "Result": "result",
     "Aenderungsfolge": "aenderungen",
+    "Antrag": "antragstellung",
+    "antrag": "antragstellung",
     "aenderung": "aenderungen",
     "bewilligungszeitraum": "aenderungen",
     "Leistung": "leistungen",
@@ -88,6 +91,8 @@ _WHERE = {
 }
 
 __all__ = [
+    "Antrag",
+    "antrag",
     "Aenderungsfolge",
     "Checkliste",
     "Leistung",

@@ -38,6 +38,7 @@ Behandlung = Literal[
     "kapital",  # Nr. 5 with § 14 Abs. 2 Nr. 15 WoGG
     "voll",  # an Einnahme of § 14 Abs. 2 WoGG, times ``anteil``
     "elterngeld",  # § 14 Abs. 2 Nr. 6 WoGG; § 10 BEEG keeps a monthly amount free
+    "ueber_grenze",  # § 14 Abs. 2 Nr. 19, 20 a WoGG: counts as far as it exceeds ``frei_jahr``
     "nicht",  # not income under § 14 WoGG
 ]
 
@@ -53,6 +54,10 @@ class ArtRegel(BaseModel):
     erwerb: bool = False  # eigene Einnahme aus Erwerbstätigkeit (§ 17 Nr. 4 WoGG)
     gesetzliche_rente: bool = False  # basis of § 17a WoGG
     anrechnungsfrei_monat: Decimal | None = None  # elterngeld only: § 10 BEEG
+    mehrlinge_vervielfachen: bool = False  # elterngeld only: § 10 Abs. 4 BEEG, times the children born
+    frei_jahr: Decimal | None = Field(default=None, ge=0)  # ueber_grenze only: EUR/Jahr kept free
+    alterssicherung_17a: bool = False  # basis of § 17a Abs. 2 WoGG (comparable pension systems)
+    unverified: str | None = Field(default=None, min_length=10)  # what of this entry was not read
 
 
 class Einnahmearten(Table):
@@ -61,6 +66,12 @@ class Einnahmearten(Table):
     folder: ClassVar[str] = "einnahmearten"
     tabelle: Literal["einnahmearten"]
     kapitalertraege_grenze: Decimal = Field(ge=0)
+    einmalig_zurechnung_monate: int = Field(
+        default=12, ge=1, le=36, description="§ 15 Abs. 2 Satz 2 WoGG: months after the Zuflussmonat"
+    )
+    einmalig_rueckschau_monate: int = Field(
+        default=12, ge=1, le=36, description="§ 15 Abs. 2 Satz 3 WoGG: received at most this long before"
+    )
     arten: dict[EinnahmeArt, ArtRegel]
 
     @field_validator("arten")
@@ -71,6 +82,12 @@ class Einnahmearten(Table):
                 raise ValueError(
                     f"arten.{art.value}: anrechnungsfrei_monat belongs to behandlung 'elterngeld'"
                 )
+            if regel.mehrlinge_vervielfachen and regel.behandlung != "elterngeld":
+                raise ValueError(
+                    f"arten.{art.value}: mehrlinge_vervielfachen belongs to behandlung 'elterngeld'"
+                )
+            if (regel.behandlung == "ueber_grenze") != (regel.frei_jahr is not None):
+                raise ValueError(f"arten.{art.value}: frei_jahr belongs to behandlung 'ueber_grenze'")
         return v
 
 

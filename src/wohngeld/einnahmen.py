@@ -63,6 +63,33 @@ class EinnahmeArt(StrEnum):
     PFLEGEGELD = "Pflegegeld"
     BLINDENGELD = "Blindengeld"
     UNTERVERMIETUNG = "Untervermietung in der Wohnung"
+    # § 14 Abs. 2 WoGG, the remaining items of the catalogue (Nr. in the member comments)
+    BEAMTENVERSORGUNG = "Versorgungsbezüge, beamtenrechtlich"  # Nr. 1 with § 17a Abs. 2 Nr. 2
+    RENTE_LANDWIRTE = "Rente der Alterssicherung der Landwirte"  # § 17a Abs. 2 Nr. 1
+    RENTE_VERSORGUNGSWERK = "Rente einer berufsständischen Versorgungseinrichtung"  # § 17a Abs. 2 Nr. 3
+    BESCHAEDIGTENVERSORGUNG = "Beschädigtenversorgung, einkommensabhängig"  # Nr. 2
+    RENTENABFINDUNG = "Rentenabfindung, Beitragserstattung, Kapitalabfindung"  # Nr. 4
+    UNFALLRENTE = "Rente der gesetzlichen Unfallversicherung"  # Nr. 5
+    LOHNERSATZ_SONSTIGE = "Lohnersatzleistung, sonstige"  # Nr. 6
+    AUSLAENDISCHE_EINKUENFTE = "Ausländische Einkünfte"  # Nr. 7
+    LASTENAUSGLEICH = "Unterhaltshilfe nach Lastenausgleichsrecht"  # Nr. 8
+    ANTI_D_HILFE = "Rente nach dem Anti-D-Hilfegesetz"  # Nr. 10
+    BETRIEBLICHE_ALTERSVERSORGUNG = "Arbeitgeberbeiträge zur betrieblichen Altersversorgung"  # Nr. 14
+    SONDERABSCHREIBUNGEN = "Erhöhte Absetzungen und Sonderabschreibungen"  # Nr. 16
+    PRODUKTIONSAUFGABERENTE = "Produktionsaufgaberente, Ausgleichsgeld"  # Nr. 17
+    ANPASSUNGSGELD_BERGBAU = "Anpassungsgeld Bergbau und Stahl"  # Nr. 18
+    UNTERHALT_PFLEGE = "Unterhalt für eine Pflegeperson oder Pflegekraft"  # Nr. 19 (a)
+    ZUWENDUNG_NICHT_UNTERHALTSPFLICHTIGER = "Zuwendung einer nicht unterhaltspflichtigen Person"  # Nr. 19 b
+    UNTERHALT_EHEGATTE_PFLEGE = "Unterhalt vom früheren Ehegatten für Pflege"  # Nr. 20 a
+    VERSORGUNGSAUSGLEICH = "Versorgungsleistungen, schuldrechtlicher Versorgungsausgleich"  # Nr. 20 b
+    PFLEGE_NICHT_HAUSHALTSMITGLIED = "Einnahmen aus Pflege einer Person außerhalb des Haushalts"  # Nr. 26
+    BEGABTENFOERDERUNG = "Begabtenförderung"  # Nr. 27 b
+    AUFSTIEGS_BAFOEG = "Aufstiegs-BAföG, Unterhaltsbeitrag"  # Nr. 27 e
+    MOBIPRO_EU = "Sonderprogramm MobiPro-EU, Lebensunterhalt"  # Nr. 27 f
+    GRADUIERTENFOERDERUNG = "Graduiertenförderung"  # Nr. 28
+    FULBRIGHT = "Fulbright-Zuwendung"  # Nr. 29
+    LEISTUNG_7_ABS_1 = "Leistung nach § 7 Abs. 1 WoGG, wiederkehrend"  # Nr. 30
+    MIETWERT_EIGENES_HAUS = "Mietwert im eigenen Haus"  # Nr. 31
 
 
 NEGATIV_ERLAUBT = frozenset(
@@ -96,11 +123,24 @@ class Einnahme(BaseModel):
         description="tatsächliche Werbungskosten bzw. Aufwendungen (§ 14 Abs. 1 Satz 3 Nr. 2 WoGG) "
         "für die zwölf Monate",
     )
+    mehrlinge: int | None = Field(
+        default=None,
+        ge=2,
+        le=12,
+        strict=True,
+        description="Elterngeld for a multiple birth: the number of children born (§ 10 Abs. 4 BEEG)",
+    )
     bezeichnung: str | None = None
 
     @model_validator(mode="after")
     def _periode(self) -> Einnahme:
         art = self.art.value
+        elterngeld = (EinnahmeArt.ELTERNGELD, EinnahmeArt.ELTERNGELD_PLUS)
+        if self.mehrlinge is not None and self.art not in elterngeld:
+            raise ValueError(
+                f"{art}: mehrlinge = {self.mehrlinge} applies to Elterngeld and ElterngeldPlus only "
+                "(§ 10 Abs. 4 BEEG)"
+            )
         if self.zeitraum == "laufend":
             if (self.brutto_monat is None) == (self.brutto_jahr is None):
                 raise ValueError(

@@ -29,7 +29,7 @@ from .einkommen_tabellen import (
     UnterhaltAbzug,
     WerbungskostenPauschbetraege,
 )
-from .einnahmen import Einnahme
+from .einnahmen import Einnahme, EinnahmeArt
 from .errors import InputError
 from .explain import Rechenweg, format_datum, format_euro
 from .model import Haushalt, Haushaltsmitglied
@@ -56,10 +56,15 @@ def _monat(x: Fraction) -> Decimal:
 
 @dataclass(frozen=True, slots=True)
 class Zwoelfmonate:
-    """The twelve months of § 15 WoGG: from ``beginn`` (first of a month) to ``ende`` (exclusive)."""
+    """The months of § 15 WoGG: from ``beginn`` (first of a month) to ``ende`` (exclusive).
+
+    ``monate`` is the length of the Bewilligungszeitraum: as a rule twelve; otherwise § 15 Abs. 4
+    WoGG takes twelve times the average month.
+    """
 
     beginn: date
     ende: date
+    monate: int = _ZWOELF
 
     def index(self, d: date) -> int:
         """Month number of ``d`` counted from ``beginn`` (0 = first month; may be out of 0..11)."""
@@ -70,31 +75,52 @@ class Zwoelfmonate:
         """The period as 'TT.MM.JJJJ – TT.MM.JJJJ'."""
         return f"{format_datum(self.beginn)} – {format_datum(self.ende - relativedelta(days=1))}"
 
+    def wort(self) -> str:
+        """'twelve months' or 'N months' (for messages)."""
+        return "twelve months" if self.monate == _ZWOELF else f"{self.monate} months"
+
+    def auf_jahr(self, summe: Fraction) -> Fraction:
+        """Jahreseinkommen from the sum over the period: § 15 Abs. 4 WoGG, 12 × the monthly average."""
+        return summe if self.monate == _ZWOELF else summe * _ZWOELF / self.monate
+
 
 def bewilligungszeitraum(h: Haushalt, *, on: date) -> Zwoelfmonate:
-    """The twelve months whose income is forecast: from the first of the month of the start.
+    """The months whose income is forecast: from the first of the month of the start.
 
-    § 15 Abs. 1 WoGG i. V. m. § 25 Abs. 1, 3 WoGG; start = ``bewilligungszeitraum_ab`` or the Stichtag.
+    § 15 Abs. 1, 4 WoGG i. V. m. § 25 Abs. 1, 3 WoGG; start = ``bewilligungszeitraum_ab`` or the
+    Stichtag; length ``bewilligungszeitraum_monate`` (default twelve).
     """
     start = (h.bewilligungszeitraum_ab or on).replace(day=1)
-    return Zwoelfmonate(start, start + relativedelta(months=12))
+    n = h.bewilligungszeitraum_monate or _ZWOELF
+    return Zwoelfmonate(start, start + relativedelta(months=n), n)
 
 
-def zwoelf_monate(e: Einnahme, *, bwz: Zwoelfmonate, wer: str, pos: int) -> tuple[list[Fraction], str]:
-    """The amounts of one Einnahme in each of the twelve months, and how they were assigned.
+def zwoelf_monate(
+    e: Einnahme,
+    *,
+    bwz: Zwoelfmonate,
+    wer: str,
+    pos: int,
+    zurechnung: int = _ZWOELF,
+    rueckschau: int = _ZWOELF,
+) -> tuple[list[Fraction], str]:
+    """The amounts of one Einnahme in each month of the Bewilligungszeitraum, and how they were assigned.
 
-    § 15 Abs. 1 (laufend, with ``ab``/``bis``), Abs. 2 (einmalig) and Abs. 3 (Sonderzuwendung) WoGG.
+    § 15 Abs. 1 (laufend, with ``ab``/``bis``), Abs. 2 (einmalig: one ``zurechnung``-th in each of
+    the ``zurechnung`` months after the Zuflussmonat, if received at most ``rueckschau`` months
+    before) and Abs. 3 (Sonderzuwendung) WoGG.
     """
-    monate = [_NULL] * _ZWOELF
+    n = bwz.monate
+    monate = [_NULL] * n
     feld = f"{wer}: einnahmen[{pos}]"
     if e.zeitraum == "laufend":
         betrag = Fraction(e.brutto_monat) if e.brutto_monat is not None else Fraction(e.brutto_jahr or 0) / 12
-        erster, letzter = 0, _ZWOELF - 1
+        erster, letzter = 0, n - 1
         if e.ab is not None:
             erster = bwz.index(e.ab)
             if erster > letzter:
                 raise InputError(
-                    f"{feld}.ab = {e.ab.isoformat()} lies after the twelve months {bwz.text()} "
+                    f"{feld}.ab = {e.ab.isoformat()} lies after the {bwz.wort()} {bwz.text()} "
                     "(§ 15 Abs. 1 WoGG); allowed: a date before "
                     f"{bwz.ende.isoformat()}, or leave the Einnahme out"
                 )
@@ -102,29 +128,36 @@ def zwoelf_monate(e: Einnahme, *, bwz: Zwoelfmonate, wer: str, pos: int) -> tupl
             letzter = bwz.index(e.bis)
             if letzter < 0:
                 raise InputError(
-                    f"{feld}.bis = {e.bis.isoformat()} lies before the twelve months {bwz.text()} "
+                    f"{feld}.bis = {e.bis.isoformat()} lies before the {bwz.wort()} {bwz.text()} "
                     f"(§ 15 Abs. 1 WoGG); allowed: a date from {bwz.beginn.isoformat()} on, or leave "
                     "the Einnahme out"
                 )
-        erster, letzter = max(erster, 0), min(letzter, _ZWOELF - 1)
+        erster, letzter = max(erster, 0), min(letzter, n - 1)
         for m in range(erster, letzter + 1):
             monate[m] = betrag
-        n = letzter - erster + 1
-        wie = "laufend" if n == _ZWOELF else f"laufend in {n} von 12 Monaten"
+        k = letzter - erster + 1
+        wie = "laufend" if k == n else f"laufend in {k} von {n} Monaten"
         return monate, wie
     assert e.betrag is not None and e.zufluss is not None
     betrag, z = Fraction(e.betrag), bwz.index(e.zufluss)
     if e.zeitraum == "sonderzuwendung":
+        # § 15 Abs. 3: paid within the twelve months after the start, one twelfth to each month of
+        # the Bewilligungszeitraum (with § 15 Abs. 4 the twelvefold average gives the whole amount)
         if 0 <= z < _ZWOELF:
-            monate = [betrag / 12] * _ZWOELF
+            monate = [betrag / 12] * n
             return monate, f"Sonderzuwendung vom {format_datum(e.zufluss)}, je ein Zwölftel"
         return monate, f"Sonderzuwendung vom {format_datum(e.zufluss)} fließt nicht in den zwölf Monaten zu"
-    if e.zufluss < bwz.beginn - relativedelta(years=1):
-        return monate, f"einmalig am {format_datum(e.zufluss)}, mehr als ein Jahr vor dem Antrag zugeflossen"
-    treffer = [m for m in range(z + 1, z + 13) if 0 <= m < _ZWOELF]
+    if e.zufluss < bwz.beginn - relativedelta(months=rueckschau):
+        return monate, (
+            f"einmalig am {format_datum(e.zufluss)}, mehr als {rueckschau} Monate vor dem Antrag zugeflossen"
+        )
+    treffer = [m for m in range(z + 1, z + 1 + zurechnung) if 0 <= m < n]
     for m in treffer:
-        monate[m] = betrag / 12
-    return monate, f"einmalig am {format_datum(e.zufluss)}, {len(treffer)} Zwölftel in den zwölf Monaten"
+        monate[m] = betrag / zurechnung
+    return monate, (
+        f"einmalig am {format_datum(e.zufluss)}, {len(treffer)} von {zurechnung} Monatsanteilen "
+        "im Bewilligungszeitraum"
+    )
 
 
 @dataclass(slots=True)
@@ -134,7 +167,8 @@ class _Mitglied:
     wer: str
     jahreseinkommen: Fraction = _NULL
     erwerb: Fraction = _NULL  # eigene Einnahmen aus Erwerbstätigkeit, after § 16 (§ 17 Nr. 4)
-    gesetzliche_rente: Fraction = _NULL  # gross, twelve months (§ 17a)
+    gesetzliche_rente: Fraction = _NULL  # gross, twelve months (§ 17a Abs. 1)
+    alterssicherung: Fraction = _NULL  # gross, comparable systems (§ 17a Abs. 2)
     einkuenfte: list[tuple[bool, Fraction]] = field(default_factory=list)
 
 
@@ -263,6 +297,7 @@ def _mitglied(
             rec.add("einnahmen", f"{wer}: keine Einnahmen", Decimal(0), _EUR_M, "§ 14 WoGG")
         return ergebnis
     gruppen: dict[str, list[tuple[Einnahme, ArtRegel, Fraction]]] = {}
+    ueber: dict[EinnahmeArt, tuple[ArtRegel, list[Fraction]]] = {}
     summe = _NULL
     erwerb = _NULL
     for pos, e in enumerate(m.einnahmen):
@@ -274,8 +309,17 @@ def _mitglied(
                 f"in force on {on.isoformat()} (Fassung of {katalog.valid_from.isoformat()}); "
                 f"allowed: {bekannt}"
             )
-        monate, wie = zwoelf_monate(e, bwz=bwz, wer=wer, pos=pos)
-        jahr = sum(monate, _NULL)
+        monate, wie = zwoelf_monate(
+            e,
+            bwz=bwz,
+            wer=wer,
+            pos=pos,
+            zurechnung=katalog.einmalig_zurechnung_monate,
+            rueckschau=katalog.einmalig_rueckschau_monate,
+        )
+        jahr = bwz.auf_jahr(sum(monate, _NULL))
+        if bwz.monate != _ZWOELF:
+            wie += f"; Zwölffaches des Monatsdurchschnitts von {bwz.monate} Monaten (§ 15 Abs. 4 WoGG)"
         art = e.art.value + (f" ({e.bezeichnung})" if e.bezeichnung else "")
         if regel.behandlung == "nicht":
             _add(
@@ -310,20 +354,50 @@ def _mitglied(
                 erwerb += betrag
         elif regel.behandlung == "elterngeld":
             assert regel.anrechnungsfrei_monat is not None
-            frei = Fraction(regel.anrechnungsfrei_monat)
-            betrag = sum((max(x - frei, _NULL) for x in monate), _NULL)
+            kinder = e.mehrlinge or 1
+            if kinder > 1 and not regel.mehrlinge_vervielfachen:
+                raise InputError(
+                    f"{wer}: einnahmen[{pos}].mehrlinge = {kinder}: the Fassung of "
+                    f"{katalog.valid_from.isoformat()} does not multiply the free amount of {e.art.value} "
+                    "(§ 10 Abs. 4 BEEG); leave mehrlinge out"
+                )
+            frei_monat = Fraction(regel.anrechnungsfrei_monat) * kinder
+            betrag = bwz.auf_jahr(sum((max(x - frei_monat, _NULL) for x in monate), _NULL))
+            mehr = ""
+            if kinder > 1:
+                mehr = f" ({kinder} · {format_euro(regel.anrechnungsfrei_monat)}, Mehrlingsgeburt)"
             _add(
                 rec,
                 "elterngeld",
-                f"{wer}: {art} über {format_euro(regel.anrechnungsfrei_monat)} monatlich",
+                f"{wer}: {art} über {format_euro(_dec(frei_monat))} monatlich{mehr}",
                 betrag,
-                regel.zitat,
+                regel.zitat + ("; § 10 Abs. 4 BEEG" if kinder > 1 else ""),
             )
             summe += betrag
+        elif regel.behandlung == "ueber_grenze":
+            ueber.setdefault(e.art, (regel, []))[1].append(jahr)
         else:
             gruppen.setdefault(regel.behandlung, []).append((e, regel, jahr))
         if regel.gesetzliche_rente:
             ergebnis.gesetzliche_rente += jahr
+        if regel.alterssicherung_17a:
+            ergebnis.alterssicherung += jahr
+    for art_u, (regel_u, jahre) in ueber.items():
+        # § 14 Abs. 2 Nr. 19 a, b, Nr. 20 a WoGG: the statutory amount per year stays free; Nr. 19 b
+        # "insgesamt": all such Bezüge of the recipient together (Auslegung: per member and kind)
+        assert regel_u.frei_jahr is not None
+        brutto = sum(jahre, _NULL)
+        frei = min(brutto, Fraction(regel_u.frei_jahr))
+        betrag = brutto - frei
+        _add(
+            rec,
+            "ueber_grenze",
+            f"{wer}: {art_u.value}, soweit über {format_euro(regel_u.frei_jahr)} jährlich",
+            betrag,
+            regel_u.zitat,
+            frei_jahr=_dec(frei),
+        )
+        summe += betrag
     for behandlung, posten in gruppen.items():
         betrag = _einkuenfte_gruppe(behandlung, posten, wer=wer, katalog=katalog, wk=wk, rec=rec)
         summe += betrag
@@ -486,7 +560,7 @@ def _freibetraege(
                     "§ 17 Nr. 4 WoGG",
                     erwerbseinkommen_jahr=_dec(e.erwerb),
                 )
-        if m.grundrentenzeiten_33_jahre and e.gesetzliche_rente > 0:
+        if m.grundrentenzeiten_33_jahre and e.gesetzliche_rente + e.alterssicherung > 0:
             if not gr.anwendbar:
                 if rec is not None:
                     rec.add(
@@ -498,7 +572,10 @@ def _freibetraege(
                     )
                 continue
             assert gr.sockel_jahr is not None and gr.satz is not None and gr.anteil_regelbedarf is not None
-            rente, sockel = e.gesetzliche_rente, Fraction(gr.sockel_jahr)
+            # Auslegung (§ 17a Abs. 2 Satz 1, 2 WoGG "gilt entsprechend", also when the 33 years are
+            # reached by adding comparable periods): the basis is the gross income from the
+            # gesetzliche Rente and from the comparable systems together (docs/einkommen.md)
+            rente, sockel = e.gesetzliche_rente + e.alterssicherung, Fraction(gr.sockel_jahr)
             roh = rente if rente <= sockel else sockel + Fraction(gr.satz) * (rente - sockel)
             rbs1 = rs.table(Regelbedarfe)
             deckel = 12 * Fraction(gr.anteil_regelbedarf) * Fraction(rbs1.regelbedarfsstufe_1)
@@ -512,7 +589,7 @@ def _freibetraege(
                 f"darüber, höchstens {_dec(Fraction(gr.anteil_regelbedarf) * 100)} % der RBS 1 "
                 f"{format_euro(rbs1.regelbedarfsstufe_1)})",
                 betrag,
-                "§ 17a Abs. 1 WoGG i. V. m. Anlage zu § 28 SGB XII",
+                f"§ 17a Abs. 1{', 2' if e.alterssicherung else ''} WoGG i. V. m. Anlage zu § 28 SGB XII",
                 rente_jahr=_dec(rente),
                 berechnet_jahr=_dec(roh),
                 hoechstens_jahr=_dec(deckel),
@@ -594,10 +671,12 @@ def gesamteinkommen_monat(
     if rec is not None and any(m.einnahmen for m in h.mitglieder):
         rec.add(
             "zwoelf_monate",
-            "Einkommen der zwölf Monate ab",
+            "Einkommen der zwölf Monate ab"
+            if bwz.monate == _ZWOELF
+            else f"Bewilligungszeitraum von {bwz.monate} Monaten: Zwölffaches des Monatsdurchschnitts, ab",
             format_datum(bwz.beginn),
             "",
-            "§ 15 Abs. 1 WoGG",
+            "§ 15 Abs. 1 WoGG" if bwz.monate == _ZWOELF else "§ 15 Abs. 1, 4 WoGG",
             bis=format_datum(bwz.ende - relativedelta(days=1)),
         )
     gezaehlt: list[tuple[int, Haushaltsmitglied, _Mitglied]] = []

@@ -66,8 +66,9 @@ def ausbildungsfoerderung(*, mitglieder: tuple[Haushaltsmitglied, ...] | None) -
     § 20 Abs. 2 WoGG: BAföG, §§ 56, 116 Abs. 3, 4, § 122 SGB III, MobiPro-EU; also with no
     amount due (Satz 2); not if granted only as a loan (Satz 3).
 
-    Auslegung: the Weiterleistung of Satz 4 (training starting inside a running
-    Bewilligungszeitraum) concerns a granted award and is not modelled.
+    Auslegung: Satz 4 (Wohngeld already granted for a period in which the training starts is paid
+    to the end of that Bewilligungszeitraum) needs the grant and its period, which a calculation
+    for one Stichtag does not have: out of scope (docs/miete-und-haushalt.md).
     """
     if not mitglieder:
         return None
@@ -91,6 +92,9 @@ def vermoegen(
 
     § 21 Nr. 3 WoGG i. V. m. WoGVwV Teil A Nr. 21.37 Abs. 1 (as a rule 60 000 € plus 30 000 € for
     each further zu berücksichtigende member).
+
+    Auslegung: the WoGVwV 2017 amounts are also used for dates before it took effect; Nr. 21.37 of
+    the WoGVwV 2009 could not be read (data/parameters/vermoegen/2016-01-01.toml).
     """
     if vermoegen_eur is None or beruecksichtigt < 1:
         return None

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from fractions import Fraction
 
 from .errors import InputError
 from .explain import Rechenweg
 from .model import Haushalt, Haushaltsmitglied
 
-__all__ = ["Mitglieder", "mitglieder", "sterbefall_zaehlt"]
+__all__ = ["Mitglieder", "ausschluss_besteht", "mitglieder", "sterbefall_zaehlt"]
 
 _DRITTEL = Fraction(1, 3)
 
@@ -51,6 +51,53 @@ def sterbefall_zaehlt(*, verstorben_am: date, on: date) -> bool:
     return sterbemonat <= monat <= sterbemonat + 12
 
 
+def ausschluss_besteht(*, leistung_ab: date, leistung_bis: date | None, on: date) -> bool:
+    """Whether the § 7 exclusion runs in the month of ``on``, given the benefit's period.
+
+    § 8 Abs. 1 Satz 2 WoGG: from the first of the month the benefit is applied for or granted
+    from, or of the next month if it does not start on a first (Nr. 1, 2); up to the last of the
+    month it is granted to, or of the month before if it does not end on a last (Nr. 3).
+
+    >>> ausschluss_besteht(leistung_ab=date(2025, 3, 15), leistung_bis=None, on=date(2025, 3, 31))
+    False
+    >>> ausschluss_besteht(leistung_ab=date(2025, 3, 15), leistung_bis=None, on=date(2025, 4, 1))
+    True
+    >>> ausschluss_besteht(leistung_ab=date(2025, 1, 1), leistung_bis=date(2025, 6, 20), on=date(2025, 6, 1))
+    False
+    """
+    erster = leistung_ab.year * 12 + leistung_ab.month - 1 + (0 if leistung_ab.day == 1 else 1)
+    monat = on.year * 12 + on.month - 1
+    if leistung_bis is None:
+        return erster <= monat
+    letzter = leistung_bis.year * 12 + leistung_bis.month - 1
+    if (leistung_bis + timedelta(days=1)).day != 1:
+        letzter -= 1  # not granted up to the last of a month: up to the last of the month before
+    return erster <= monat <= letzter
+
+
+def _ausschluss_im_monat(
+    i: int, m: Haushaltsmitglied, *, on: date | None, notizen: list[tuple[str, str]]
+) -> bool:
+    """Whether the excluded member ``i`` is excluded on ``on`` (§ 8 Abs. 1 Satz 2 WoGG)."""
+    z = m.zugehoerigkeit
+    if z is None or z.leistung_ab is None:
+        return True  # no period given: excluded on the Stichtag as stated (§ 7 WoGG)
+    wer = m.name or f"Mitglied {i + 1}"
+    if on is None:
+        raise InputError(f"{wer}: leistung_ab needs the Stichtag (§ 8 Abs. 1 Satz 2 WoGG)")
+    if ausschluss_besteht(leistung_ab=z.leistung_ab, leistung_bis=z.leistung_bis, on=on):
+        return True
+    bis = f" bis {z.leistung_bis.isoformat()}" if z.leistung_bis is not None else ""
+    notizen.append(
+        (
+            f"{wer}: Leistung nach § 7 Abs. 1 WoGG ab {z.leistung_ab.isoformat()}{bis}; "
+            f"im Monat {on.month:02d}/{on.year} besteht der Ausschluss nicht, das Mitglied zählt",
+            "§ 8 Abs. 1 Satz 2 WoGG",
+        )
+    )
+    return False
+
+
 def _haushaltsmitglied(
     i: int, m: Haushaltsmitglied, *, alle: tuple[Haushaltsmitglied, ...], on: date | None
 ) -> tuple[bool, str, str]:
@@ -59,6 +106,11 @@ def _haushaltsmitglied(
     wer = m.name or f"Mitglied {i + 1}"
     if z is None:
         return True, "", ""
+    if z.leistung_ab is not None and m.ausgeschlossen is None:
+        raise InputError(
+            f"{wer}: leistung_ab given but no ausgeschlossen; the period of a § 7 Abs. 1 benefit only "
+            "matters for an excluded member (§ 8 Abs. 1 WoGG): name the benefit in ausgeschlossen"
+        )
     if z.beziehung == "keine":
         return (
             False,
@@ -141,7 +193,12 @@ def _haushaltsmitglied(
 def mitglieder(h: Haushalt, rec: Rechenweg | None, *, on: date | None = None) -> Mitglieder:
     """Number of Haushaltsmitglieder and of those zu berücksichtigen.
 
-    § 4 Nr. 1, §§ 5, 6 WoGG; members excluded under § 7 WoGG do not count.
+    § 4 Nr. 1, §§ 5, 6 WoGG; members excluded under § 7 WoGG do not count, for the months
+    § 8 Abs. 1 Satz 2 WoGG names when the benefit's period is given.
+
+    Auslegung: § 8 Abs. 1 Satz 3 (exclusion "als nicht erfolgt") and Abs. 2 (Verzicht) are
+    facts of the benefit procedure: such a member is entered without ``ausgeschlossen``
+    (docs/miete-und-haushalt.md).
     """
     if h.mitglieder is None:
         assert h.anzahl_mitglieder is not None
@@ -160,7 +217,7 @@ def mitglieder(h: Haushalt, rec: Rechenweg | None, *, on: date | None = None) ->
             if not ist:
                 continue
             haushalt.append(i)
-            if m.ausgeschlossen is not None:
+            if m.ausgeschlossen is not None and _ausschluss_im_monat(i, m, on=on, notizen=notizen):
                 gruende.append(str(m.ausgeschlossen))
             else:
                 zaehlt.append(i)

@@ -66,6 +66,13 @@ class Miete(_Frozen):
     (``miete_monat``), from its parts (``grundmiete_monat`` + ``nebenkosten_monat`` +
     ``moeblierung_monat``) or as ``warmmiete_monat``; list in ``abzuege`` what the entered amount
     contains that § 9 Abs. 2 WoGG leaves out (a Warmmiete must name its ``Heizung``).
+
+    ``mietwert_monat``: the owner of a house with more than two Wohnungen who lives in one of them
+    (§ 3 Abs. 1 Satz 2 Nr. 2 WoGG) has no agreed rent; the Mietwert, the rent for comparable
+    Wohnraum (§ 9 Abs. 3 Satz 1 WoGG, § 7 WoGV), takes its place. A Nutzungsentgelt under a
+    mietähnliches Nutzungsverhältnis is the Miete itself (§ 9 Abs. 1 WoGG): ``miete_monat``.
+    ``mietvorauszahlung`` (with ``mietvorauszahlung_monate``, the months it is meant for) and
+    ``mieterdarlehen_verrechnung_monat`` are added to the Miete (§ 3 Abs. 1, 2 WoGV).
     """
 
     art: Literal["Miete"] = "Miete"
@@ -74,6 +81,10 @@ class Miete(_Frozen):
     nebenkosten_monat: Euro | None = Field(default=None, **_MONEY)
     moeblierung_monat: Euro | None = Field(default=None, **_MONEY)
     warmmiete_monat: Euro | None = Field(default=None, **_MONEY)
+    mietwert_monat: Euro | None = Field(default=None, **_MONEY)
+    mietvorauszahlung: Euro | None = Field(default=None, **_MONEY)
+    mietvorauszahlung_monate: int | None = Field(default=None, ge=1, le=1200, strict=True)
+    mieterdarlehen_verrechnung_monat: Euro | None = Field(default=None, **_MONEY)
     abzuege: tuple[Abzug, ...] = ()
     wohnflaeche_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
     bewohner: int | None = Field(default=None, ge=1, le=MAX_MITGLIEDER, strict=True)
@@ -93,6 +104,9 @@ class Miete(_Frozen):
             and self.grundmiete_monat is None
             and self.nebenkosten_monat is None
             and self.moeblierung_monat is None
+            and self.mietwert_monat is None
+            and self.mietvorauszahlung is None
+            and self.mietvorauszahlung_monate is None
         ):
             return self  # the common case: the Bruttokaltmiete as one figure
         teile = [
@@ -100,14 +114,22 @@ class Miete(_Frozen):
             for k in ("grundmiete_monat", "nebenkosten_monat", "moeblierung_monat")
             if getattr(self, k) is not None
         ]
-        grundlagen = [k for k in ("miete_monat", "warmmiete_monat") if getattr(self, k) is not None]
+        grundlagen = [
+            k for k in ("miete_monat", "warmmiete_monat", "mietwert_monat") if getattr(self, k) is not None
+        ]
         if teile:
             grundlagen.append("+".join(teile))
         if len(grundlagen) != 1:
             raise ValueError(
                 "give the Miete once: miete_monat (Bruttokaltmiete), its parts grundmiete_monat "
-                "(+ nebenkosten_monat, moeblierung_monat) or warmmiete_monat (§ 9 WoGG); "
+                "(+ nebenkosten_monat, moeblierung_monat), warmmiete_monat (§ 9 Abs. 1 WoGG) or "
+                "mietwert_monat (§ 9 Abs. 3 Satz 1 WoGG); "
                 f"given: {', '.join(grundlagen) or 'none'}"
+            )
+        if (self.mietvorauszahlung is None) != (self.mietvorauszahlung_monate is None):
+            raise ValueError(
+                "mietvorauszahlung and mietvorauszahlung_monate go together: the prepaid amount counts "
+                "as paid in the months it is meant for (§ 3 Abs. 1 WoGV)"
             )
         if teile and self.grundmiete_monat is None:
             raise ValueError("nebenkosten_monat/moeblierung_monat need grundmiete_monat (§ 9 Abs. 1 WoGG)")
@@ -135,12 +157,42 @@ class Darlehen(_Frozen):
 
     §§ 10–12 WoGV: Zinsen with laufende Nebenleistungen (Abs. 1 Nr. 1), Tilgung (Nr. 2),
     laufende Bürgschaftskosten (Nr. 3), at most the agreed Jahresleistung (Abs. 2).
+
+    ``tilgungsersatz``: the loan is repaid at maturity from a Bausparvertrag or a
+    Personenversicherung (Festgeldhypothek); the Tilgung shown is 2 % of the loan
+    (``nennbetrag``, § 12 Abs. 1 Satz 2 WoGV), or the lower ``tilgungsersatz_jahr`` actually paid
+    (§ 12 Abs. 2 Satz 2 WoGV). ``tilgung_jahr`` must then be 0.
     """
 
     name: str | None = None
     zinsen_jahr: Euro = Field(**_MONEY)
     tilgung_jahr: Euro = Field(default=Decimal(0), **_MONEY)
     buergschaft_jahr: Euro = Field(default=Decimal(0), **_MONEY)
+    nennbetrag: Euro | None = Field(default=None, ge=0, le=Decimal(10) ** 10)
+    tilgungsersatz: Literal["Bausparvertrag", "Personenversicherung"] | None = None
+    tilgungsersatz_jahr: Euro | None = Field(default=None, **_MONEY)
+
+    @model_validator(mode="after")
+    def _tilgungsersatz(self) -> Darlehen:
+        if self.tilgungsersatz is None:
+            if self.tilgungsersatz_jahr is not None:
+                raise ValueError(
+                    "tilgungsersatz_jahr needs tilgungsersatz ('Bausparvertrag' or 'Personenversicherung', "
+                    "§ 12 Abs. 1 Satz 2 WoGV)"
+                )
+            return self
+        if self.nennbetrag is None:
+            raise ValueError(
+                f"tilgungsersatz {self.tilgungsersatz!r} needs nennbetrag: the Tilgung is shown as 2 % of "
+                "the loan (§ 12 Abs. 1 Satz 2 WoGV)"
+            )
+        if self.tilgung_jahr:
+            raise ValueError(
+                f"tilgung_jahr {self.tilgung_jahr} and tilgungsersatz {self.tilgungsersatz!r} given: with a "
+                "Tilgungsersatz the Tilgung is 2 % of the loan (§ 12 Abs. 1 Satz 2 WoGV); give a loan "
+                "that is also repaid directly as a second Darlehen"
+            )
+        return self
 
 
 class Belastung(_Frozen):
@@ -149,27 +201,38 @@ class Belastung(_Frozen):
     § 10 WoGG, §§ 8–13 WoGV. Either one figure (``belastung_monat``) or the
     Wohngeld-Lastenberechnung: ``darlehen`` (Kapitaldienst), ``wohnflaeche_m2`` for the flat
     Instandhaltungs- und Betriebskosten, ``grundsteuer_jahr``,
-    ``verwaltungskosten_jahr`` and ``sonstige_leistungen_jahr`` (Erbbauzinsen, Renten). Business
-    rooms are not modelled: give the Lastenberechnung of the residential part (§ 15 Abs. 1 WoGV).
+    ``verwaltungskosten_jahr`` and ``sonstige_leistungen_jahr`` (Erbbauzinsen, Renten).
+    ``geschaeftsraum_m2``: Nutzfläche of rooms used only for business or a profession, in addition
+    to ``wohnflaeche_m2``; the flat amount covers them (§ 13 Abs. 2 Satz 1 WoGV) and their share of
+    the Belastung is left out (§ 11 Abs. 2 Nr. 1 WoGG, § 15 Abs. 1 WoGV).
     """
 
     art: Literal["Belastung"] = "Belastung"
     belastung_monat: Euro | None = Field(default=None, **_MONEY)
     darlehen: tuple[Darlehen, ...] = ()
     wohnflaeche_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
+    geschaeftsraum_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
     grundsteuer_jahr: Euro = Field(default=Decimal(0), **_MONEY)
     verwaltungskosten_jahr: Euro = Field(default=Decimal(0), **_MONEY)
     sonstige_leistungen_jahr: Euro = Field(default=Decimal(0), **_MONEY)
 
     @model_validator(mode="after")
     def _eine_grundlage(self) -> Belastung:
-        lastenberechnung = bool(self.darlehen) or self.wohnflaeche_m2 is not None or any(
-            (self.grundsteuer_jahr, self.verwaltungskosten_jahr, self.sonstige_leistungen_jahr)
+        lastenberechnung = (
+            bool(self.darlehen)
+            or self.wohnflaeche_m2 is not None
+            or self.geschaeftsraum_m2 is not None
+            or any((self.grundsteuer_jahr, self.verwaltungskosten_jahr, self.sonstige_leistungen_jahr))
         )
         if (self.belastung_monat is None) == (not lastenberechnung):
             raise ValueError(
                 "give the Belastung once: belastung_monat (one figure) or the Wohngeld-Lastenberechnung "
                 "(darlehen, wohnflaeche_m2, grundsteuer_jahr, … ; § 10 Abs. 2 WoGG, §§ 8–13 WoGV)"
+            )
+        if self.geschaeftsraum_m2 is not None and self.wohnflaeche_m2 is None:
+            raise ValueError(
+                "geschaeftsraum_m2 needs wohnflaeche_m2: the share of the Belastung on the business rooms "
+                "follows the areas (§ 11 Abs. 2 Nr. 1 WoGG, §§ 13 Abs. 2, 15 Abs. 1 WoGV)"
             )
         return self
 
@@ -218,6 +281,9 @@ class Zugehoerigkeit(_Frozen):
     ``geburtsdatum`` picks the youngest under Satz 3. ``verstorben_am`` applies § 6 Abs. 2 WoGG;
     ``sterbefall_ausnahme`` says one of its Satz 2 Nr. 1–3 holds. ``abwesend``: a temporary absence
     keeps the member, a permanent one ends membership (WoGVwV Nr. 1.03, 5.13).
+    ``leistung_ab`` / ``leistung_bis``: the first and last day for which the § 7 Abs. 1 benefit of
+    an ``ausgeschlossen`` member is applied for or granted; the exclusion then runs only in the
+    months § 8 Abs. 1 Satz 2 WoGG names (open end: ``leistung_bis`` left out).
     """
 
     beziehung: (
@@ -238,6 +304,20 @@ class Zugehoerigkeit(_Frozen):
     verstorben_am: date | None = None
     sterbefall_ausnahme: bool = False
     abwesend: Literal["voruebergehend", "dauerhaft"] | None = None
+    leistung_ab: date | None = None
+    leistung_bis: date | None = None
+
+    @model_validator(mode="after")
+    def _leistungszeitraum(self) -> Zugehoerigkeit:
+        if self.leistung_bis is not None:
+            if self.leistung_ab is None:
+                raise ValueError("leistung_bis needs leistung_ab (§ 8 Abs. 1 Satz 2 WoGG)")
+            if self.leistung_bis < self.leistung_ab:
+                raise ValueError(
+                    f"leistung_bis {self.leistung_bis.isoformat()} is before leistung_ab "
+                    f"{self.leistung_ab.isoformat()} (§ 8 Abs. 1 Satz 2 WoGG)"
+                )
+        return self
 
 
 class Haushaltsmitglied(_Frozen):
@@ -306,6 +386,14 @@ class Haushalt(_Frozen):
     bewilligungszeitraum_ab: date | None = Field(
         default=None,
         description="start of the twelve months whose income § 15 WoGG forecasts; default: the Stichtag",
+    )
+    bewilligungszeitraum_monate: int | None = Field(
+        default=None,
+        ge=1,
+        le=24,
+        strict=True,
+        description="length of the Bewilligungszeitraum in months (§ 25 Abs. 1 WoGG); other than 12: "
+        "Jahreseinkommen = 12 × the average monthly income of the period (§ 15 Abs. 4 WoGG); default 12",
     )
 
     @model_validator(mode="before")

@@ -304,12 +304,52 @@ def _pauschbetrag(art: str, *, w: MieteEingabe, bewohner: int, rs: Rechtsstand) 
     return betrag, nr
 
 
+def _wogv_3(w: MieteEingabe, rec: Rechenweg | None) -> Decimal:
+    """Mietvorauszahlung and Mieterdarlehen: what belongs to the Miete of one month.
+
+    § 3 Abs. 1 WoGV: a prepaid amount counts as paid in the months it is meant for; § 3 Abs. 2
+    WoGV: the amount by which the rent is reduced by offsetting a Mieterdarlehen is Miete.
+
+    Auslegung: the prepayment is spread evenly over ``mietvorauszahlung_monate`` and not rounded
+    (the WoGV prescribes no rounding); docs/miete-und-haushalt.md.
+    """
+    dazu = _NULL
+    if w.mietvorauszahlung is not None:
+        assert w.mietvorauszahlung_monate is not None
+        anteil = w.mietvorauszahlung / w.mietvorauszahlung_monate
+        dazu += anteil
+        if rec is not None:
+            rec.add(
+                "mietvorauszahlung",
+                f"zuzüglich Mietvorauszahlung {w.mietvorauszahlung} € für "
+                f"{w.mietvorauszahlung_monate} Monate, auf den Monat entfallender Teil",
+                anteil,
+                "EUR/Monat",
+                "§ 9 Abs. 1 WoGG, § 3 Abs. 1 WoGV",
+                mietvorauszahlung=w.mietvorauszahlung,
+                monate=w.mietvorauszahlung_monate,
+            )
+    if w.mieterdarlehen_verrechnung_monat is not None:
+        dazu += w.mieterdarlehen_verrechnung_monat
+        if rec is not None:
+            rec.add(
+                "mieterdarlehen",
+                "zuzüglich mit der Miete verrechneter Teil des Mieterdarlehens",
+                w.mieterdarlehen_verrechnung_monat,
+                "EUR/Monat",
+                "§ 9 Abs. 1 WoGG, § 3 Abs. 2 WoGV",
+            )
+    return dazu
+
+
 def miete_nach_9_11(
     w: MieteEingabe, *, mitglieder_gesamt: int, rs: Rechtsstand, rec: Rechenweg | None
 ) -> Decimal:
-    """Miete from what the user entered: § 9 Abs. 1, 2 WoGG, then § 11 Abs. 2 Nr. 1–5 WoGG.
+    """Miete from what the user entered: § 9 Abs. 1–3 WoGG, then § 11 Abs. 2 Nr. 1–5 WoGG.
 
-    § 9 WoGG, §§ 2, 6 WoGV; § 11 Abs. 2 WoGG in its order of calculation.
+    § 9 WoGG, §§ 2, 3, 6, 7 WoGV; § 11 Abs. 2 WoGG in its order of calculation. The Mietwert
+    (§ 9 Abs. 3 Satz 1 WoGG) is taken as entered (§ 7 WoGV: the rent for comparable Wohnraum,
+    determined by the Wohngeldbehörde) and § 6 Abs. 1, 2 WoGV apply to it (§ 6 Abs. 3 WoGV).
 
     Auslegung (docs/miete-und-haushalt.md): a Möblierungszuschlag is part of the Miete, as § 9
     Abs. 2 WoGG (since 2016) does not list it and § 2 Abs. 2 WoGV forbids other deductions; the
@@ -326,10 +366,19 @@ def miete_nach_9_11(
         any(x is not None for x in (w.gewerblich_m2, w.untervermietet_m2, w.zuschuss_monat, w.aufenthg_monat))
         or w.mitbewohner > 0
     )
+    wogv3 = w.mietvorauszahlung is not None or w.mieterdarlehen_verrechnung_monat is not None
     if w.miete_monat is not None:
         miete = w.miete_monat
-        if w.abzuege or abs2:
+        if w.abzuege or abs2 or wogv3:
             step("miete_angegeben", "Miete (angegeben)", miete, "§ 9 Abs. 1 WoGG")
+    elif w.mietwert_monat is not None:
+        miete = w.mietwert_monat
+        step(
+            "mietwert",
+            "Mietwert (Miete für vergleichbaren Wohnraum, keine vereinbarte Miete)",
+            miete,
+            "§ 9 Abs. 3 Satz 1 WoGG, § 7 WoGV",
+        )
     elif w.warmmiete_monat is not None:
         miete = w.warmmiete_monat
         step("warmmiete", "Warmmiete (angegeben, enthält Heizkosten)", miete, "§ 9 Abs. 1 WoGG")
@@ -353,8 +402,11 @@ def miete_nach_9_11(
                 w.moeblierung_monat,
                 "§ 9 Abs. 1 WoGG, § 2 Abs. 2 WoGV",
             )
+    miete += _wogv_3(w, rec)
     for a in w.abzuege:
         label, zitat, _ = _ABZUG_NR[a.art]
+        if w.mietwert_monat is not None:
+            zitat = f"{zitat}, § 6 Abs. 3 WoGV"
         if a.betrag_monat is not None:
             betrag = a.betrag_monat
             step("abzug", f"abzüglich {label} (laut Mietvertrag)", betrag, zitat)
@@ -372,8 +424,13 @@ def miete_nach_9_11(
             f"Miete: the amounts left out under § 9 Abs. 2 WoGG exceed the entered rent by {-miete} EUR; "
             "check the amounts in abzuege"
         )
-    if w.abzuege or w.miete_monat is None:
-        step("miete_9", "Miete nach § 9 WoGG", miete, "§ 9 Abs. 1, 2 WoGG")
+    if w.abzuege or w.miete_monat is None or wogv3:
+        step(
+            "miete_9",
+            "Miete nach § 9 WoGG",
+            miete,
+            "§ 9 Abs. 1, 2, 3 Satz 1 WoGG" if w.mietwert_monat is not None else "§ 9 Abs. 1, 2 WoGG",
+        )
 
     flaeche_rest = w.wohnflaeche_m2
     if w.gewerblich_m2 is not None or w.untervermietet_m2 is not None:
@@ -458,6 +515,8 @@ def wohnkosten_betrag(
         if (
             w.miete_monat is not None
             and not w.abzuege
+            and w.mietvorauszahlung is None
+            and w.mieterdarlehen_verrechnung_monat is None
             and w.mitbewohner == 0
             and w.gewerblich_m2 is None
             and w.untervermietet_m2 is None

@@ -168,6 +168,11 @@ def vorrang(
     kg = Decimal(kindergeld_monat) if kindergeld_monat is not None else kg_input
     annahmen: list[str] = ["Einkommen: monatliches Gesamteinkommen Y nach § 13 Abs. 2 WoGG als Näherung "
                            "des nach SGB II/XII anzurechnenden Einkommens"]
+    if kindergeld_monat is None and kg_input == 0 and any(
+        getattr(m, "kind", False) for m in haushalt.mitglieder or ()
+    ):
+        annahmen.append("Kindergeld nicht angegeben: mit 0 € angesetzt; es zählt nach § 11 Abs. 1 Satz 5 "
+                        "SGB II als Einkommen des Kindes (kindergeld_monat angeben)")
     bedarf = bedarf_monat if bedarf_monat is not None else haushalt.bedarf_monat
     herkunft = "angegeben"
     if bedarf is None:
@@ -215,7 +220,7 @@ def vorrang(
     return VorrangHinweis(
         ergebnis=ergebnis, text=text, zitat=_ZITAT, bedarf_monat=bedarf, bedarf_herkunft=herkunft,
         einkommen_monat=einkommen, wohngeld_monat=r.betrag_monat, kinderzuschlag_monat=kiz,
-        kindergeld_monat=kg, annahmen=tuple(annahmen),
+        kindergeld_monat=kg, annahmen=tuple(dict.fromkeys(annahmen)),
     )
 
 

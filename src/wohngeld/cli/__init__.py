@@ -5,8 +5,21 @@ Each module registers its commands on :data:`main`; importing them here wires th
 
 from __future__ import annotations
 
-from . import berechnen, grenzen, mietenstufe, pruefen, schema, stapel, unterlagen, vergleich
+from . import (
+    aenderung,
+    antrag,
+    berechnen,
+    grenzen,
+    mietenstufe,
+    pruefen,
+    schema,
+    stapel,
+    unterlagen,
+    vergleich,
+)
 from ._gruppe import main
 
 __all__ = ["main"]
-_COMMANDS = (berechnen, grenzen, mietenstufe, pruefen, schema, stapel, unterlagen, vergleich)
+_COMMANDS = (
+    aenderung, antrag, berechnen, grenzen, mietenstufe, pruefen, schema, stapel, unterlagen, vergleich,
+)
