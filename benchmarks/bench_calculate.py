@@ -2,6 +2,11 @@
 
 Run: ``make bench`` (or ``python benchmarks/bench_calculate.py``). Prints the figures that the
 README's performance section quotes; no assertion, the numbers depend on the machine.
+
+Profile notes (cProfile, 2 cores): of a validated calculation without Rechenweg about a third is
+§ 19 (six ten-decimal Decimal steps), a quarter the rent stage, the rest members, income, limits and
+building the Result; table values are memoised per Rechtsstand, so no file or table is touched per
+call. Validation is dominated by pydantic-core itself (the model has about forty optional fields).
 """
 
 from __future__ import annotations

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date, timedelta
 from fractions import Fraction
+from typing import NamedTuple
 
 from .errors import InputError
 from .explain import Rechenweg
@@ -15,8 +15,7 @@ __all__ = ["Mitglieder", "ausschluss_besteht", "mitglieder", "sterbefall_zaehlt"
 _DRITTEL = Fraction(1, 3)
 
 
-@dataclass(frozen=True, slots=True)
-class Mitglieder:
+class Mitglieder(NamedTuple):
     """Counts for the later stages: all Haushaltsmitglieder and those to be counted.
 
     ``index_haushalt`` and ``index_beruecksichtigt`` are positions in ``Haushalt.mitglieder``:
