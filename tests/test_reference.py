@@ -79,3 +79,45 @@ def test_engine_agrees_with_the_plain_reading(
     for rechenweg in (False, True):
         r = calculate(h, on=on, rechenweg=rechenweg)
         assert (r.M_berechnet, r.betrag_monat) == (m, betrag)
+
+
+WK = {  # § 9a Satz 1 EStG, EUR per year, by the year's file of data/parameters/werbungskosten_pauschbetraege
+    "Erwerbseinkommen": "arbeitnehmer",
+    "Altersrente": "renten",
+}
+
+
+@settings(max_examples=300)
+@given(
+    on=st.dates(min_value=date(2016, 1, 1), max_value=date(2026, 11, 30)),
+    art=st.sampled_from(sorted(WK)),
+    brutto=st.integers(0, 500_000).map(lambda c: Decimal(c).scaleb(-2)),
+    flags=st.tuples(st.booleans(), st.booleans(), st.booleans()),
+    stufe=st.integers(1, 6),
+    miete=st.integers(10_000, 120_000).map(lambda c: Decimal(c).scaleb(-2)),
+)
+def test_one_earner_agrees_with_the_plain_reading(
+    on: date, art: str, brutto: Decimal, flags: tuple[bool, bool, bool], stufe: int, miete: Decimal
+) -> None:
+    """Y by §§ 13, 14, 16 WoGG for one member with one running income: ((12 · brutto − min(WK,
+    12 · brutto)) · (1 − 10 % per criterion)) / 12, no Freibetrag; then the plain § 19 reading."""
+    pausch = Decimal(_table("werbungskosten_pauschbetraege", on)[WK[art]])  # type: ignore[arg-type]
+    jahr = 12 * brutto
+    einkuenfte = jahr - min(pausch, jahr)
+    y = einkuenfte * (1 - Decimal("0.1") * sum(flags)) / 12
+    h = Haushalt.model_validate(
+        {
+            "mietenstufe": stufe,
+            "miete_monat": str(miete),
+            "mitglieder": [
+                {
+                    "einnahmen": [{"art": art, "brutto_monat": str(brutto)}],
+                    "pauschalabzug": dict(zip(("steuern", "kranken_pflege", "rente"), flags, strict=True)),
+                }
+            ],
+        }
+    )
+    r = calculate(h, on=on, rechenweg=False)
+    assert r.Y_berechnet == y
+    m, betrag = reference(n=1, stufe=stufe, miete=miete, y=y, on=on)
+    assert (r.M_berechnet, r.betrag_monat) == (m, betrag)
