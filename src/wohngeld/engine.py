@@ -97,7 +97,7 @@ def calculate(
                 "Rechtsstand (nicht das geltende Recht)",
                 rs.name,
                 "",
-                rs.store.hinweis or rs.status,
+                rs.store.quelle or rs.store.hinweis or rs.status,
             )
         rec.add("fassung", "angewandte Fassung ab", rs.fassung.isoformat(), "", rs.quelle)
 

@@ -316,6 +316,7 @@ class ParameterStore:
         status: str = "in Kraft",
         hinweis: str | None = None,
         mietenstufen: MietenstufenRegel | None = None,
+        quelle: str | None = None,
     ) -> None:
         """Tables from ``root``; with ``base``, tables missing in ``root`` come from ``base``.
 
@@ -330,6 +331,8 @@ class ParameterStore:
         self.name = name
         self.status = status
         self.hinweis = hinweis
+        self.quelle = quelle
+        """Where the rule set comes from (Drucksache, BGBl., scenario file), for the Rechenweg."""
         self.mietenstufen = mietenstufen
         self._tables: dict[str, tuple[tuple[date, ...], tuple[Table, ...]]] = {}
         self._stand: Stand | None = None
@@ -596,4 +599,5 @@ def named_store(name: str) -> ParameterStore:
         status=info.status,
         hinweis=info.hinweis,
         mietenstufen=info.mietenstufen,
+        quelle=info.quelle,
     )
