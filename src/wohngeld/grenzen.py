@@ -111,6 +111,26 @@ def _cent(c: int) -> Decimal:
     return (Decimal(c) * _CENT).quantize(_CENT)
 
 
+def _letzter_cent(links: Callable[[int], bool]) -> int:
+    """Largest cent amount in [0, _MAX_CENT] for which ``links`` holds.
+
+    ``links(0)`` holds and ``links`` changes its value once (the calculation is monotone,
+    docs/rechtsauslegung.md): doubling from 1 000 € brackets the change, bisection finds it.
+    """
+    lo, hi = 0, 100_000
+    while links(hi):
+        if hi == _MAX_CENT:
+            return hi
+        lo, hi = hi, min(hi * 2, _MAX_CENT)
+    while hi - lo > 1:  # invariant: links(lo), not links(hi)
+        mid = (lo + hi) // 2
+        if links(mid):
+            lo = mid
+        else:
+            hi = mid
+    return lo
+
+
 def einkommensgrenze(
     *,
     mitglieder: int,
@@ -139,18 +159,7 @@ def einkommensgrenze(
     wert: Decimal | None = None
     betrag: Decimal | None = None
     if r0 is not None:
-        lo, hi = 0, 100_000
-        while anspruch(hi) is not None:
-            if hi == _MAX_CENT:
-                lo = hi  # Wohngeld even at the largest income accepted
-                break
-            lo, hi = hi, min(hi * 2, _MAX_CENT)
-        while hi - lo > 1:  # invariant: claim at lo, none at hi
-            mid = (lo + hi) // 2
-            if anspruch(mid) is not None:
-                lo = mid
-            else:
-                hi = mid
+        lo = _letzter_cent(lambda c: anspruch(c) is not None)  # claim up to lo, none above
         wert = _cent(lo)
         r = anspruch(lo)
         assert r is not None
@@ -199,15 +208,8 @@ def mietgrenze(
         if r0 is not None:
             wert, betrag = Decimal("0.00"), r0.betrag_monat
         else:
-            lo, hi = 0, 100_000
-            while hi < _MAX_CENT and anspruch(hi) is None:  # top.anspruch: a claim at _MAX_CENT
-                lo, hi = hi, min(hi * 2, _MAX_CENT)
-            while hi - lo > 1:  # invariant: no claim at lo, claim at hi
-                mid = (lo + hi) // 2
-                if anspruch(mid) is None:
-                    lo = mid
-                else:
-                    hi = mid
+            # no claim up to lo; top.anspruch: a claim at _MAX_CENT, so lo < _MAX_CENT
+            hi = _letzter_cent(lambda c: anspruch(c) is None) + 1
             wert = _cent(hi)
             r = anspruch(hi)
             assert r is not None

@@ -21,5 +21,14 @@ from ._gruppe import main
 
 __all__ = ["main"]
 _COMMANDS = (
-    aenderung, antrag, berechnen, grenzen, mietenstufe, pruefen, schema, stapel, unterlagen, vergleich,
+    aenderung,
+    antrag,
+    berechnen,
+    grenzen,
+    mietenstufe,
+    pruefen,
+    schema,
+    stapel,
+    unterlagen,
+    vergleich,
 )

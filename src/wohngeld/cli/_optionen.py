@@ -10,7 +10,7 @@ import click
 from ..errors import WohngeldError
 from ..szenario import Szenario, lade_szenario
 
-__all__ = ["datum", "szenario_laden"]
+__all__ = ["SZENARIO_HILFE", "datum", "szenario_laden", "szenario_option"]
 
 
 def datum(value: str | None, *, param: str = "--stichtag") -> date | None:
@@ -34,3 +34,12 @@ def szenario_laden(path: Path | None) -> Szenario | None:
 
 
 SZENARIO_HILFE = "Szenario-Datei (TOML): geänderte Parameter ab einem Datum (siehe docs/szenarien.md)."
+
+szenario_option = click.option(
+    "--szenario",
+    "szenario_datei",
+    type=click.Path(exists=True, dir_okay=False, path_type=Path),
+    default=None,
+    help=SZENARIO_HILFE,
+)
+"""The ``--szenario FILE`` option, the same on every command (parameter ``szenario_datei``)."""

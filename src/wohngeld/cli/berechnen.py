@@ -13,7 +13,7 @@ from ..engine import calculate
 from ..errors import WohngeldError
 from ..parameters import ParameterStore
 from ._gruppe import main
-from ._optionen import SZENARIO_HILFE, szenario_laden
+from ._optionen import szenario_laden, szenario_option
 
 __all__ = ["beispiel", "berechnen"]
 
@@ -55,23 +55,18 @@ def _ausgabe(
     help="Benanntes Regelwerk, z. B. 'Entwurf 2027' (Standard: das am Stichtag geltende Recht "
     "oder der Schlüssel 'rechtsstand' der Datei).",
 )
-@click.option(
-    "--szenario",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    default=None,
-    help=SZENARIO_HILFE,
-)
+@szenario_option
 @click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
 def berechnen(
-    datei: Path, stichtag: str | None, rechtsstand: str | None, szenario: Path | None, als_json: bool
+    datei: Path, stichtag: str | None, rechtsstand: str | None, szenario_datei: Path | None, als_json: bool
 ) -> None:
     """Compute one case file."""
-    if rechtsstand and szenario:
+    if rechtsstand and szenario_datei:
         raise click.UsageError(
             "--rechtsstand und --szenario schließen sich aus (ein Szenario hat eine Basis)"
         )
     try:
-        _ausgabe(lade_fall(datei), _datum(stichtag), als_json, szenario_laden(szenario) or rechtsstand)
+        _ausgabe(lade_fall(datei), _datum(stichtag), als_json, szenario_laden(szenario_datei) or rechtsstand)
     except WohngeldError as exc:
         raise click.ClickException(str(exc)) from None
 

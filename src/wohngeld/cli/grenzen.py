@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from datetime import date
 from decimal import Decimal
+from pathlib import Path
 
 import click
 
@@ -13,7 +14,7 @@ from ..explain import format_datum, format_euro
 from ..grenzen import Grenze, einkommensgrenze, mietgrenze
 from ..rent import ROEMISCH
 from ._gruppe import main
-from ._optionen import SZENARIO_HILFE, datum, szenario_laden
+from ._optionen import datum, szenario_laden, szenario_option
 
 __all__ = ["grenzen"]
 
@@ -48,9 +49,7 @@ def _zelle(g: Grenze) -> str:
 @click.option("--miete", help="Bruttokaltmiete EUR/Monat (Standard: mindestens der Höchstbetrag).")
 @click.option("--einkommen", help="Gesamteinkommen EUR/Monat: gesucht ist dann die niedrigste Miete.")
 @click.option("--stichtag", help="Stichtag JJJJ-MM-TT (Standard: heute).")
-@click.option(
-    "--szenario", "szenario_datei", type=click.Path(exists=True, dir_okay=False), help=SZENARIO_HILFE
-)
+@szenario_option
 @click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
 def grenzen(
     mitglieder: tuple[int, ...],
@@ -59,14 +58,12 @@ def grenzen(
     miete: str | None,
     einkommen: str | None,
     stichtag: str | None,
-    szenario_datei: str | None,
+    szenario_datei: Path | None,
     als_json: bool,
 ) -> None:
     """Print a table of limits (members × Mietenstufen)."""
-    from pathlib import Path
-
     on = datum(stichtag) or date.today()
-    store = szenario_laden(Path(szenario_datei) if szenario_datei else None)
+    store = szenario_laden(szenario_datei)
     if gemeinde and mietenstufe:
         raise click.UsageError("--gemeinde oder --mietenstufe angeben, nicht beides")
     if einkommen is not None and miete is not None:

@@ -15,7 +15,7 @@ from ..errors import InputError, WohngeldError
 from ..parameters import ParameterStore, named_store
 from ..result import Result
 from ._gruppe import main
-from ._optionen import SZENARIO_HILFE, szenario_laden
+from ._optionen import szenario_laden, szenario_option
 
 __all__ = ["SCHRITTE", "VERGLEICHE", "pruefe_fall", "pruefen"]
 
@@ -95,12 +95,7 @@ def _dateien(ziel: Path) -> list[Path]:
 
 @main.command(help="Rechnet alle Falldateien mit [erwartet] in VERZEICHNIS nach und vergleicht exakt.")
 @click.argument("verzeichnis", type=click.Path(exists=True, path_type=Path))
-@click.option(
-    "--szenario",
-    "szenario_datei",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help=SZENARIO_HILFE,
-)
+@szenario_option
 @click.option(
     "--schritte",
     is_flag=True,

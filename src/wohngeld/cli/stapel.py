@@ -14,7 +14,7 @@ import click
 from ..batch import ERGEBNIS_SPALTEN, stapel_datei
 from ..errors import WohngeldError
 from ._gruppe import main
-from ._optionen import SZENARIO_HILFE, datum, szenario_laden
+from ._optionen import datum, szenario_laden, szenario_option
 
 __all__ = ["stapel"]
 
@@ -53,12 +53,7 @@ def _zaehlen(path: Path, fmt: str, kodierung: str) -> int:
 @click.argument("ausgabe", type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--stichtag", help="Stichtag JJJJ-MM-TT für Zeilen ohne eigenen Stichtag.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Format (sonst aus der Endung).")
-@click.option(
-    "--szenario",
-    "szenario_datei",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help=SZENARIO_HILFE,
-)
+@szenario_option
 @click.option(
     "--kodierung",
     default="utf-8-sig",
