@@ -24,7 +24,7 @@ from .errors import DataFileError
 from .model import Haushalt, Haushaltsmitglied
 from .parameters import data_root
 
-__all__ = ["Bedingung", "Fakten", "Pruefung", "katalog_root", "lade_toml", "pruefe"]
+__all__ = ["Bedingung", "Eintrag", "Fakten", "Pruefung", "katalog_root", "lade_toml", "pruefe"]
 
 Tri = bool | None
 """Three-valued answer: True, False or None (not known from the input)."""
@@ -84,14 +84,38 @@ class Bedingung(BaseModel):
         return (v,) if isinstance(v, str) else v
 
 
-
 _MEMBER = frozenset(
     {
-        "kind", "alter_min", "alter_unter", "gdb_min", "gdb_unter", "pflegegrad_min", "pflege",
-        "alleinerziehend", "grundrente", "ns_verfolgt", "ausgeschlossen", "ausbildungsfoerderung",
-        "nur_darlehen", "unterhalt_gezahlt", "verstorben", "getrennt_betreut",
+        "kind",
+        "alter_min",
+        "alter_unter",
+        "gdb_min",
+        "gdb_unter",
+        "pflegegrad_min",
+        "pflege",
+        "alleinerziehend",
+        "grundrente",
+        "ns_verfolgt",
+        "ausgeschlossen",
+        "ausbildungsfoerderung",
+        "nur_darlehen",
+        "unterhalt_gezahlt",
+        "verstorben",
+        "getrennt_betreut",
     }
 )
+
+
+class Eintrag(BaseModel):
+    """What every catalogue entry has: a stable id, its source and when it applies."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+    quelle: str = Field(min_length=3)
+    wenn: Bedingung | None = None
+    wenn_eines: tuple[Bedingung, ...] = ()
+    vorbehalt: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

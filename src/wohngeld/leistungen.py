@@ -18,25 +18,18 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field
 
 from .errors import InputError
-from .katalog import Bedingung, Fakten, katalog_root, lade_toml, pruefe
+from .katalog import Eintrag, Fakten, katalog_root, lade_toml, pruefe
 from .model import Haushalt
 from .result import Result
 
 __all__ = ["Leistung", "LeistungsKatalog", "lade_leistungen_katalog", "verbundene_leistungen"]
 
 
-class _Eintrag(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+class _Eintrag(Eintrag):
     name: str = Field(min_length=3)
     rechtsgrundlage: str = Field(min_length=3)
     hinweis: str = Field(min_length=3)
     antrag: str = Field(min_length=3)
-    quelle: str = Field(min_length=3)
-    wenn: Bedingung | None = None
-    wenn_eines: tuple[Bedingung, ...] = ()
-    vorbehalt: str | None = None
     beispiel: bool = False
 
 
@@ -128,9 +121,16 @@ def verbundene_leistungen(
             if p.gilt is False:
                 continue
             gefunden[e.id] = Leistung(
-                id=e.id, name=e.name, rechtsgrundlage=e.rechtsgrundlage, hinweis=e.hinweis,
-                antrag=e.antrag, quelle=e.quelle, betrifft=p.betrifft, sicher=p.gilt is True,
-                vorbehalt=e.vorbehalt if p.gilt is None else None, beispiel=e.beispiel,
+                id=e.id,
+                name=e.name,
+                rechtsgrundlage=e.rechtsgrundlage,
+                hinweis=e.hinweis,
+                antrag=e.antrag,
+                quelle=e.quelle,
+                betrifft=p.betrifft,
+                sicher=p.gilt is True,
+                vorbehalt=e.vorbehalt if p.gilt is None else None,
+                beispiel=e.beispiel,
             )
     return tuple(gefunden.values())
 

@@ -24,23 +24,16 @@ from pathlib import Path
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .errors import InputError
-from .katalog import Bedingung, Fakten, katalog_root, lade_toml, pruefe
+from .katalog import Eintrag, Fakten, katalog_root, lade_toml, pruefe
 from .model import Haushalt
 
 __all__ = ["Checkliste", "Unterlage", "UnterlagenKatalog", "lade_unterlagen_katalog", "unterlagen"]
 
 
-class _Eintrag(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+class _Eintrag(Eintrag):
     titel: str = Field(min_length=3)
     grund: str = Field(min_length=3)
     zitat: str = Field(min_length=3)
-    quelle: str = Field(min_length=3)
-    wenn: Bedingung | None = None
-    wenn_eines: tuple[Bedingung, ...] = ()
-    vorbehalt: str | None = None
 
 
 class UnterlagenKatalog(BaseModel):
