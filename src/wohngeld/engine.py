@@ -9,6 +9,7 @@ from .errors import InputError
 from .explain import Rechenweg
 from .formula import Formel, wohngeld_formel
 from .income import gesamteinkommen_monat
+from .income import hinweise as einkommen_hinweise
 from .limits import alle_ausgeschlossen, ausbildungsfoerderung, bagatellgrenze, mindesteinkommen, vermoegen
 from .members import mitglieder as zaehle_mitglieder
 from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt
@@ -153,9 +154,8 @@ def calculate(
         rs=rs,
         rec=rec,
     )
-    y = gesamteinkommen_monat(
-        haushalt, on=on, rs=rs, rec=rec, zaehlt=frozenset(mitglieder.index_beruecksichtigt)
-    )
+    zaehlt = frozenset(mitglieder.index_beruecksichtigt)
+    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt)
     f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
     grenze = vermoegen(
         vermoegen_eur=haushalt.vermoegen, beruecksichtigt=mitglieder.beruecksichtigt, rs=rs, rec=rec
@@ -164,7 +164,11 @@ def calculate(
     if grenze is not None and rec is not None and "Vermögen" in grenze.grund:
         rec.add("ausschluss", grenze.grund, _NULL, "EUR/Monat", grenze.zitat)
     plausibel = mindesteinkommen(y=y, betrag=betrag_monat, bedarf=haushalt.bedarf_monat)
-    warnungen = rs.warnungen + ((plausibel,) if plausibel else ())
+    warnungen = (
+        rs.warnungen
+        + ((plausibel,) if plausibel else ())
+        + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt)
+    )
     return Result(
         betrag_monat=betrag_monat,
         anspruch=grenze is None,

@@ -35,7 +35,7 @@ from .explain import Rechenweg, format_datum, format_euro
 from .model import Haushalt, Haushaltsmitglied
 from .parameters import Rechtsstand
 
-__all__ = ["Zwoelfmonate", "bewilligungszeitraum", "gesamteinkommen_monat", "zwoelf_monate"]
+__all__ = ["Zwoelfmonate", "bewilligungszeitraum", "gesamteinkommen_monat", "hinweise", "zwoelf_monate"]
 
 _NULL = Fraction(0)
 _ZWOELF = 12
@@ -728,3 +728,25 @@ def gesamteinkommen_monat(
     if rec is not None:
         rec.add("Y", "monatliches Gesamteinkommen (Y), ein Zwölftel", y, _EUR_M, "§ 13 Abs. 2 WoGG")
     return y
+
+
+def hinweise(h: Haushalt, *, on: date, zaehlt: Collection[int]) -> tuple[str, ...]:
+    """Notices on facts the income rules could not decide from the input (not decisions).
+
+    § 17 Nr. 3 WoGG: a household of one adult living only with children, none flagged
+    ``alleinerziehend``: the Freibetrag was not deducted; the caller should confirm the flag.
+    """
+    if h.mitglieder is None or h.gesamteinkommen_monat is not None:
+        return ()
+    gezaehlt = [m for i, m in enumerate(h.mitglieder) if i in zaehlt]
+    erwachsene = [m for m in gezaehlt if not m.kind]
+    kinder = [m for m in gezaehlt if m.kind]
+    if len(erwachsene) != 1 or not kinder or any(m.alleinerziehend for m in h.mitglieder):
+        return ()
+    if all((a := _alter(k, on)) is not None and a >= 18 for k in kinder):
+        return ()
+    return (
+        "Ein Erwachsener wohnt nur mit Kindern: der Freibetrag für Alleinerziehende (§ 17 Nr. 3 WoGG) "
+        "ist nicht abgezogen, weil alleinerziehend nicht angegeben ist. Wird für ein Kind unter 18 "
+        "Kindergeld gezahlt, alleinerziehend = true setzen.",
+    )
