@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from wohngeld import NoParameters
+from wohngeld.einkommen_tabellen import Regelbedarfsstufen
 from wohngeld.parameters import CORE_TABLES, EARLIEST, ParameterStore, Table, data_root, default_store
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "parameters"
@@ -112,3 +113,20 @@ def test_latest_valid_from_not_after_the_date() -> None:
     assert store.rechtsstand(date(2023, 1, 1)).hoechstbetraege.valid_from == date(2022, 1, 1)
     assert store.rechtsstand(date(2020, 12, 31)).heizkosten.anwendbar is False
     assert store.rechtsstand(date(2021, 1, 1)).heizkosten.anwendbar is True
+
+
+# Regelbedarfsstufe 1 as in the former table `regelbedarfe` (RBS 1 only, removed when merged into
+# `regelbedarfsstufen`): the merge must not change the cap of § 17a WoGG.
+RBS_1 = {2016: 404, 2017: 409, 2018: 416, 2019: 424, 2020: 432, 2021: 446, 2022: 449, 2023: 502,
+         2024: 563, 2025: 563, 2026: 563}
+
+
+def test_regelbedarfsstufen_one_fassung_per_year_2016_to_2026() -> None:
+    dates, tables = ParameterStore(DATA).fassungen(Regelbedarfsstufen.folder, Regelbedarfsstufen)
+    assert dates == tuple(date(y, 1, 1) for y in range(2016, 2027))
+    assert not (DATA / "regelbedarfe").exists()
+    rb = [t for t in tables if isinstance(t, Regelbedarfsstufen)]
+    assert len(rb) == len(tables)
+    assert {t.valid_from.year: t.regelbedarfsstufe_1 for t in rb} == RBS_1
+    # § 28a Abs. 5 SGB XII: 2025 and 2026 continue the amounts of 2024
+    assert rb[-1].stufen == rb[-2].stufen == rb[-3].stufen

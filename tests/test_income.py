@@ -14,7 +14,9 @@ import pytest
 from pydantic import ValidationError
 
 from wohngeld import Haushalt, InputError, calculate
+from wohngeld.einkommen_tabellen import Grundrentenfreibetrag, Regelbedarfsstufen
 from wohngeld.einnahmen import Einnahme
+from wohngeld.parameters import default_store
 
 D = Decimal
 
@@ -280,12 +282,36 @@ def test_17_nr_4_alter_fehlt() -> None:
         (date(2025, 7, 1), "90", D(1080)),  # 1080 ≤ 1200: all of it
         (date(2021, 7, 1), "800", D(2676)),  # cap 12 · 446 / 2 = 2676
         (date(2023, 7, 1), "800", D(3012)),  # cap 12 · 502 / 2 = 3012
+        (date(2022, 7, 1), "800", D(2694)),  # cap 12 · 449 / 2 = 2694 (RBSFV 2022)
+        (date(2026, 7, 1), "800", D(3378)),  # 563 continues in 2026 (§ 28a Abs. 5 SGB XII)
+        (date(2021, 7, 1), "200", D(1560)),  # 1200 + 0.3 · 1200 = 1560 < cap 2676
         (date(2020, 7, 1), "800", D(0)),  # § 17a only from 2021
+        (date(2017, 7, 1), "800", D(0)),  # § 17a only from 2021: no cap in 2017 (see below)
     ],
 )
 def test_17a_grundrente(on: date, rente: str, fb: Decimal) -> None:
     m = {"einnahmen": [{"art": "Altersrente", "brutto_monat": rente}], "grundrentenzeiten_33_jahre": True}
     assert y_von([m], on) == max(12 * D(rente) - 102 - fb, D(0)) / 12
+
+
+def test_17a_cap_2017_from_the_regelbedarfsstufen() -> None:
+    """§ 17a Abs. 1 Satz 2 WoGG in 2017: RBS 1 = 409 € (RBEG 2017), so the cap would be
+    12 · 50 % · 409 = 2 454 € a year (Rente 800 €/Monat: 1200 + 0.3 · 8400 = 3720 > 2454). But § 17a
+    is in force only from 1.1.2021 (Grundrentengesetz): the Freibetrag is 0 and the Rechenweg says so;
+    Y = (12 · 800 − 102) / 12 = 791.50."""
+    on = date(2017, 7, 1)
+    rs = default_store().rechtsstand(on)
+    rb = rs.table(Regelbedarfsstufen)
+    assert rb.stufen == tuple(D(x) for x in (409, 368, 327, 311, 291, 237))
+    assert rb.regelbedarfsstufe_1 == 409
+    gr = rs.table(Grundrentenfreibetrag)
+    assert gr.anwendbar is False
+    assert 12 * D("0.50") * rb.regelbedarfsstufe_1 == 2454
+    m = {"einnahmen": [{"art": "Altersrente", "brutto_monat": "800"}], "grundrentenzeiten_33_jahre": True}
+    h = Haushalt.model_validate({"mietenstufe": 3, "miete_monat": "500", "mitglieder": [m]})
+    r = calculate(h, on=on)
+    assert r.Y_berechnet == D("791.5")
+    assert "erst ab 1.1.2021" in r.explain()
 
 
 # --- § 18 ---

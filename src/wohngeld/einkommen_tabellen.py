@@ -6,12 +6,14 @@ One folder per table under ``data/parameters/``; read through ``rs.table(Cls)``.
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import Annotated, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from .einnahmen import EinnahmeArt
 from .parameters import Table
+
+_Betrag = Annotated[Decimal, Field(gt=0)]
 
 __all__ = [
     "ArtRegel",
@@ -20,7 +22,7 @@ __all__ = [
     "Freibetraege",
     "Grundrentenfreibetrag",
     "PauschalabzugSaetze",
-    "Regelbedarfe",
+    "Regelbedarfsstufen",
     "UnterhaltAbzug",
     "WerbungskostenPauschbetraege",
 ]
@@ -146,12 +148,21 @@ class Grundrentenfreibetrag(Table):
             raise ValueError("anwendbar = true needs sockel_jahr, satz and anteil_regelbedarf")
 
 
-class Regelbedarfe(Table):
-    """Regelbedarfsstufe 1 (Anlage zu § 28 SGB XII), for the cap of § 17a WoGG."""
+class Regelbedarfsstufen(Table):
+    """Regelbedarfsstufen 1–6 (Anlage zu § 28 SGB XII; § 20 SGB II).
 
-    folder: ClassVar[str] = "regelbedarfe"
-    tabelle: Literal["regelbedarfe"]
-    regelbedarfsstufe_1: Decimal = Field(gt=0)
+    RBS 1 caps the Freibetrag of § 17a Abs. 1 Satz 2 WoGG; all six give the Bedarf of the Vorrang
+    hint (§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, ``wohngeld.vorranghinweis``).
+    """
+
+    folder: ClassVar[str] = "regelbedarfsstufen"
+    tabelle: Literal["regelbedarfsstufen"]
+    stufen: tuple[_Betrag, _Betrag, _Betrag, _Betrag, _Betrag, _Betrag]
+
+    @property
+    def regelbedarfsstufe_1(self) -> Decimal:
+        """Regelbedarfsstufe 1 (alleinstehende Erwachsene)."""
+        return self.stufen[0]
 
 
 class UnterhaltAbzug(Table):

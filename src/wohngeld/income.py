@@ -25,7 +25,7 @@ from .einkommen_tabellen import (
     Freibetraege,
     Grundrentenfreibetrag,
     PauschalabzugSaetze,
-    Regelbedarfe,
+    Regelbedarfsstufen,
     UnterhaltAbzug,
     WerbungskostenPauschbetraege,
 )
@@ -577,7 +577,7 @@ def _freibetraege(
             # gesetzliche Rente and from the comparable systems together (docs/einkommen.md)
             rente, sockel = e.gesetzliche_rente + e.alterssicherung, Fraction(gr.sockel_jahr)
             roh = rente if rente <= sockel else sockel + Fraction(gr.satz) * (rente - sockel)
-            rbs1 = rs.table(Regelbedarfe)
+            rbs1 = rs.table(Regelbedarfsstufen)
             deckel = 12 * Fraction(gr.anteil_regelbedarf) * Fraction(rbs1.regelbedarfsstufe_1)
             betrag = min(roh, deckel)
             gesamt += betrag

@@ -12,31 +12,22 @@ import json
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import Literal
 
-from pydantic import Field
-
+from .einkommen_tabellen import Regelbedarfsstufen
 from .engine import calculate
 from .errors import InputError
 from .model import Haushalt, Haushaltsmitglied, Miete
-from .parameters import ParameterStore, Table, default_store, named_store
+from .parameters import ParameterStore, default_store, named_store
 from .result import Result
 
-__all__ = ["HINWEIS_KEINE_ENTSCHEIDUNG", "Regelbedarfsstufen", "VorrangHinweis", "vorrang"]
+__all__ = ["HINWEIS_KEINE_ENTSCHEIDUNG", "VorrangHinweis", "vorrang"]
 
 HINWEIS_KEINE_ENTSCHEIDUNG = (
     "Orientierungshilfe, keine Entscheidung: über Wohngeld entscheidet die Wohngeldbehörde, über "
     "Bürgergeld/Grundsicherungsgeld das Jobcenter, über Leistungen nach dem SGB XII das Sozialamt."
 )
 _ZITAT = "§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, § 12a SGB II, § 2 SGB XII; WoGVwV Teil A Nr. 15.01 ff."
-
-
-class Regelbedarfsstufen(Table):
-    """Regelbedarfsstufen 1–6 (Anlage zu § 28 SGB XII, § 20 SGB II, § 23 Nr. 1 SGB II)."""
-
-    folder: ClassVar[str] = "regelbedarfsstufen"
-    tabelle: Literal["regelbedarfsstufen"]
-    stufen: tuple[Decimal, Decimal, Decimal, Decimal, Decimal, Decimal] = Field()
 
 
 @dataclass(frozen=True, slots=True)
