@@ -30,6 +30,16 @@ HINWEIS_KEINE_ENTSCHEIDUNG = (
 _ZITAT = "§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, § 12a SGB II, § 2 SGB XII; WoGVwV Teil A Nr. 15.01 ff."
 
 
+def _sgb2_leistung(on: date) -> str:
+    """Name of the SGB II benefit on ``on``: Arbeitslosengeld II until 2022, Bürgergeld from 2023
+    (Bürgergeld-Gesetz, BGBl. I 2022 S. 2328), Grundsicherungsgeld from 2026-07-01 (BGBl. 2026 I Nr. 107)."""
+    if on < date(2023, 1, 1):
+        return "Arbeitslosengeld II"
+    if on < date(2026, 7, 1):
+        return "Bürgergeld"
+    return "Grundsicherungsgeld"
+
+
 @dataclass(frozen=True, slots=True)
 class VorrangHinweis:
     """The comparison behind the hint and its outcome, with the citations.
@@ -205,7 +215,7 @@ def vorrang(
         text = (f"Einkommen ({einkommen} €), Wohngeld ({r.betrag_monat} €)"
                 + (f" und Kinderzuschlag ({kiz} €)" if kiz else "")
                 + f" bleiben unter dem Bedarf ({bedarf} €): Hilfebedürftigkeit bleibt. Zuständig ist "
-                "voraussichtlich das Jobcenter (Bürgergeld/Grundsicherungsgeld, SGB II) oder – bei "
+                f"voraussichtlich das Jobcenter ({_sgb2_leistung(on)}, SGB II) oder – bei "
                 "Alter oder dauerhafter Erwerbsminderung – das Sozialamt (SGB XII); wer diese Leistungen "
                 "mit Unterkunftskosten erhält, ist vom Wohngeld ausgeschlossen (§ 7 Abs. 1 WoGG).")
     return VorrangHinweis(
