@@ -117,7 +117,7 @@ def test_text_has_every_part() -> None:
     t = antrag(h, on=on).text()
     for teil in ("Wohngeld (Mietzuschuss): 372,00 € monatlich",
                  "Bewilligungszeitraum: 01.07.2025 bis 30.06.2026", "Vorrang gegenüber SGB II / SGB XII",
-                 "Bedarf (2205.00 €)", "Bildung und Teilhabe",
+                 "Bedarf (2.205,00 €)", "Bildung und Teilhabe",
                  "§ 6b BKGG", "Unterlagen für den Wohngeldantrag (Mietzuschuss)", "Schulbescheinigung"):
         assert teil in t, teil
     assert "Rechenweg" not in t.split("Unterlagen für den Wohngeldantrag")[0]

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
-__all__ = ["Rechenweg", "Schritt", "format_euro", "format_zahl"]
+__all__ = ["Rechenweg", "Schritt", "format_euro", "format_euro_anzeige", "format_zahl"]
 
 Wert = Decimal | int | str | bool
 
@@ -82,6 +82,15 @@ def format_euro(x: Decimal) -> str:
     if x == x.to_integral_value() or -x.as_tuple().exponent <= 2:  # type: ignore[operator]
         return f"{format_zahl(x, 2)} €"
     return f"{format_zahl(x)} €"
+
+
+def format_euro_anzeige(x: Decimal) -> str:
+    """Amount in euros shown to the cent (display only; the value itself is not rounded).
+
+    >>> format_euro_anzeige(Decimal("416.6666666666666666666666667"))
+    '416,67 €'
+    """
+    return f"{format_zahl(x, 2)} €"
 
 
 def format_datum(d: date) -> str:

@@ -17,6 +17,7 @@ from typing import Literal
 from .einkommen_tabellen import Regelbedarfsstufen
 from .engine import calculate
 from .errors import InputError
+from .explain import format_euro_anzeige
 from .model import Haushalt, Haushaltsmitglied, Miete
 from .parameters import ParameterStore, default_store, named_store
 from .result import Result
@@ -28,6 +29,9 @@ HINWEIS_KEINE_ENTSCHEIDUNG = (
     "Bürgergeld/Grundsicherungsgeld das Jobcenter, über Leistungen nach dem SGB XII das Sozialamt."
 )
 _ZITAT = "§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, § 12a SGB II, § 2 SGB XII; WoGVwV Teil A Nr. 15.01 ff."
+
+
+_eur = format_euro_anzeige
 
 
 def _sgb2_leistung(on: date) -> str:
@@ -201,20 +205,20 @@ def vorrang(
     gesamt = einkommen + r.betrag_monat + kiz
     if einkommen >= bedarf:
         ergebnis: Literal["Wohngeld", "SGB II/XII", "nicht hilfebedürftig", "offen"] = "nicht hilfebedürftig"
-        text = (f"Das Einkommen ({einkommen} €) deckt den Bedarf ({bedarf} €) schon ohne Wohngeld: "
+        text = (f"Das Einkommen ({_eur(einkommen)}) deckt den Bedarf ({_eur(bedarf)}) schon ohne Wohngeld: "
                 "keine Hilfebedürftigkeit; Wohngeld ist die passende Leistung zu den Wohnkosten.")
     elif gesamt >= bedarf:
         ergebnis = "Wohngeld"
-        text = (f"Einkommen ({einkommen} €), Wohngeld ({r.betrag_monat} €)"
-                + (f" und Kinderzuschlag ({kiz} €)" if kiz else "")
-                + f" decken zusammen den Bedarf ({bedarf} €): Wohngeld beseitigt die Hilfebedürftigkeit "
+        text = (f"Einkommen ({_eur(einkommen)}), Wohngeld ({_eur(r.betrag_monat)})"
+                + (f" und Kinderzuschlag ({_eur(kiz)})" if kiz else "")
+                + f" decken zusammen den Bedarf ({_eur(bedarf)}): Wohngeld beseitigt die Hilfebedürftigkeit "
                 "und ist vorrangig zu beantragen (§ 12a SGB II; kein Ausschluss nach "
                 "§ 7 Abs. 1 Satz 3 Nr. 2 WoGG).")
     else:
         ergebnis = "SGB II/XII"
-        text = (f"Einkommen ({einkommen} €), Wohngeld ({r.betrag_monat} €)"
-                + (f" und Kinderzuschlag ({kiz} €)" if kiz else "")
-                + f" bleiben unter dem Bedarf ({bedarf} €): Hilfebedürftigkeit bleibt. Zuständig ist "
+        text = (f"Einkommen ({_eur(einkommen)}), Wohngeld ({_eur(r.betrag_monat)})"
+                + (f" und Kinderzuschlag ({_eur(kiz)})" if kiz else "")
+                + f" bleiben unter dem Bedarf ({_eur(bedarf)}): Hilfebedürftigkeit bleibt. Zuständig ist "
                 f"voraussichtlich das Jobcenter ({_sgb2_leistung(on)}, SGB II) oder – bei "
                 "Alter oder dauerhafter Erwerbsminderung – das Sozialamt (SGB XII); wer diese Leistungen "
                 "mit Unterkunftskosten erhält, ist vom Wohngeld ausgeschlossen (§ 7 Abs. 1 WoGG).")
