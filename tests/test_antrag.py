@@ -71,7 +71,7 @@ def test_shared_case_combined_json() -> None:
     v = d["vorrang"]
     assert v["bedarf_monat"] == "2205.00" and v["einkommen_monat"] == "1728" and v["wohngeld_monat"] == "372"
     assert v["ergebnis"] == "SGB II/XII"
-    assert "Regelbedarfe 1505 €" in v["bedarf_herkunft"]
+    assert "Regelbedarfe 1.505,00 €" in v["bedarf_herkunft"]
     assert any("Kindergeld nicht angegeben" in x for x in v["annahmen"])
     assert v["annahmen"].count("Kind ohne Geburtsdatum: Regelbedarfsstufe 4 angesetzt") == 1
     assert "keine Entscheidung" in v["hinweis"]

@@ -88,7 +88,7 @@ def test_2019_wohngeld_too_low_then_jobcenter() -> None:
     v = vorrang(allein("500"), on=ON_2019)
     assert v.bedarf_monat == Decimal(824) and v.wohngeld_monat == 245
     assert v.ergebnis == "SGB II/XII" and "Jobcenter" in v.text
-    assert "Regelbedarfe 424 €" in v.bedarf_herkunft and "RBSFV 2019" in v.bedarf_herkunft
+    assert "Regelbedarfe 424,00 €" in v.bedarf_herkunft and "RBSFV 2019" in v.bedarf_herkunft
 
 
 def test_2019_wohngeld_lifts_out() -> None:

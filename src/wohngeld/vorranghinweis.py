@@ -200,7 +200,10 @@ def vorrang(
             "keine Mehrbedarfe (§ 21 SGB II), Unterkunftskosten in tatsächlicher Höhe (§ 22 SGB II)"
         )
         bedarf = regel + kdu
-        herkunft = (f"Regelbedarfe {regel} € ({rb.rule}; {rb.source}) + Unterkunft {kdu} €")
+        herkunft = (
+            f"Regelbedarfe {_eur(regel)} (§ 20 SGB II, Anlage zu § 28 SGB XII, Fassung ab "
+            f"{rb.valid_from.strftime('%d.%m.%Y')}: {rb.source}) + Unterkunft {_eur(kdu)} (§ 22 SGB II)"
+        )
     einkommen = r.Y_berechnet + kg
     gesamt = einkommen + r.betrag_monat + kiz
     if einkommen >= bedarf:
