@@ -6,7 +6,7 @@ from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple, cast
 
-from .explain import Rechenweg
+from .explain import Rechenweg, format_zahl
 from .money import FIXED_POINT, cut_euro, round_euro
 from .parameters import Rechtsstand
 
@@ -99,7 +99,7 @@ def wohngeld_formel(
         rec.add("z3", "z3 = M − z2", z3, "", schritt)
         rec.add(
             "z4",
-            f"z4 = {faktor} · z3 (ungerundetes Wohngeld)",
+            f"z4 = {format_zahl(faktor)} · z3 (ungerundetes Wohngeld)",
             z4,
             "EUR/Monat",
             f"§ 19 Abs. 1 WoGG, {schritt}",
