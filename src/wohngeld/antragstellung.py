@@ -1,6 +1,6 @@
 """The combined answer for an online application: amount, documents, Vorrang hint, linked benefits.
 
-One call gives what a municipal online application shows besides the euro amount (issue 8): the
+One call gives what a municipal online application shows besides the euro amount: the
 :class:`~wohngeld.result.Result` of :func:`~wohngeld.engine.calculate` (embedded unchanged), the
 Unterlagen-Checkliste (§ 60 Abs. 1 Satz 1 Nr. 3 SGB I, § 23 Abs. 1 WoGG), the Vorrang hint against
 SGB II/XII (§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, § 12a SGB II), the linked benefits (§§ 6a, 6b BKGG and
