@@ -18,7 +18,10 @@ settings.register_profile("dev", deadline=None, suppress_health_check=[HealthChe
 settings.register_profile(
     "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, print_blob=True
 )
-settings.load_profile("ci" if os.environ.get("CI") else "dev")
+settings.register_profile(
+    "gruendlich", deadline=None, suppress_health_check=[HealthCheck.too_slow], max_examples=3000
+)  # HYPOTHESIS_PROFILE=gruendlich: a long search before a release
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 
 def case_files() -> list[Path]:

@@ -73,3 +73,16 @@ def test_rent_rules_reproduce_published_m(path: Path) -> None:
     r = calculate(haushalt, on=fall.stichtag, rechtsstand=_rs(fall))
     assert r.M_berechnet == fall.erwartet["M"]
     assert r.betrag_monat == fall.erwartet["wohngeld_monat"]
+
+
+@pytest.mark.parametrize(
+    "path", [p for p in FILES if "gemeinde_veroeffentlicht" in lade_fall(p).extra], ids=_ids
+)
+def test_case_from_its_gemeinde(path: Path) -> None:
+    """The same case started from the place the publication names instead of its Mietenstufe."""
+    fall = lade_fall(path)
+    data = fall.haushalt.model_dump()
+    data["gemeinde"], data["mietenstufe"] = fall.extra["gemeinde_veroeffentlicht"], None
+    r = calculate(type(fall.haushalt).model_validate(data), on=fall.stichtag, rechtsstand=_rs(fall))
+    assert r.mietenstufe == fall.haushalt.mietenstufe
+    assert r.betrag_monat == fall.erwartet["wohngeld_monat"]
