@@ -22,6 +22,9 @@ __all__ = ["calculate", "mietenstufe_von", "wohngeld_aus_m_y"]
 
 _NULL = Decimal(0)
 
+WOHNGELDART = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "Mietzuschuss (Heim)"}
+"""Kind of Wohngeld by kind of housing cost (§ 1 Abs. 2, § 3 WoGG; Heim: § 9 Abs. 3 WoGG)."""
+
 
 def _store(rechtsstand: str | ParameterStore | None) -> ParameterStore:
     if rechtsstand is None:
@@ -105,7 +108,7 @@ def calculate(
     mitglieder = zaehle_mitglieder(haushalt, rec, on=on)
     stufe = mietenstufe_von(haushalt, on=on, rec=rec, store=rs.store)
     w = haushalt.wohnkosten
-    art = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "Mietzuschuss (Heim)"}[w.art]
+    art = WOHNGELDART[w.art]
 
     haushaltsmitglieder = (
         tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt) if haushalt.mitglieder else None

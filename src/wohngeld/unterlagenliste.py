@@ -25,6 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from .errors import InputError
 from .katalog import Eintrag, Fakten, katalog_root, lade_toml, pruefe
+from .engine import WOHNGELDART
 from .model import Haushalt
 
 __all__ = ["Checkliste", "Unterlage", "UnterlagenKatalog", "lade_unterlagen_katalog", "unterlagen"]
@@ -148,7 +149,6 @@ def lade_unterlagen_katalog(path: str | Path | Traversable) -> UnterlagenKatalog
     return k
 
 
-_ART = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "Mietzuschuss (Heim)"}
 
 
 def unterlagen(
@@ -194,7 +194,7 @@ def unterlagen(
         )
     return Checkliste(
         stichtag=on,
-        art=_ART.get(haushalt.wohnkosten.art, haushalt.wohnkosten.art),
+        art=WOHNGELDART[haushalt.wohnkosten.art],
         grundlage=k.grundlage,
         katalog_quelle=k.quelle,
         katalog_stand=k.stand,
