@@ -23,9 +23,9 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from .engine import WOHNGELDART
 from .errors import InputError
 from .katalog import Eintrag, Fakten, katalog_root, lade_toml, pruefe
-from .engine import WOHNGELDART
 from .model import Haushalt
 
 __all__ = ["Checkliste", "Unterlage", "UnterlagenKatalog", "lade_unterlagen_katalog", "unterlagen"]
