@@ -116,7 +116,7 @@ def test_twelve_members_whose_amount_exceeds_m() -> None:
     z2 = 66.365315118, z3 = 633.814684882, z4 = 728.8868876143 → 729 €.
     """
     r = calculate(_ohne_einkommen(12), on=ON_2025)
-    assert (r.M_berechnet, r.betrag_monat) == (D("700.18"), 729)
+    assert (r.M_berechnet, r.betrag_monat) == (D("700.18"), D(729))
 
 
 def test_thirteenth_member_does_not_lower_an_amount_above_m() -> None:
@@ -137,7 +137,7 @@ def test_cap_cuts_the_raised_amount_to_whole_euros_of_m() -> None:
     """
     h = _h(mietenstufe=1, miete_monat="300", anzahl_mitglieder=13, gesamteinkommen_monat="3500")
     r = calculate(h, on=ON_2025)
-    assert (r.M_berechnet, r.betrag_monat) == (D("718.60"), 718)
+    assert (r.M_berechnet, r.betrag_monat) == (D("718.60"), D(718))
 
 
 def test_raise_below_the_cap_is_added_in_full() -> None:
@@ -162,9 +162,9 @@ def test_vergleich_applies_each_rule_sets_cap() -> None:
     v = vergleich({"zwoelf": _ohne_einkommen(12), "dreizehn": _ohne_einkommen(13)}, on=date(2027, 1, 1))
     e = {x.name: x for x in v.eintraege}
     assert e["zwoelf"].a is not None and e["zwoelf"].b is not None
-    assert (e["zwoelf"].a.betrag_monat, e["zwoelf"].b.betrag_monat) == (729, 460)
+    assert (e["zwoelf"].a.betrag_monat, e["zwoelf"].b.betrag_monat) == (D(729), D(460))
     assert e["dreizehn"].a is not None and e["dreizehn"].b is not None
-    assert (e["dreizehn"].a.betrag_monat, e["dreizehn"].b.betrag_monat) == (729, 518)
+    assert (e["dreizehn"].a.betrag_monat, e["dreizehn"].b.betrag_monat) == (D(729), D(518))
 
 
 # --- Mischhaushalt with more than twelve counted members ----------------------------------------------
