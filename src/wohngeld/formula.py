@@ -44,7 +44,8 @@ def wohngeld_formel(
 
     § 19 Abs. 1 and 2 WoGG i. V. m. Anlage 2 (a, b, c) and Anlage 3 (Mindestwerte, four steps as
     fixed-point numbers with ten decimals, whole euros from 0.50 up); § 19 Abs. 3 WoGG for more
-    than twelve members. Anlagen 1 and 2 until 2019.
+    than twelve members: the rounded amount for twelve, if positive, raised per further member
+    (:func:`_ueber_zwoelf`). Anlagen 1 and 2 until 2019.
     """
     n = mitglieder if mitglieder < 12 else 12
     werte = cast("tuple[Decimal, Decimal, Decimal, Decimal, Decimal, Decimal] | None", rs.memo.get(n))
