@@ -15,7 +15,7 @@ from wohngeld.parameters import CORE_TABLES, EARLIEST, ParameterStore, Table, da
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "parameters"
 FILES = sorted(DATA.glob("*/*.toml"))
-TODAY = date(2026, 11, 30)
+TODAY = date.today()
 
 # The Fassungen issue 2 asks for, each with the tables that changed on that day (§ citations in
 # the files themselves).

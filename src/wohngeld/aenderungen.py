@@ -30,6 +30,7 @@ __all__ = [
     "Schwelle",
     "aenderung",
     "bewilligungszeitraum",
+    "pruefe_bewilligungszeitraum_monate",
 ]
 
 _HUNDERT = Decimal(100)
@@ -48,8 +49,14 @@ class AenderungSchwellen(Table):
     mitteilung_miete_prozent: Decimal = Field(gt=0)
     mitteilung_einnahmen_prozent: Decimal = Field(gt=0)
     ohne_heizkostenbetrag: bool
+    heizkostenbetrag_wortlaut: str = Field(
+        default="abzüglich des Gesamtbetrages zur Entlastung bei den Heizkosten", min_length=10
+    )
+    """§ 27 Abs. 1, 2 Nr. 2: the words of the Fassung for the heating amounts left out of the comparison."""
     bewilligungszeitraum_monate: int = Field(ge=1, le=24)
     bewilligungszeitraum_hoechst_monate: int = Field(ge=1, le=24)
+    bewilligungszeitraum_wortlaut: str | None = Field(default=None, min_length=10)
+    """§ 25 Abs. 1 WoGG in the words of the Fassung, quoted when a length is refused."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,12 +161,7 @@ def bewilligungszeitraum(
         )
     p = _schwellen(_store(rechtsstand), beginn)
     n = p.bewilligungszeitraum_monate if monate is None else monate
-    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= p.bewilligungszeitraum_hoechst_monate:
-        raise InputError(
-            f"bewilligungszeitraum_monate: {n!r} given; allowed 1–{p.bewilligungszeitraum_hoechst_monate} "
-            f"months for a period beginning {beginn.isoformat()} (§ 25 Abs. 1 WoGG, Fassung ab "
-            f"{p.valid_from.isoformat()})"
-        )
+    pruefe_bewilligungszeitraum_monate(n, beginn=beginn, schwellen=p)
     ende = beginn + relativedelta(months=n) - timedelta(days=1)
     return Bewilligungszeitraum(
         beginn=beginn,
@@ -170,6 +172,28 @@ def bewilligungszeitraum(
         lueckenlos_bis=ende + timedelta(days=1) + relativedelta(months=1) - timedelta(days=1),
         hinweis=WEITERLEISTUNG_HINWEIS,
     )
+
+
+def pruefe_bewilligungszeitraum_monate(
+    n: object, *, beginn: date, schwellen: AenderungSchwellen | None = None,
+    rechtsstand: str | ParameterStore | None = None,
+) -> int:
+    """The length ``n`` of a Bewilligungszeitraum beginning on ``beginn``, checked against § 25 Abs. 1 WoGG.
+
+    Until 2022 the text knows twelve months and shorter periods only; since 1 January 2023 up to 24
+    months (Art. 1 Wohngeld-Plus-Gesetz). A length the Fassung of ``beginn`` does not allow is refused
+    with its wording.
+    """
+    p = schwellen if schwellen is not None else _schwellen(_store(rechtsstand), beginn)
+    hoechst = p.bewilligungszeitraum_hoechst_monate
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= hoechst:
+        wortlaut = f" – {p.bewilligungszeitraum_wortlaut}" if p.bewilligungszeitraum_wortlaut else ""
+        raise InputError(
+            f"bewilligungszeitraum_monate: {n!r} angegeben; für einen Bewilligungszeitraum ab "
+            f"{beginn.strftime('%d.%m.%Y')} sind 1–{hoechst} Monate zulässig (§ 25 Abs. 1 WoGG in der an "
+            f"diesem Tag geltenden Fassung{wortlaut})"
+        )
+    return n
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +279,15 @@ def _miete_27(r: Result, ohne_heiz: bool) -> Decimal:
     return r.M_berechnet - heiz
 
 
+def _miete_9(r: Result) -> Decimal | None:
+    """The monatliche Miete (§ 9) or Belastung (§ 10) for § 27 Abs. 3 Satz 1 Nr. 2 WoGG.
+
+    The amount before § 11 Abs. 2 (Rechenweg step ``miete_9`` where the Miete had parts taken out,
+    else the step ``miete``, which then holds the § 9 or § 10 amount itself).
+    """
+    return _schritt(r, "miete_9", "miete")
+
+
 _NEUTRAL: dict[str, Any] = {
     "pauschalabzug": Pauschalabzug(),
     "schwerbehindert_gdb": None,
@@ -330,7 +363,7 @@ def aenderung(
     aus_neu = r_neu.mitglieder_gesamt - r_neu.mitglieder
     m_alt, m_neu = _miete_27(r_alt, p.ohne_heizkostenbetrag), _miete_27(r_neu, p.ohne_heizkostenbetrag)
     y_alt, y_neu = r_alt.Y_berechnet, r_neu.Y_berechnet
-    abz = " abzüglich des Gesamtbetrages zur Entlastung bei den Heizkosten" if p.ohne_heizkostenbetrag else ""
+    abz = f" {p.heizkostenbetrag_wortlaut}" if p.ohne_heizkostenbetrag else ""
 
     def s(
         key: str, regel: str, text: str, alt: Decimal, neu_: Decimal, pr: Decimal | None, ok: bool
@@ -363,8 +396,8 @@ def aenderung(
           y_alt, y_neu, p.verringerung_einkommen_prozent,
           dauerhaft and _mehr_als(y_alt, y_neu, p.verringerung_einkommen_prozent, steigt=True)),
     )
-    roh_alt = _schritt(r_alt, "miete") if bewilligt.wohnkosten.art != "Heim" else None
-    roh_neu = _schritt(r_neu, "miete") if neu.wohnkosten.art != "Heim" else None
+    roh_alt = _miete_9(r_alt) if bewilligt.wohnkosten.art != "Heim" else None
+    roh_neu = _miete_9(r_neu) if neu.wohnkosten.art != "Heim" else None
     e_alt = _einnahmen_monat(bewilligt, r_alt, bewilligt_ab, store)
     e_neu = _einnahmen_monat(neu, r_neu, monat, store)
     abs3 = [

@@ -16,6 +16,7 @@ from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt
 from .money import to_decimal
 from .parameters import ParameterStore, default_store, named_store
 from .rent import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
+from .rent import hinweise as miete_hinweise
 from .result import Result
 
 __all__ = ["calculate", "mietenstufe_von", "wohngeld_aus_m_y"]
@@ -105,6 +106,13 @@ def calculate(
             )
         rec.add("fassung", "angewandte Fassung ab", rs.fassung.isoformat(), "", rs.quelle)
 
+    if haushalt.bewilligungszeitraum_monate is not None:
+        from .aenderungen import pruefe_bewilligungszeitraum_monate  # lazy: it imports this module
+
+        beginn = (haushalt.bewilligungszeitraum_ab or on).replace(day=1)
+        pruefe_bewilligungszeitraum_monate(
+            haushalt.bewilligungszeitraum_monate, beginn=beginn, rechtsstand=rs.store
+        )
     mitglieder = zaehle_mitglieder(haushalt, rec, on=on)
     stufe = mietenstufe_von(haushalt, on=on, rec=rec, store=rs.store)
     w = haushalt.wohnkosten
@@ -161,7 +169,11 @@ def calculate(
     y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt)
     f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
     grenze = vermoegen(
-        vermoegen_eur=haushalt.vermoegen, beruecksichtigt=mitglieder.beruecksichtigt, rs=rs, rec=rec
+        vermoegen_eur=haushalt.vermoegen,
+        beruecksichtigt=mitglieder.beruecksichtigt,
+        rs=rs,
+        rec=rec,
+        erheblich=haushalt.vermoegen_erheblich,
     ) or bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
     betrag_monat = f.betrag if grenze is None else _NULL
     if grenze is not None and rec is not None and "Vermögen" in grenze.grund:
@@ -171,6 +183,7 @@ def calculate(
         rs.warnungen
         + ((plausibel,) if plausibel else ())
         + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt)
+        + miete_hinweise(w, rs=rs)
     )
     return Result(
         betrag_monat=betrag_monat,

@@ -86,16 +86,41 @@ def ausbildungsfoerderung(*, mitglieder: tuple[Haushaltsmitglied, ...] | None) -
 
 
 def vermoegen(
-    *, vermoegen_eur: Decimal | None, beruecksichtigt: int, rs: Rechtsstand, rec: Rechenweg | None
+    *,
+    vermoegen_eur: Decimal | None,
+    beruecksichtigt: int,
+    rs: Rechtsstand,
+    rec: Rechenweg | None,
+    erheblich: bool | None = None,
 ) -> Ausschluss | None:
     """No claim where it would be abusive because of erhebliches Vermögen.
 
-    § 21 Nr. 3 WoGG i. V. m. WoGVwV Teil A Nr. 21.37 Abs. 1 (as a rule 60 000 € plus 30 000 € for
-    each further zu berücksichtigende member).
+    § 21 Nr. 3 WoGG names no amount. WoGVwV Teil A Nr. 21.37 Abs. 1, a Verwaltungsvorschrift, treats
+    Vermögen as erheblich "in der Regel" above 60 000 € plus 30 000 € for each further zu
+    berücksichtigende member. ``erheblich`` is the Wohngeldbehörde's decision in the individual case
+    and replaces that rule: ``True`` no claim, ``False`` no exclusion for Vermögen.
 
     Auslegung: the WoGVwV 2017 amounts are also used for dates before it took effect; Nr. 21.37 of
     the WoGVwV 2009 could not be read (data/parameters/vermoegen/2016-01-01.toml).
     """
+    if erheblich is not None:
+        if rec is not None:
+            rec.add(
+                "vermoegen_einzelfall",
+                "Vermögen nach Entscheidung der Wohngeldbehörde im Einzelfall "
+                + ("erheblich" if erheblich else "nicht erheblich")
+                + " (die Regelgrenze der Verwaltungsvorschrift ist nicht angewandt)",
+                erheblich,
+                "",
+                "§ 21 Nr. 3 WoGG",
+            )
+        if erheblich and beruecksichtigt >= 1:
+            return Ausschluss(
+                "Erhebliches Vermögen nach Entscheidung der Wohngeldbehörde im Einzelfall: die "
+                "Inanspruchnahme von Wohngeld wäre missbräuchlich.",
+                "§ 21 Nr. 3 WoGG",
+            )
+        return None
     if vermoegen_eur is None or beruecksichtigt < 1:
         return None
     table = rs.table(Vermoegensgrenze)
@@ -103,7 +128,9 @@ def vermoegen(
     if rec is not None:
         rec.add(
             "vermoegensgrenze",
-            f"Grenze für erhebliches Vermögen ({beruecksichtigt} zu berücksichtigende Haushaltsmitglieder)",
+            f"Grenze für erhebliches Vermögen in der Regel ({beruecksichtigt} zu berücksichtigende "
+            "Haushaltsmitglieder; Verwaltungsvorschrift, keine gesetzliche Grenze – die Wohngeldbehörde "
+            "kann im Einzelfall anders entscheiden)",
             grenze,
             "EUR",
             table.rule,
@@ -112,7 +139,8 @@ def vermoegen(
     if vermoegen_eur > grenze:
         return Ausschluss(
             f"Erhebliches Vermögen: {vermoegen_eur} € übersteigt die Grenze von {grenze} € "
-            "(in der Regel missbräuchliche Inanspruchnahme).",
+            "(in der Regel missbräuchliche Inanspruchnahme nach der Verwaltungsvorschrift; die "
+            "Wohngeldbehörde entscheidet im Einzelfall).",
             table.rule,
         )
     return None

@@ -379,6 +379,11 @@ class Haushalt(_Frozen):
         default=None, ge=0, le=Decimal(10) ** 10, allow_inf_nan=False,
         description="verwertbares Vermögen der zu berücksichtigenden Mitglieder (§ 21 Nr. 3 WoGG)",
     )
+    vermoegen_erheblich: bool | None = Field(
+        default=None,
+        description="Entscheidung der Wohngeldbehörde im Einzelfall, ob das Vermögen erheblich ist "
+        "(§ 21 Nr. 3 WoGG); ersetzt die Regelgrenze der WoGVwV Nr. 21.37 (keine gesetzliche Grenze)",
+    )
     bedarf_monat: Euro | None = Field(
         default=None, ge=0, le=MAX_BETRAG, allow_inf_nan=False,
         description="Bedarf nach SGB II/XII für die Plausibilitätsprüfung (WoGVwV Nr. 15.01 ff.)",
