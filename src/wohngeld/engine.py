@@ -12,7 +12,7 @@ from .income import gesamteinkommen_monat
 from .income import hinweise as einkommen_hinweise
 from .limits import alle_ausgeschlossen, ausbildungsfoerderung, bagatellgrenze, mindesteinkommen, vermoegen
 from .members import mitglieder as zaehle_mitglieder
-from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt
+from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt, Miete
 from .money import to_decimal
 from .parameters import ParameterStore, default_store, named_store
 from .rent import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
@@ -136,7 +136,7 @@ def calculate(
             M_berechnet=_NULL,
             Y_berechnet=_NULL,
             z=(_NULL, _NULL, _NULL, _NULL),
-            warnungen=rs.warnungen,
+            warnungen=rs.warnungen + mitglieder.hinweise,
             schritte=tuple(rec.schritte) if rec else (),
         )
 
@@ -147,6 +147,7 @@ def calculate(
         mietenstufe=stufe,
         rs=rs,
         rec=rec,
+        mitbewohner_gelistet=len(mitglieder.index_kein_mitglied),
     )
     miete = miete_beruecksichtigt(
         art=w.art,
@@ -157,8 +158,9 @@ def calculate(
         rs=rs,
         rec=rec,
     )
-    zaehlt = frozenset(mitglieder.index_beruecksichtigt)
-    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt)
+    zaehlt = frozenset(mitglieder.index_einkommen)
+    anwesend = frozenset(mitglieder.index_anwesend)
+    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt, anwesend=anwesend)
     f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
     grenze = vermoegen(
         vermoegen_eur=haushalt.vermoegen, beruecksichtigt=mitglieder.beruecksichtigt, rs=rs, rec=rec
@@ -170,7 +172,9 @@ def calculate(
     warnungen = (
         rs.warnungen
         + ((plausibel,) if plausibel else ())
-        + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt)
+        + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt, anwesend=anwesend)
+        + mitglieder.hinweise
+        + _hinweise_wohnkosten(haushalt, len(mitglieder.index_kein_mitglied))
     )
     return Result(
         betrag_monat=betrag_monat,
@@ -192,6 +196,27 @@ def calculate(
         warnungen=warnungen,
         schritte=tuple(rec.schritte) if rec else (),
     )
+
+
+def _hinweise_wohnkosten(h: Haushalt, gelistet: int) -> tuple[str, ...]:
+    """Notice where listed non-members live in the flat but the rent gives no share for them.
+
+    § 11 Abs. 2 Nr. 3 WoGG: for a Miete their head share is left out (rent stage); a Belastung or
+    a Heim has no input for it.
+    """
+    if gelistet and h.wohnkosten.art != "Miete":
+        return (
+            f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG wohnen mit; ihr Anteil "
+            "an der Belastung ist nach § 11 Abs. 2 Nr. 3 WoGG außer Betracht zu lassen und hier nicht "
+            "abgezogen (Belastung entsprechend mindern).",
+        )
+    if gelistet and isinstance(h.wohnkosten, Miete) and h.wohnkosten.mitbewohner == 0:
+        return (
+            f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG sind keine "
+            "Haushaltsmitglieder; ihr Anteil an der Miete nach Köpfen ist abgezogen (§ 11 Abs. 2 Nr. 3 "
+            "WoGG). Zahlt eine Person mehr, mitbewohner und mitbewohner_entgelt_monat angeben.",
+        )
+    return ()
 
 
 def wohngeld_aus_m_y(
