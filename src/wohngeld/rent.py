@@ -546,7 +546,11 @@ def wohnkosten_betrag(
                     "§ 11 Abs. 2 Nr. 4 WoGG",
                 )
                 rec.add(
-                    "belastung_11", "Belastung nach § 11 Abs. 2 WoGG", belastung, "EUR/Monat", "§ 11 Abs. 2 WoGG"
+                    "belastung_11",
+                    "Belastung nach § 11 Abs. 2 WoGG",
+                    belastung,
+                    "EUR/Monat",
+                    "§ 11 Abs. 2 WoGG",
                 )
         return belastung
     return None
