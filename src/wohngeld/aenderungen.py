@@ -408,7 +408,9 @@ def aenderung(
         )
     if aus_neu > aus_alt:
         folge: Folge = "Unwirksamkeit"
-        zitat = "§ 28 Abs. 3 WoGG" if ausschluss_ab == monat else "§ 28 Abs. 3 i. V. m. § 8 Abs. 1 Satz 2 WoGG"
+        zitat = "§ 28 Abs. 3 WoGG"
+        if ausschluss_ab != monat:
+            zitat = "§ 28 Abs. 3 i. V. m. § 8 Abs. 1 Satz 2 WoGG"
         wirksam = ausschluss_ab
         erklaerung = (
             "Ein zu berücksichtigendes Haushaltsmitglied ist nach § 7 WoGG vom Wohngeld ausgeschlossen: der "
