@@ -222,8 +222,8 @@ def test_deceased_spouse_keeps_number_and_parent_gets_17_3() -> None:
     Spouse died 2024-03-10: n = 3 until March 2025, but the parent now lives only with the child, so
     the 1 320 € Freibetrag applies: Y = 1 248. M = min(600, 631 + 29,60) + 170,20 = 770,20.
     """
-    r = calculate(_alleinerziehend({"zugehoerigkeit": {"beziehung": "Ehegatte", "verstorben_am": "2024-03-10"}}),
-                  on=ON_2024)
+    ehegatte = {"zugehoerigkeit": {"beziehung": "Ehegatte", "verstorben_am": "2024-03-10"}}
+    r = calculate(_alleinerziehend(ehegatte), on=ON_2024)
     assert (r.mitglieder, r.M_berechnet, r.Y_berechnet) == (3, Decimal("770.20"), Decimal("1248"))
     assert r.betrag_monat == wohngeld_aus_m_y(mitglieder=3, M="770.20", Y="1248", on=ON_2024).betrag
 
@@ -267,7 +267,7 @@ def test_words_meaning_not_excluded_are_refused(wort: str) -> None:
                                   "Eingliederungshilfe"])
 def test_benefits_that_do_not_exclude_are_refused(text: str) -> None:
     """§ 7 Abs. 1 Satz 1 Nr. 5, 6 WoGG: of the SGB XII only the 3. and 4. Kapitel exclude."""
-    with pytest.raises(ValueError, match="keine Leistung nach § 7 Abs. 1 WoGG"):
+    with pytest.raises(ValueError, match="keine Leistung nach § 7 Abs"):
         Haushalt.model_validate({"wohnkosten": {"art": "Heim"}, "mietenstufe": 4,
                                  "mitglieder": [{"ausgeschlossen": text}]})
 
