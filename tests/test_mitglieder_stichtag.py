@@ -63,7 +63,8 @@ def test_exclusion_ended_before_the_date_keeps_income() -> None:
     """
     r = calculate(_zwei_rentner({"ausgeschlossen": "SGB XII", "zugehoerigkeit": {
         "leistung_ab": "2024-01-01", "leistung_bis": "2025-05-31"}}), on=ON)
-    assert (r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (Decimal("718.40"), Decimal("1514.70"), 247)
+    assert (r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (
+        Decimal("718.40"), Decimal("1514.70"), Decimal(247))
 
 
 def test_running_exclusion_drops_income_and_freibetrag() -> None:
@@ -110,7 +111,8 @@ def test_deceased_excluded_member_is_not_kept() -> None:
     r = calculate(_witwer({"ausgeschlossen": "SGB XII", "zugehoerigkeit": {"verstorben_am": "2025-03-10"}}),
                   on=ON)
     assert (r.mitglieder, r.mitglieder_gesamt) == (1, 1)
-    assert (r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (Decimal("585.60"), Decimal("892.35"), 307)
+    assert (r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (
+        Decimal("585.60"), Decimal("892.35"), Decimal(307))
 
 
 def test_deceased_whose_benefit_had_ended_keeps_the_number() -> None:
@@ -136,7 +138,7 @@ def test_deceased_member_has_no_freibetrag() -> None:
     r = calculate(_witwer({"schwerbehindert_gdb": 100, "zugehoerigkeit": {"verstorben_am": "2025-03-10"}},
                           miete="600"), on=ON)
     assert (r.mitglieder, r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (
-        2, Decimal("718.40"), Decimal("892.35"), 504)
+        2, Decimal("718.40"), Decimal("892.35"), Decimal(504))
     assert any(s.key == "verstorben_einkommen" for s in r.schritte)
 
 
@@ -147,7 +149,7 @@ def test_deceased_member_listed_income_is_not_counted() -> None:
     """
     r = calculate(_witwer({**_rentner("700"), "zugehoerigkeit": {"verstorben_am": "2025-03-10"}},
                           miete="600"), on=ON)
-    assert (r.Y_berechnet, r.betrag_monat) == (Decimal("892.35"), 504)
+    assert (r.Y_berechnet, r.betrag_monat) == (Decimal("892.35"), Decimal(504))
 
 
 def test_before_the_death_the_member_counts_fully() -> None:
@@ -177,7 +179,7 @@ def test_sgb_viii_in_a_mixed_household_does_not_exclude() -> None:
     """
     r = calculate(_sgb8(), on=ON)
     assert (r.mitglieder, r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (
-        2, Decimal("718.40"), Decimal("1328.25"), 327)
+        2, Decimal("718.40"), Decimal("1328.25"), Decimal(327))
     assert any("§ 7 Abs. 1 Satz 1 Nr. 9" in s.zitat for s in r.schritte)
     assert any("SGB VIII" in w for w in r.warnungen)
 
@@ -207,13 +209,14 @@ def test_single_parent_325() -> None:
     = 1 248 → 325 € (issue example).
     """
     r = calculate(_alleinerziehend(), on=ON_2024)
-    assert (r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (Decimal("697.40"), Decimal("1248"), 325)
+    assert (r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (
+        Decimal("697.40"), Decimal("1248"), Decimal(325))
 
 
 def test_permanently_absent_person_does_not_block_17_3() -> None:
     """§ 5 Abs. 1, § 17 Nr. 3 WoGG: a person permanently absent does not live in the Wohnraum: 325 €."""
     r = calculate(_alleinerziehend({"zugehoerigkeit": {"abwesend": "dauerhaft"}}), on=ON_2024)
-    assert (r.mitglieder, r.Y_berechnet, r.betrag_monat) == (2, Decimal("1248"), 325)
+    assert (r.mitglieder, r.Y_berechnet, r.betrag_monat) == (2, Decimal("1248"), Decimal(325))
 
 
 def test_deceased_spouse_keeps_number_and_parent_gets_17_3() -> None:

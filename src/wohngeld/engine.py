@@ -5,16 +5,25 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from .einkommen_tabellen import Regelbedarfsstufen
 from .errors import InputError
-from .explain import Rechenweg
+from .explain import Rechenweg, format_euro_anzeige
 from .formula import Formel, wohngeld_formel
 from .income import gesamteinkommen_monat
 from .income import hinweise as einkommen_hinweise
-from .limits import alle_ausgeschlossen, ausbildungsfoerderung, bagatellgrenze, mindesteinkommen, vermoegen
+from .limits import (
+    alle_ausgeschlossen,
+    ausbildungsfoerderung,
+    bagatellgrenze,
+    mindestbedarf,
+    mindesteinkommen,
+    vermoegen,
+)
+from .members import Mitglieder
 from .members import mitglieder as zaehle_mitglieder
 from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt, Miete
 from .money import to_decimal
-from .parameters import ParameterStore, default_store, named_store
+from .parameters import ParameterStore, Rechtsstand, default_store, named_store
 from .rent import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
 from .result import Result
 
@@ -168,7 +177,7 @@ def calculate(
     betrag_monat = f.betrag if grenze is None else _NULL
     if grenze is not None and rec is not None and "Vermögen" in grenze.grund:
         rec.add("ausschluss", grenze.grund, _NULL, "EUR/Monat", grenze.zitat)
-    plausibel = mindesteinkommen(y=y, betrag=betrag_monat, bedarf=haushalt.bedarf_monat)
+    plausibel = _plausibel(haushalt, mitglieder, y=y, betrag_monat=betrag_monat, miete=betrag, rs=rs)
     warnungen = (
         rs.warnungen
         + ((plausibel,) if plausibel else ())
@@ -195,6 +204,31 @@ def calculate(
         z=(f.z1, f.z2, f.z3, f.z4),
         warnungen=warnungen,
         schritte=tuple(rec.schritte) if rec else (),
+    )
+
+
+def _plausibel(
+    h: Haushalt, mg: Mitglieder, *, y: Decimal, betrag_monat: Decimal, miete: Decimal | None, rs: Rechtsstand
+) -> str | None:
+    """Plausibility warning: against ``bedarf_monat`` if given, else 80 % of the Regelbedarfe plus rent.
+
+    WoGVwV Teil A Nr. 15.01 ff. (:func:`~wohngeld.limits.mindestbedarf`); only with a list of members
+    and a rent or Belastung figure.
+    """
+    if h.bedarf_monat is not None or h.mitglieder is None or miete is None or mg.beruecksichtigt == 0:
+        return mindesteinkommen(y=y, betrag=betrag_monat, bedarf=h.bedarf_monat)
+    from .vorranghinweis import regelbedarf  # lazy: vorranghinweis imports this module
+
+    gezaehlt = tuple(h.mitglieder[i] for i in mg.index_einkommen)
+    regel, _ = regelbedarf(gezaehlt, on=rs.stichtag, rb=rs.table(Regelbedarfsstufen))
+    anteil = miete * mg.beruecksichtigt / mg.gesamt
+    bedarf = mindestbedarf(regelbedarf=regel, miete=anteil)
+    return mindesteinkommen(
+        y=y,
+        betrag=betrag_monat,
+        bedarf=bedarf,
+        herkunft=f"80 % der Regelbedarfe ({format_euro_anzeige(regel)}) zuzüglich der Miete "
+        f"({format_euro_anzeige(anteil)})",
     )
 
 
