@@ -31,7 +31,8 @@ def test_subsidy_lowers_the_belastung_before_the_cap() -> None:
 
 
 def test_subsidy_after_the_lastenberechnung() -> None:
-    """WoGV §§ 12, 13: Zinsen 2 400 + Tilgung 2 400 + 36 · 80 + Grundsteuer 200 + Verwaltung 240 = 8 120 €/Jahr
+    """WoGV §§ 12, 13: Zinsen 2 400 + Tilgung 2 400 + 36 · 80 + Grundsteuer 200 + Verwaltung 240
+    = 8 120 €/Jahr
     = 676,67 €/Monat; less 200 € subsidy = 476,67 < 517,80; M = 476,67 + 142,60 = 619,27 (to the cent)."""
     h = Haushalt.model_validate({
         "wohnkosten": {"art": "Belastung", "darlehen": [{"zinsen_jahr": "2400", "tilgung_jahr": "2400"}],
