@@ -362,10 +362,28 @@ def _mitglied(
                     "(§ 10 Abs. 4 BEEG); leave mehrlinge out"
                 )
             frei_monat = Fraction(regel.anrechnungsfrei_monat) * kinder
-            betrag = bwz.auf_jahr(sum((max(x - frei_monat, _NULL) for x in monate), _NULL))
             mehr = ""
             if kinder > 1:
                 mehr = f" ({kinder} · {format_euro(regel.anrechnungsfrei_monat)}, Mehrlingsgeburt)"
+            if e.angerechnet_monat:
+                betrag = bwz.auf_jahr(_elterngeld_mit_anrechnung(
+                    monate, frei_monat=frei_monat, angerechnet=Fraction(e.angerechnet_monat),
+                    plus=e.art is EinnahmeArt.ELTERNGELD_PLUS,
+                ))
+                _add(
+                    rec,
+                    "elterngeld",
+                    f"{wer}: {art} und angerechnete Einnahmen ({format_euro(e.angerechnet_monat)} monatlich, "
+                    f"als eigene Einnahme gezählt) über insgesamt "
+                    f"{format_euro(_dec(frei_monat * (2 if e.art is EinnahmeArt.ELTERNGELD_PLUS else 1)))} "
+                    f"monatlich{mehr}",
+                    betrag,
+                    regel.zitat + "; § 10 Abs. 1" + (", 3" if e.art is EinnahmeArt.ELTERNGELD_PLUS else "")
+                    + (", 4" if kinder > 1 else "") + " BEEG",
+                )
+                summe += betrag
+                continue
+            betrag = bwz.auf_jahr(sum((max(x - frei_monat, _NULL) for x in monate), _NULL))
             _add(
                 rec,
                 "elterngeld",
@@ -437,6 +455,29 @@ def _mitglied(
         "§ 14 Abs. 1 WoGG",
     )
     return ergebnis
+
+
+def _elterngeld_mit_anrechnung(
+    monate: list[Fraction], *, frei_monat: Fraction, angerechnet: Fraction, plus: bool
+) -> Fraction:
+    """Counted Elterngeld over the months when Einnahmen are credited on it (§ 3 BEEG).
+
+    § 10 Abs. 1 BEEG: Elterngeld and the Einnahmen credited on it stay free "bis zu einer Höhe von
+    insgesamt 300 Euro im Monat"; Abs. 3: for ElterngeldPlus, half of what remains of the allowance
+    after the other Einnahmen. The credited Einnahme (e.g. Mutterschaftsgeld) is counted in full as
+    its own Einnahme, so its free part is taken off here (the result may be below the Elterngeld
+    counted, never below minus the credited amount). Only in months with Elterngeld.
+    """
+    gesamt = frei_monat * 2 if plus else frei_monat  # ElterngeldPlus: the 150 € are half of 300 €
+    summe = _NULL
+    for x in monate:
+        if x == 0:
+            continue
+        frei_a = min(angerechnet, gesamt)
+        rest = gesamt - frei_a
+        frei_eg = rest / 2 if plus else rest
+        summe += max(x - frei_eg, _NULL) - frei_a
+    return summe
 
 
 def _alter(m: Haushaltsmitglied, stichtag: date) -> int | None:
