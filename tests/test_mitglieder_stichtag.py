@@ -294,3 +294,14 @@ def test_free_text_excludes_with_a_notice() -> None:
     assert any("freier Text" in w and "Hilfe zur Pflege" in w for w in r.warnungen)
     typed = calculate(_zwei_rentner({"ausgeschlossen": "SGB XII"}), on=ON)
     assert not any("freier Text" in w for w in typed.warnungen)
+
+
+def test_only_deceased_counted_members_give_no_claim() -> None:
+    """§ 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG: the survivor is excluded (SGB XII), the deceased spouse only
+    keeps the number — nobody living is zu berücksichtigen: 0 € with the reason."""
+    h = _witwer({"zugehoerigkeit": {"verstorben_am": "2025-03-10"}})
+    data = h.model_dump(mode="json", exclude_none=True)
+    data["mitglieder"][0]["ausgeschlossen"] = "SGB XII"
+    r = calculate(_h(data), on=ON)
+    assert r.betrag_monat == 0 and not r.anspruch
+    assert r.grund_zitat is not None and "§ 6 Abs. 2" in r.grund_zitat

@@ -12,6 +12,7 @@ from .formula import Formel, wohngeld_formel
 from .income import gesamteinkommen_monat
 from .income import hinweise as einkommen_hinweise
 from .limits import (
+    Ausschluss,
     alle_ausgeschlossen,
     ausbildungsfoerderung,
     bagatellgrenze,
@@ -122,8 +123,10 @@ def calculate(
     haushaltsmitglieder = (
         tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt) if haushalt.mitglieder else None
     )
-    ausschluss = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt) or ausbildungsfoerderung(
-        mitglieder=haushaltsmitglieder
+    ausschluss = (
+        alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
+        or _nur_verstorbene(haushalt, mitglieder)
+        or ausbildungsfoerderung(mitglieder=haushaltsmitglieder)
     )
     if ausschluss is not None:
         if rec is not None:
@@ -207,6 +210,20 @@ def calculate(
     )
 
 
+def _nur_verstorbene(h: Haushalt, mg: Mitglieder) -> Ausschluss | None:
+    """No claim when every counted member is deceased: § 6 Abs. 2 keeps a number, not a claimant.
+
+    § 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG: the living members are all excluded (or there are none).
+    """
+    if h.mitglieder is None or mg.beruecksichtigt == 0 or mg.index_einkommen:
+        return None
+    return Ausschluss(
+        "Kein lebendes Haushaltsmitglied ist zu berücksichtigen: die verstorbenen zählen nach § 6 Abs. 2 "
+        "WoGG nur für die Anzahl, die übrigen sind vom Wohngeld ausgeschlossen.",
+        "§ 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG",
+    )
+
+
 def _plausibel(
     h: Haushalt, mg: Mitglieder, *, y: Decimal, betrag_monat: Decimal, miete: Decimal | None, rs: Rechtsstand
 ) -> str | None:
@@ -238,7 +255,7 @@ def _hinweise_wohnkosten(h: Haushalt, gelistet: int) -> tuple[str, ...]:
     § 11 Abs. 2 Nr. 3 WoGG: for a Miete their head share is left out (rent stage); a Belastung or
     a Heim has no input for it.
     """
-    if gelistet and h.wohnkosten.art != "Miete":
+    if gelistet and h.wohnkosten.art == "Belastung":
         return (
             f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG wohnen mit; ihr Anteil "
             "an der Belastung ist nach § 11 Abs. 2 Nr. 3 WoGG außer Betracht zu lassen und hier nicht "
