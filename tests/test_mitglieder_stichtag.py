@@ -305,3 +305,17 @@ def test_only_deceased_counted_members_give_no_claim() -> None:
     r = calculate(_h(data), on=ON)
     assert r.betrag_monat == 0 and not r.anspruch
     assert r.grund_zitat is not None and "§ 6 Abs. 2" in r.grund_zitat
+
+
+@pytest.mark.parametrize("rechenweg", [True, False])
+def test_listed_flatmate_of_a_pensioner(rechenweg: bool) -> None:
+    """§ 11 Abs. 2 Nr. 3 WoGG (T23/T26): pensioner 1 000 € + listed flatmate, rent 600, 2025-07-01.
+
+    Head share 600/2 = 300 left out; M = min(300, 456 + 19,20) + 110,40 = 410,40; Y = 892,35 → 192 €,
+    the amount the second reading gives with ``mitbewohner = 1`` (307 € with the whole rent).
+    """
+    h = _h({"miete_monat": "600", "mietenstufe": 3,
+            "mitglieder": [_rentner("1000"), {"zugehoerigkeit": {"beziehung": "keine"}}]})
+    r = calculate(h, on=ON, rechenweg=rechenweg)
+    assert (r.mitglieder, r.M_berechnet, r.Y_berechnet) == (1, Decimal("410.40"), Decimal("892.35"))
+    assert r.betrag_monat == 192
