@@ -19,6 +19,7 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
+from dateutil.relativedelta import relativedelta
 
 from wohngeld import Haushalt, calculate, wohngeld_aus_m_y
 
@@ -54,6 +55,23 @@ def test_exclusion_starting_after_the_date_keeps_income() -> None:
     assert r.M_berechnet == Decimal("718.40")
     assert r.Y_berechnet == Decimal("1514.70")
     assert r.betrag_monat == 247
+
+
+@pytest.mark.parametrize(
+    ("on", "m"),
+    [
+        (date(2016, 7, 1), "473"),  # § 12 Abs. 1 table (T16): 2 persons, Stufe III 473; no heating amount
+        (date(2021, 7, 1), "534.60"),  # Anlage 1 (2020): 516 + § 12 Abs. 6 (2021) 18,60
+    ],
+)
+def test_exclusion_starting_after_the_date_other_fassungen(on: date, m: str) -> None:
+    """§ 8 Abs. 1 Satz 2, § 13 Abs. 1 WoGG in the texts of 2016 and 2021 (same wording): SGB XII from the
+    first of the third month after the date. Both count: Y = 802,35 + 712,35 = 1 514,70 (Werbungskosten
+    102 €, § 16 Nr. 2: 10 %); M = min(700, cap) + heating amount."""
+    zeitraum = {"leistung_ab": (on + relativedelta(months=2)).isoformat()}
+    r = calculate(_zwei_rentner({"ausgeschlossen": "SGB XII", "zugehoerigkeit": zeitraum}), on=on)
+    assert (r.mitglieder, r.M_berechnet, r.Y_berechnet) == (2, Decimal(m), Decimal("1514.70"))
+    assert r.betrag_monat == wohngeld_aus_m_y(mitglieder=2, M=m, Y="1514.70", on=on).betrag
 
 
 def test_exclusion_ended_before_the_date_keeps_income() -> None:
@@ -140,6 +158,15 @@ def test_deceased_member_has_no_freibetrag() -> None:
     assert (r.mitglieder, r.M_berechnet, r.Y_berechnet, r.betrag_monat) == (
         2, Decimal("718.40"), Decimal("892.35"), Decimal(504))
     assert any(s.key == "verstorben_einkommen" for s in r.schritte)
+
+
+def test_deceased_member_has_no_freibetrag_2016() -> None:
+    """§ 6 Abs. 2, § 17 Nr. 1 WoGG (T16; Freibetrag then 1 500 €): 2016-07-01, death 2016-03-10, rent 600.
+
+    n = 2, M = min(600, 473) = 473 (no heating amount in 2016); Y = 892,35, no Freibetrag."""
+    h = _witwer({"schwerbehindert_gdb": 100, "zugehoerigkeit": {"verstorben_am": "2016-03-10"}}, miete="600")
+    r = calculate(h, on=date(2016, 7, 1))
+    assert (r.mitglieder, r.M_berechnet, r.Y_berechnet) == (2, Decimal(473), Decimal("892.35"))
 
 
 def test_deceased_member_listed_income_is_not_counted() -> None:
