@@ -510,7 +510,9 @@ def wohnkosten_betrag(
 ) -> Decimal | None:
     """The Miete or Belastung before § 11 Abs. 3 and the cap; None for a Heim.
 
-    §§ 9, 10, 11 Abs. 2 WoGG with the WoGV; § 9 Abs. 3 Satz 2 WoGG (Heim: computed later).
+    §§ 9, 10, 11 Abs. 2 WoGG with the WoGV; § 9 Abs. 3 Satz 2 WoGG (Heim: computed later). For a
+    Belastung after the Lastenberechnung (which leaves out Nr. 1): Nr. 2 (part let, share by area
+    of the Wohnfläche or the higher Entgelt, § 15 Abs. 2 WoGV) and Nr. 4 (public subsidies).
     ``mitbewohner_gelistet``: listed persons living in the flat who are no Haushaltsmitglieder
     (``beziehung = "keine"``); see :func:`mitbewohner_aus_liste`.
     """
@@ -535,6 +537,22 @@ def wohnkosten_betrag(
         if rs.klimakomponente.anwendbar:
             grenze += rs.klimakomponente.fuer(groesse)
         belastung = belastung_monat(w, grenze=grenze, rs=rs, rec=rec)
+        if w.ueberlassen_m2 is not None:
+            assert w.wohnflaeche_m2 is not None  # model: ueberlassen_m2 needs wohnflaeche_m2
+            anteil = belastung * w.ueberlassen_m2 / w.wohnflaeche_m2
+            entgelt = w.ueberlassen_entgelt_monat
+            abzug = entgelt if entgelt is not None and entgelt > anteil else anteil
+            belastung = max(belastung - abzug, _NULL)
+            if rec is not None:
+                rec.add(
+                    "ueberlassen",
+                    "abzüglich "
+                    + ("Entgelt, höher als der Anteil, für den" if abzug is not anteil else "Anteil für den")
+                    + f" überlassenen Teil ({w.ueberlassen_m2} von {w.wohnflaeche_m2} m²)",
+                    abzug,
+                    "EUR/Monat",
+                    "§ 11 Abs. 2 Nr. 2 WoGG, § 15 Abs. 2 WoGV",
+                )
         if w.zuschuss_monat is not None:
             belastung = max(belastung - w.zuschuss_monat, _NULL)
             if rec is not None:
@@ -545,13 +563,10 @@ def wohnkosten_betrag(
                     "EUR/Monat",
                     "§ 11 Abs. 2 Nr. 4 WoGG",
                 )
-                rec.add(
-                    "belastung_11",
-                    "Belastung nach § 11 Abs. 2 WoGG",
-                    belastung,
-                    "EUR/Monat",
-                    "§ 11 Abs. 2 WoGG",
-                )
+        if rec is not None and (w.zuschuss_monat is not None or w.ueberlassen_m2 is not None):
+            rec.add(
+                "belastung_11", "Belastung nach § 11 Abs. 2 WoGG", belastung, "EUR/Monat", "§ 11 Abs. 2 WoGG"
+            )
         return belastung
     return None
 
