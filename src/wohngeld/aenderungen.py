@@ -418,6 +418,15 @@ def aenderung(
                   e_alt, e_neu, p.mitteilung_einnahmen_prozent,
                   dauerhaft and _mehr_als(e_alt, e_neu, p.mitteilung_einnahmen_prozent, steigt=True)))
     pflicht = [x for x in abs3 if x.erfuellt]
+    # § 8 Abs. 1 Satz 2 Nr. 1 b, 2 b WoGG: a § 7 benefit from a day other than the first excludes
+    # from the first of the next month; the Bescheid becomes unwirksam from then (§ 28 Abs. 3)
+    ausschluss_ab = monat
+    r_aus = r_neu
+    if aus_neu <= aus_alt and naechster != monat:
+        r_naechst = calculate(neu, on=naechster, rechtsstand=store)
+        aus_naechst = r_naechst.mitglieder_gesamt - r_naechst.mitglieder
+        if aus_naechst > aus_alt:
+            aus_neu, ausschluss_ab, r_aus = aus_naechst, naechster, r_naechst
     if aus_neu > aus_alt:
         pflicht.append(s("28_abs4", "§ 28 Abs. 4 WoGG",
                          "ein zu berücksichtigendes Haushaltsmitglied beantragt oder empfängt eine Leistung "
@@ -433,13 +442,23 @@ def aenderung(
     if aus_neu > aus_alt:
         folge: Folge = "Unwirksamkeit"
         zitat = "§ 28 Abs. 3 WoGG"
-        wirksam = monat
+        if ausschluss_ab != monat:
+            zitat = "§ 28 Abs. 3 i. V. m. § 8 Abs. 1 Satz 2 WoGG"
+        wirksam = ausschluss_ab
         erklaerung = (
             "Ein zu berücksichtigendes Haushaltsmitglied ist nach § 7 WoGG vom Wohngeld ausgeschlossen: der "
             "Bewilligungsbescheid wird ab diesem Zeitpunkt unwirksam. Für die übrigen Mitglieder ist ein "
             "neuer Antrag zu stellen (Frist: § 25 Abs. 4 WoGG)."
         )
-        r_end = r_neu
+        if ausschluss_ab != monat:
+            erklaerung += (
+                f" Die Leistung beginnt nicht am Ersten eines Monats: der Ausschluss besteht erst ab dem "
+                f"{ausschluss_ab.strftime('%d.%m.%Y')} (§ 8 Abs. 1 Satz 2 WoGG); bis dahin bleibt das "
+                f"bewilligte Wohngeld von {bisher} €. Der Betrag nach der Änderung ist das Wohngeld der "
+                "übrigen Mitglieder aus dem neuen Antrag. Schon der Antrag auf die Leistung ist "
+                "unverzüglich mitzuteilen (§ 28 Abs. 4 WoGG)."
+            )
+        r_end = r_aus
     elif any(x.erfuellt for x in abs2) and _sinkt(store, neu, naechster, bisher):
         folge = "Neuentscheidung von Amts wegen"
         zitat = "§ 27 Abs. 2 WoGG"

@@ -5,16 +5,26 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from .einkommen_tabellen import Regelbedarfsstufen
 from .errors import InputError
-from .explain import Rechenweg
+from .explain import Rechenweg, format_euro_anzeige
 from .formula import Formel, wohngeld_formel
 from .income import gesamteinkommen_monat
 from .income import hinweise as einkommen_hinweise
-from .limits import alle_ausgeschlossen, ausbildungsfoerderung, bagatellgrenze, mindesteinkommen, vermoegen
+from .limits import (
+    Ausschluss,
+    alle_ausgeschlossen,
+    ausbildungsfoerderung,
+    bagatellgrenze,
+    mindestbedarf,
+    mindesteinkommen,
+    vermoegen,
+)
+from .members import Mitglieder
 from .members import mitglieder as zaehle_mitglieder
-from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt
+from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt, Miete
 from .money import to_decimal
-from .parameters import ParameterStore, default_store, named_store
+from .parameters import ParameterStore, Rechtsstand, default_store, named_store
 from .rent import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
 from .rent import hinweise as miete_hinweise
 from .result import Result
@@ -121,8 +131,10 @@ def calculate(
     haushaltsmitglieder = (
         tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt) if haushalt.mitglieder else None
     )
-    ausschluss = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt) or ausbildungsfoerderung(
-        mitglieder=haushaltsmitglieder
+    ausschluss = (
+        alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
+        or _nur_verstorbene(haushalt, mitglieder)
+        or ausbildungsfoerderung(mitglieder=haushaltsmitglieder)
     )
     if ausschluss is not None:
         if rec is not None:
@@ -144,7 +156,7 @@ def calculate(
             M_berechnet=_NULL,
             Y_berechnet=_NULL,
             z=(_NULL, _NULL, _NULL, _NULL),
-            warnungen=rs.warnungen,
+            warnungen=rs.warnungen + mitglieder.hinweise,
             schritte=tuple(rec.schritte) if rec else (),
         )
 
@@ -155,6 +167,7 @@ def calculate(
         mietenstufe=stufe,
         rs=rs,
         rec=rec,
+        mitbewohner_gelistet=len(mitglieder.index_kein_mitglied),
     )
     miete = miete_beruecksichtigt(
         art=w.art,
@@ -165,8 +178,9 @@ def calculate(
         rs=rs,
         rec=rec,
     )
-    zaehlt = frozenset(mitglieder.index_beruecksichtigt)
-    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt)
+    zaehlt = frozenset(mitglieder.index_einkommen)
+    anwesend = frozenset(mitglieder.index_anwesend)
+    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt, anwesend=anwesend)
     f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
     grenze = vermoegen(
         vermoegen_eur=haushalt.vermoegen,
@@ -178,12 +192,14 @@ def calculate(
     betrag_monat = f.betrag if grenze is None else _NULL
     if grenze is not None and rec is not None and "Vermögen" in grenze.grund:
         rec.add("ausschluss", grenze.grund, _NULL, "EUR/Monat", grenze.zitat)
-    plausibel = mindesteinkommen(y=y, betrag=betrag_monat, bedarf=haushalt.bedarf_monat)
+    plausibel = _plausibel(haushalt, mitglieder, y=y, betrag_monat=betrag_monat, miete=betrag, rs=rs)
     warnungen = (
         rs.warnungen
         + ((plausibel,) if plausibel else ())
-        + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt)
+        + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt, anwesend=anwesend)
         + miete_hinweise(w, rs=rs)
+        + mitglieder.hinweise
+        + _hinweise_wohnkosten(haushalt, len(mitglieder.index_kein_mitglied))
     )
     return Result(
         betrag_monat=betrag_monat,
@@ -205,6 +221,66 @@ def calculate(
         warnungen=warnungen,
         schritte=tuple(rec.schritte) if rec else (),
     )
+
+
+def _nur_verstorbene(h: Haushalt, mg: Mitglieder) -> Ausschluss | None:
+    """No claim when every counted member is deceased: § 6 Abs. 2 keeps a number, not a claimant.
+
+    § 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG: the living members are all excluded (or there are none).
+    """
+    if h.mitglieder is None or mg.beruecksichtigt == 0 or mg.index_einkommen:
+        return None
+    return Ausschluss(
+        "Kein lebendes Haushaltsmitglied ist zu berücksichtigen: die verstorbenen zählen nach § 6 Abs. 2 "
+        "WoGG nur für die Anzahl, die übrigen sind vom Wohngeld ausgeschlossen.",
+        "§ 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG",
+    )
+
+
+def _plausibel(
+    h: Haushalt, mg: Mitglieder, *, y: Decimal, betrag_monat: Decimal, miete: Decimal | None, rs: Rechtsstand
+) -> str | None:
+    """Plausibility warning: against ``bedarf_monat`` if given, else 80 % of the Regelbedarfe plus rent.
+
+    WoGVwV Teil A Nr. 15.01 ff. (:func:`~wohngeld.limits.mindestbedarf`); only with a list of members
+    and a rent or Belastung figure.
+    """
+    if h.bedarf_monat is not None or h.mitglieder is None or miete is None or mg.beruecksichtigt == 0:
+        return mindesteinkommen(y=y, betrag=betrag_monat, bedarf=h.bedarf_monat)
+    from .vorranghinweis import regelbedarf  # lazy: vorranghinweis imports this module
+
+    gezaehlt = tuple(h.mitglieder[i] for i in mg.index_einkommen)
+    regel, _ = regelbedarf(gezaehlt, on=rs.stichtag, rb=rs.table(Regelbedarfsstufen))
+    anteil = miete * mg.beruecksichtigt / mg.gesamt
+    bedarf = mindestbedarf(regelbedarf=regel, miete=anteil)
+    return mindesteinkommen(
+        y=y,
+        betrag=betrag_monat,
+        bedarf=bedarf,
+        herkunft=f"80 % der Regelbedarfe ({format_euro_anzeige(regel)}) zuzüglich der Miete "
+        f"({format_euro_anzeige(anteil)})",
+    )
+
+
+def _hinweise_wohnkosten(h: Haushalt, gelistet: int) -> tuple[str, ...]:
+    """Notice where listed non-members live in the flat but the rent gives no share for them.
+
+    § 11 Abs. 2 Nr. 3 WoGG: for a Miete their head share is left out (rent stage); a Belastung or
+    a Heim has no input for it.
+    """
+    if gelistet and h.wohnkosten.art == "Belastung":
+        return (
+            f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG wohnen mit; ihr Anteil "
+            "an der Belastung ist nach § 11 Abs. 2 Nr. 3 WoGG außer Betracht zu lassen und hier nicht "
+            "abgezogen (Belastung entsprechend mindern).",
+        )
+    if gelistet and isinstance(h.wohnkosten, Miete) and h.wohnkosten.mitbewohner == 0:
+        return (
+            f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG sind keine "
+            "Haushaltsmitglieder; ihr Anteil an der Miete nach Köpfen ist abgezogen (§ 11 Abs. 2 Nr. 3 "
+            "WoGG). Zahlt eine Person mehr, mitbewohner und mitbewohner_entgelt_monat angeben.",
+        )
+    return ()
 
 
 def wohngeld_aus_m_y(

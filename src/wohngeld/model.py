@@ -73,6 +73,10 @@ class Miete(_Frozen):
     mietähnliches Nutzungsverhältnis is the Miete itself (§ 9 Abs. 1 WoGG): ``miete_monat``.
     ``mietvorauszahlung`` (with ``mietvorauszahlung_monate``, the months it is meant for) and
     ``mieterdarlehen_verrechnung_monat`` are added to the Miete (§ 3 Abs. 1, 2 WoGV).
+    ``untermiete_entgelt_monat`` is the Entgelt of the Untermieter "kalt": without the heating and
+    hot-water costs it contains, which come out before it is compared with the share of the rent
+    (§ 11 Abs. 2 Nr. 2 WoGG, § 6 Abs. 3 WoGV). Listed persons with ``beziehung = "keine"`` count
+    as ``mitbewohner`` unless that is given (§ 11 Abs. 2 Nr. 3 WoGG).
     """
 
     art: Literal["Miete"] = "Miete"
@@ -90,7 +94,12 @@ class Miete(_Frozen):
     bewohner: int | None = Field(default=None, ge=1, le=MAX_MITGLIEDER, strict=True)
     gewerblich_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
     untervermietet_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
-    untermiete_entgelt_monat: Euro | None = Field(default=None, **_MONEY)
+    untermiete_entgelt_monat: Euro | None = Field(
+        default=None,
+        description="Entgelt der Untermiete ohne Heiz- und Warmwasserkosten (§ 11 Abs. 2 Nr. 2 WoGG, "
+        "§ 6 Abs. 3 WoGV)",
+        **_MONEY,
+    )
     mitbewohner: int = Field(default=0, ge=0, le=MAX_MITGLIEDER, strict=True)
     mitbewohner_entgelt_monat: Euro | None = Field(default=None, **_MONEY)
     zuschuss_monat: Euro | None = Field(default=None, **_MONEY)
@@ -205,6 +214,11 @@ class Belastung(_Frozen):
     ``geschaeftsraum_m2``: Nutzfläche of rooms used only for business or a profession, in addition
     to ``wohnflaeche_m2``; the flat amount covers them (§ 13 Abs. 2 Satz 1 WoGV) and their share of
     the Belastung is left out (§ 11 Abs. 2 Nr. 1 WoGG, § 15 Abs. 1 WoGV).
+    ``ueberlassen_m2`` (+ ``ueberlassen_entgelt_monat``): part of the Wohnfläche let to a person who is
+    no Haushaltsmitglied; its share of the Belastung, or the higher Entgelt without the heating and
+    hot-water amounts it contains, is left out (§ 11 Abs. 2 Nr. 2 WoGG, § 15 Abs. 2 WoGV).
+    ``zuschuss_monat``: Leistungen aus öffentlichen Haushalten oder Zweckvermögen zur Senkung der
+    Belastung (e.g. Aufwendungszuschüsse), left out after the Lastenberechnung (§ 11 Abs. 2 Nr. 4 WoGG).
     """
 
     art: Literal["Belastung"] = "Belastung"
@@ -215,6 +229,21 @@ class Belastung(_Frozen):
     grundsteuer_jahr: Euro = Field(default=Decimal(0), **_MONEY)
     verwaltungskosten_jahr: Euro = Field(default=Decimal(0), **_MONEY)
     sonstige_leistungen_jahr: Euro = Field(default=Decimal(0), **_MONEY)
+    ueberlassen_m2: Flaeche | None = Field(
+        default=None, gt=0, le=MAX_FLAECHE,
+        description="Teil der Wohnfläche, der einer Person, die kein Haushaltsmitglied ist, überlassen ist "
+        "(§ 11 Abs. 2 Nr. 2 WoGG)",
+    )
+    ueberlassen_entgelt_monat: Euro | None = Field(
+        default=None,
+        description="Entgelt für die Überlassung ohne Heiz- und Warmwasserkosten (§ 15 Abs. 2 WoGV)",
+        **_MONEY,
+    )
+    zuschuss_monat: Euro | None = Field(
+        default=None,
+        description="Leistungen zur Senkung der Belastung (§ 11 Abs. 2 Nr. 4 WoGG)",
+        **_MONEY,
+    )
 
     @model_validator(mode="after")
     def _eine_grundlage(self) -> Belastung:
@@ -228,6 +257,16 @@ class Belastung(_Frozen):
             raise ValueError(
                 "give the Belastung once: belastung_monat (one figure) or the Wohngeld-Lastenberechnung "
                 "(darlehen, wohnflaeche_m2, grundsteuer_jahr, … ; § 10 Abs. 2 WoGG, §§ 8–13 WoGV)"
+            )
+        if self.ueberlassen_entgelt_monat is not None and self.ueberlassen_m2 is None:
+            raise ValueError("ueberlassen_entgelt_monat needs ueberlassen_m2 (§ 11 Abs. 2 Nr. 2 WoGG)")
+        if self.ueberlassen_m2 is not None and (
+            self.wohnflaeche_m2 is None or self.ueberlassen_m2 >= self.wohnflaeche_m2
+        ):
+            raise ValueError(
+                f"ueberlassen_m2 ({self.ueberlassen_m2} m²) needs wohnflaeche_m2, the whole Wohnfläche, "
+                f"larger than it (given {self.wohnflaeche_m2}); § 11 Abs. 2 Nr. 2 WoGG leaves out the share "
+                "of the Belastung on the part let"
             )
         if self.geschaeftsraum_m2 is not None and self.wohnflaeche_m2 is None:
             raise ValueError(

@@ -593,12 +593,18 @@ def wohnkosten_betrag(
     mietenstufe: int,
     rs: Rechtsstand,
     rec: Rechenweg | None,
+    mitbewohner_gelistet: int = 0,
 ) -> Decimal | None:
     """The Miete or Belastung before § 11 Abs. 3 and the cap; None for a Heim.
 
-    §§ 9, 10, 11 Abs. 2 WoGG with the WoGV; § 9 Abs. 3 Satz 2 WoGG (Heim: computed later).
+    §§ 9, 10, 11 Abs. 2 WoGG with the WoGV; § 9 Abs. 3 Satz 2 WoGG (Heim: computed later). For a
+    Belastung after the Lastenberechnung (which leaves out Nr. 1): Nr. 2 (part let, share by area
+    of the Wohnfläche or the higher Entgelt, § 15 Abs. 2 WoGV) and Nr. 4 (public subsidies).
+    ``mitbewohner_gelistet``: listed persons living in the flat who are no Haushaltsmitglieder
+    (``beziehung = "keine"``); see :func:`mitbewohner_aus_liste`.
     """
     if isinstance(w, MieteEingabe):
+        w = mitbewohner_aus_liste(w, gelistet=mitbewohner_gelistet, rec=rec)
         if (
             w.miete_monat is not None
             and not w.abzuege
@@ -617,5 +623,70 @@ def wohnkosten_betrag(
         grenze = hoechstbetrag(mitglieder=groesse, mietenstufe=mietenstufe, rs=rs)
         if rs.klimakomponente.anwendbar:
             grenze += rs.klimakomponente.fuer(groesse)
-        return belastung_monat(w, grenze=grenze, rs=rs, rec=rec)
+        belastung = belastung_monat(w, grenze=grenze, rs=rs, rec=rec)
+        if w.ueberlassen_m2 is not None:
+            assert w.wohnflaeche_m2 is not None  # model: ueberlassen_m2 needs wohnflaeche_m2
+            anteil = belastung * w.ueberlassen_m2 / w.wohnflaeche_m2
+            entgelt = w.ueberlassen_entgelt_monat
+            abzug = entgelt if entgelt is not None and entgelt > anteil else anteil
+            belastung = max(belastung - abzug, _NULL)
+            if rec is not None:
+                rec.add(
+                    "ueberlassen",
+                    "abzüglich "
+                    + ("Entgelt, höher als der Anteil, für den" if abzug is not anteil else "Anteil für den")
+                    + f" überlassenen Teil ({w.ueberlassen_m2} von {w.wohnflaeche_m2} m²)",
+                    abzug,
+                    "EUR/Monat",
+                    "§ 11 Abs. 2 Nr. 2 WoGG, § 15 Abs. 2 WoGV",
+                )
+        if w.zuschuss_monat is not None:
+            belastung = max(belastung - w.zuschuss_monat, _NULL)
+            if rec is not None:
+                rec.add(
+                    "zuschuss",
+                    "abzüglich Leistungen aus öffentlichen Haushalten zur Senkung der Belastung",
+                    w.zuschuss_monat,
+                    "EUR/Monat",
+                    "§ 11 Abs. 2 Nr. 4 WoGG",
+                )
+        if rec is not None and (w.zuschuss_monat is not None or w.ueberlassen_m2 is not None):
+            rec.add(
+                "belastung_11", "Belastung nach § 11 Abs. 2 WoGG", belastung, "EUR/Monat", "§ 11 Abs. 2 WoGG"
+            )
+        return belastung
     return None
+
+
+def mitbewohner_aus_liste(w: MieteEingabe, *, gelistet: int, rec: Rechenweg | None) -> MieteEingabe:
+    """The rent with the share of listed non-members left out by head count, unless given.
+
+    § 11 Abs. 2 Nr. 3 WoGG: the share of the rent that falls on persons living in the Wohnraum who
+    are no Haushaltsmitglieder is left out. Auslegung: listed persons with ``beziehung = "keine"``
+    (not permanently absent) are such persons; their share is the head share (or the higher
+    ``mitbewohner_entgelt_monat``) unless ``mitbewohner`` is given, which then is taken as the
+    complete count (docs/miete-und-haushalt.md).
+    """
+    if gelistet <= 0:
+        return w
+    if w.mitbewohner:
+        if rec is not None and w.mitbewohner < gelistet:
+            rec.add(
+                "mitbewohner_liste",
+                f"{gelistet} Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG aufgeführt, mitbewohner = "
+                f"{w.mitbewohner} angegeben: die Angabe mitbewohner gilt",
+                "",
+                "",
+                "§ 11 Abs. 2 Nr. 3 WoGG",
+            )
+        return w
+    if rec is not None:
+        rec.add(
+            "mitbewohner_liste",
+            f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG wohnen mit: "
+            "ihr Anteil an der Miete nach Köpfen bleibt außer Betracht",
+            gelistet,
+            "Personen",
+            "§ 11 Abs. 2 Nr. 3 WoGG",
+        )
+    return w.model_copy(update={"mitbewohner": gelistet})
