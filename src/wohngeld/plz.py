@@ -219,7 +219,7 @@ class PlzAuskunft:
             k = self.kandidaten[0]
             stufe = _ROMAN[k.mietenstufe]
             if len(self.kandidaten) == 1:
-                head = f"{wo}: {k.beschreibung()}. {k.erlaeuterung}."
+                head = f"{wo}: {k.beschreibung()}. Herkunft: {k.erlaeuterung}."
             else:
                 namen = ", ".join(c.gemeinde.name for c in self.kandidaten)
                 head = (
