@@ -316,6 +316,8 @@ class _PlzDaten:
 _daten: dict[str, _PlzDaten] = {}
 _antworten: dict[tuple[str, int, str], PlzAuskunft] = {}
 _gebietsstand: dict[int, date] = {}
+_GRENZE = 200_000
+_liste_am: dict[date, int] = {}  # date → id of the default Fassung in force (lists are cached for good)
 
 
 def _plz_daten(root: Traversable | Path | None = None) -> _PlzDaten:
@@ -484,18 +486,23 @@ def mietenstufe_nach_plz(
         raise NoMietenstufenList(f"Stichtag: {type(on).__name__} {on!r} angegeben; bitte ein datetime.date")
     if ort is not None and not isinstance(ort, str):
         raise InputError(f"Ort: {type(ort).__name__} {ort!r} angegeben; bitte als Text")
-    if type(plz) is str and len(plz) == 5 and ort is None and data_dir is None and plz_dir is None:
-        lst = liste(on)
-        got = _antworten.get((plz, id(lst), ""))
-        if got is not None:
-            return got
+    if data_dir is None and plz_dir is None and type(plz) is str:
+        lst_id = _liste_am.get(on)
+        if lst_id is not None:
+            got = _antworten.get((plz, lst_id, ort or ""))
+            if got is not None:
+                return got
     text = pruefe_plz(plz)
     lst = liste(on, data_dir=data_dir)
     daten = _plz_daten(plz_dir)
-    if ort is not None or plz_dir is not None:
+    if plz_dir is not None:
         return _auskunft(text, lst, ort, daten)
-    key = (text, id(lst), "")
+    if data_dir is None and len(_liste_am) < _GRENZE:
+        _liste_am[on] = id(lst)
+    key = (text, id(lst), ort or "")
     got = _antworten.get(key)
     if got is None:
-        got = _antworten[key] = _auskunft(text, lst, None, daten)
+        got = _auskunft(text, lst, ort, daten)
+        if len(_antworten) < _GRENZE:  # bounded: free-text ort values must not grow the cache for ever
+            _antworten[key] = got
     return got
