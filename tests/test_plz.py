@@ -215,8 +215,8 @@ def test_cross_check_osm_kreise_against_geonames() -> None:
     """For every PLZ in both sources, the Kreise of the OSM rows (AGS digits 1–5) against the GeoNames
     Kreis codes. The figures and every disjoint PLZ are documented in docs/mietenstufe-finden.md."""
     osm: dict[str, set[str]] = {}
-    for p, a, _ in _rows():
-        osm.setdefault(p, set()).add(a[:5])
+    for p, ags, _ in _rows():
+        osm.setdefault(p, set()).add(ags[:5])
     geo = _plz_daten().geonames
     both = sorted(set(osm) & set(geo))
     equal = [p for p in both if osm[p] == geo[p]]
