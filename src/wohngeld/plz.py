@@ -240,7 +240,7 @@ class PlzAuskunft:
         return {
             "plz": self.plz,
             "ort": self.ort,
-            "stichtag_fassung_ab": self.valid_from.isoformat(),
+            "fassung_ab": self.valid_from.isoformat(),
             "eindeutig": self.eindeutig,
             "mietenstufe": self.mietenstufe,
             "mietenstufe_roemisch": _ROMAN[self.mietenstufe] if self.mietenstufe else None,
