@@ -313,6 +313,8 @@ def test_haushalt_with_ambiguous_plz_lists_candidates_and_stages() -> None:
 def test_haushalt_validates_plz_and_ort() -> None:
     with pytest.raises(ValueError, match="01067"):
         _haushalt(plz="1067")
+    with pytest.raises(ValueError, match="führende Null; meinten Sie '01067'"):
+        _haushalt(plz=1067)
     with pytest.raises(ValueError, match="exactly one of"):
         _haushalt(plz="01067", gemeinde="Dresden")
     with pytest.raises(ValueError, match="goes with plz"):

@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .ausschluss import Ausbildungsfoerderung, Ausschluss
 from .einnahmen import Einnahme, Unterhaltszahlung
@@ -423,6 +423,16 @@ class Haushalt(_Frozen):
         art = "Miete" if key == "miete_monat" else "Belastung"
         data["wohnkosten"] = {"art": art, key: data.pop(key)}
         return data
+
+    @field_validator("plz", mode="before")
+    @classmethod
+    def _plz_als_text(cls, value: Any) -> Any:
+        """A PLZ given as a number has lost its leading zero: German message with a hint."""
+        if value is None or isinstance(value, str):
+            return value
+        from .plz import pruefe_plz
+
+        return pruefe_plz(value)
 
     @model_validator(mode="after")
     def _wohnort(self) -> Haushalt:
