@@ -148,6 +148,15 @@ def test_gebietsaenderung_before_the_gebietsstand_takes_the_successor(tmp_path: 
     a = mietenstufe_nach_plz("24975", on=ON_2023, ort="Maasbüll", plz_dir=tmp_path)
     (k,) = a.kandidaten
     assert k.regel == "gebietsaenderung" and k.mietenstufe == 3 and k.gemeinde.ags == "01001000"
+    # a successor the list does not know: no stage, and never the Kreis row instead
+    other = tmp_path / "unbekannt"
+    other.mkdir()
+    for f in PLZ_DIR.iterdir():
+        (other / f.name).write_bytes(f.read_bytes())
+    text = text.replace('nachfolger = "01001000"', 'nachfolger = "01059999"')
+    (other / "gebietsaenderungen.toml").write_text(text, encoding="utf-8")
+    a = mietenstufe_nach_plz("24975", on=ON_2023, ort="Maasbüll", plz_dir=other)
+    assert not a.kandidaten and not a.eindeutig and "01059999" in a.ungeklaert[0].grund
 
 
 def test_a_gemeinde_left_out_on_purpose_never_takes_the_kreis_row() -> None:

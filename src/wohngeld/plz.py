@@ -391,6 +391,12 @@ def _aufloesen(daten: _PlzDaten, lst: MietenstufenListe, ags: str, ort: str) -> 
                     f"des Kreises {k.kreis}"
                 )
                 return PlzKandidat(k, ort, "gebietsaenderung", why)
+        return Ungeklaert(  # never fall through to the Kreis row: the change decides
+            ags,
+            ort,
+            f"{a.name} ging am {a.wirksam:%d.%m.%Y} in {a.nachfolger_name} (AGS {a.nachfolger}) auf; "
+            f"in dieser Fassung ist dafür keine Mietenstufe bestimmbar ({fassung})",
+        )
     grund = daten.ausnahmen.get((ags, lst.valid_from))
     if grund is not None:
         return Ungeklaert(ags, ort, f"{grund} ({fassung})")
