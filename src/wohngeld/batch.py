@@ -8,6 +8,7 @@ Flat layout (CSV columns, JSON Lines keys; empty cells count as missing)::
 
     stichtag               JJJJ-MM-TT (else the default Stichtag of the run)
     mietenstufe | gemeinde 1–7 | AGS or name of the Gemeinde
+    | plz [+ ort]          or Postleitzahl (five digits, as text) and, where needed, the Gemeinde's name
     miete_monat | belastung_monat | heim
                            Bruttokaltmiete | Belastung (EUR/Monat) | ja: Heimbewohner
     anzahl_mitglieder      Haushaltsmitglieder
@@ -57,6 +58,8 @@ EINGABE_SPALTEN = (
     "stichtag",
     "mietenstufe",
     "gemeinde",
+    "plz",
+    "ort",
     "miete_monat",
     "belastung_monat",
     "heim",
@@ -209,6 +212,12 @@ def zeile_zu_eingabe(zeile: Mapping[str, object]) -> dict[str, object]:
         value = zeile.get(key)
         if _leer(value):
             continue
+        if key == "ort" and _leer(zeile.get("plz")):
+            continue  # an address column "ort" without plz is passed through untouched
+        if key == "plz" and not isinstance(value, str):
+            from .plz import pruefe_plz
+
+            pruefe_plz(value)  # a number has lost its leading zero: German message with a hint
         if key == "heim":
             text = str(value).strip().lower()
             if text in _JA:

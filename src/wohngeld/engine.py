@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import Any
 
 from .einkommen_tabellen import Regelbedarfsstufen
 from .errors import InputError
@@ -64,10 +65,12 @@ def mietenstufe_von(
                 "mietenstufe", "Mietenstufe (angegeben)", ROEMISCH[h.mietenstufe - 1], "", "§ 12 Abs. 1 WoGG"
             )
         return h.mietenstufe
+    data_dir = store.mietenstufen_dir(on) if store is not None else None
+    if h.plz is not None:
+        return _mietenstufe_nach_plz(h.plz, h.ort, on=on, rec=rec, data_dir=data_dir)
     assert h.gemeinde is not None
     from .mietstufen import mietenstufe  # lazy: the list is large
 
-    data_dir = store.mietenstufen_dir(on) if store is not None else None
     auskunft = mietenstufe(h.gemeinde, on=on, data_dir=data_dir)
     if rec is not None:
         g = auskunft.gemeinde
@@ -80,6 +83,40 @@ def mietenstufe_von(
             herkunft=g.herkunft,
         )
     return auskunft.mietenstufe
+
+
+def _mietenstufe_nach_plz(
+    plz: str, ort: str | None, *, on: date, rec: Rechenweg | None, data_dir: Any
+) -> int:
+    """The Mietenstufe of the Wohnort given by Postleitzahl (and ort); ambiguous → AmbiguousMunicipality.
+
+    § 12 Abs. 3 WoGG i. V. m. Anlage zu § 1 Abs. 3 WoGV; PLZ → Gemeinde by :mod:`wohngeld.plz`.
+    """
+    from .errors import AmbiguousMunicipality, UnknownMunicipality
+    from .plz import QUELLE_OSM, mietenstufe_nach_plz
+
+    a = mietenstufe_nach_plz(plz, on=on, ort=ort, data_dir=data_dir)
+    wo = f"PLZ {a.plz}" + (f", Ort {ort!r}" if ort else "")
+    if a.mietenstufe is None:
+        cls = AmbiguousMunicipality if len(a.kandidaten) > 1 else UnknownMunicipality
+        hinweis = f"\nHinweis: {a.zweifel}" if a.zweifel else ""
+        raise cls(
+            f"{wo}: keine eindeutige Mietenstufe am {on:%d.%m.%Y}; bitte ort (Name der Gemeinde) oder "
+            f"gemeinde (AGS) angeben. Gemeinden dieser PLZ:{a.kandidaten_text()}{hinweis}",
+            [k.gemeinde for k in a.kandidaten],
+        )
+    if rec is not None:
+        k = a.kandidaten[0]
+        namen = ", ".join(f"{c.gemeinde.name} (AGS {c.gemeinde.ags})" for c in a.kandidaten)
+        rec.add(
+            "mietenstufe",
+            f"Mietenstufe für {wo}: {namen}",
+            ROEMISCH[k.mietenstufe - 1],
+            "",
+            f"§ 12 Abs. 3 WoGG i. V. m. {a.source}; {k.erlaeuterung}; {QUELLE_OSM}",
+            herkunft=k.regel,
+        )
+    return a.mietenstufe
 
 
 def calculate(

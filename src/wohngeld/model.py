@@ -10,7 +10,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, field_validator, model_validator
 
 from .ausschluss import Ausbildungsfoerderung, Ausschluss
 from .einnahmen import Einnahme, Unterhaltszahlung
@@ -394,7 +394,8 @@ class Haushaltsmitglied(_Frozen):
 class Haushalt(_Frozen):
     """A household applying for Wohngeld.
 
-    Give the Mietenstufe directly or a ``gemeinde`` (AGS or name); the members as a list or,
+    Give the Mietenstufe directly, a ``gemeinde`` (AGS or name) or a ``plz`` (with ``ort`` where the
+    Postleitzahl covers Gemeinden with different stages); the members as a list or,
     with the Gesamteinkommen given directly, as ``anzahl_mitglieder``. ``miete_monat`` and
     ``belastung_monat`` are shortcuts for ``wohnkosten=Miete(...)`` / ``Belastung(...)``.
     """
@@ -402,6 +403,13 @@ class Haushalt(_Frozen):
     wohnkosten: Wohnkosten
     mietenstufe: int | None = Field(default=None, ge=1, le=7, strict=True)
     gemeinde: str | None = Field(default=None, min_length=1)
+    plz: str | None = Field(
+        default=None,
+        description="Postleitzahl der Wohnung (fünf Ziffern) statt gemeinde; Anlage zu § 1 Abs. 3 WoGV",
+    )
+    ort: str | None = Field(
+        default=None, min_length=1, description="mit plz: Name der Gemeinde, wenn die PLZ mehrere umfasst"
+    )
     mitglieder: tuple[Haushaltsmitglied, ...] | None = Field(default=None, min_length=1)
     anzahl_mitglieder: int | None = Field(default=None, ge=1, le=MAX_MITGLIEDER, strict=True)
     gesamteinkommen_monat: Euro | None = Field(
@@ -460,14 +468,36 @@ class Haushalt(_Frozen):
         data["wohnkosten"] = {"art": art, key: data.pop(key)}
         return data
 
+    @field_validator("plz", mode="before")
+    @classmethod
+    def _plz_als_text(cls, value: Any) -> Any:
+        """A PLZ given as a number has lost its leading zero: German message with a hint."""
+        if value is None or isinstance(value, str):
+            return value
+        from .plz import pruefe_plz
+
+        return pruefe_plz(value)
+
+    @model_validator(mode="after")
+    def _wohnort(self) -> Haushalt:
+        """Exactly one of mietenstufe, gemeinde (AGS or name) and plz (+ optional ort)."""
+        given = [k for k in ("mietenstufe", "gemeinde", "plz") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "give exactly one of mietenstufe (1–7, § 12 Abs. 1 WoGG), gemeinde (AGS or name) or plz "
+                "(Postleitzahl, optionally with ort) (Anlage zu § 1 Abs. 3 WoGV); "
+                f"given mietenstufe={self.mietenstufe!r}, gemeinde={self.gemeinde!r}, plz={self.plz!r}"
+            )
+        if self.ort is not None and self.plz is None:
+            raise ValueError(f"ort {self.ort!r} goes with plz; without a PLZ give the Gemeinde as gemeinde")
+        if self.plz is not None:
+            from .plz import pruefe_plz
+
+            pruefe_plz(self.plz)
+        return self
+
     @model_validator(mode="after")
     def _consistent(self) -> Haushalt:
-        if (self.mietenstufe is None) == (self.gemeinde is None):
-            raise ValueError(
-                "give exactly one of mietenstufe (1–7, § 12 Abs. 1 WoGG) or gemeinde "
-                "(AGS or name, Anlage zu § 1 Abs. 3 WoGV); "
-                f"given mietenstufe={self.mietenstufe!r}, gemeinde={self.gemeinde!r}"
-            )
         if (self.mitglieder is None) == (self.anzahl_mitglieder is None):
             raise ValueError(
                 "give the household members either as mitglieder (a list) or as "
