@@ -14,7 +14,7 @@ from .limits import alle_ausgeschlossen, ausbildungsfoerderung, bagatellgrenze, 
 from .members import mitglieder as zaehle_mitglieder
 from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt
 from .money import to_decimal
-from .parameters import ParameterStore, default_store, named_store
+from .parameters import ParameterStore, Rechtsstand, default_store, named_store, ungeprueft
 from .rent import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
 from .result import Result
 
@@ -91,7 +91,7 @@ def calculate(
             f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt "
             "(e.g. Haushalt.model_validate(data))"
         )
-    rs = _store(rechtsstand).rechtsstand(on)
+    rs = _store(rechtsstand).rechtsstand(on).fuer_berechnung()
     rec = Rechenweg() if rechenweg else None
     if rec is not None:
         rec.add("stichtag", "Stichtag", on.isoformat(), "", "§ 24, § 25 WoGG")
@@ -103,7 +103,7 @@ def calculate(
                 "",
                 rs.store.quelle or rs.store.hinweis or rs.status,
             )
-        rec.add("fassung", "angewandte Fassung ab", rs.fassung.isoformat(), "", rs.quelle)
+    fassung_pos = len(rec.schritte) if rec is not None else 0
 
     mitglieder = zaehle_mitglieder(haushalt, rec, on=on)
     stufe = mietenstufe_von(haushalt, on=on, rec=rec, store=rs.store)
@@ -119,6 +119,7 @@ def calculate(
     if ausschluss is not None:
         if rec is not None:
             rec.add("ausschluss", ausschluss.grund, _NULL, "EUR/Monat", ausschluss.zitat)
+        fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
         return Result(
             betrag_monat=_NULL,
             anspruch=False,
@@ -126,7 +127,7 @@ def calculate(
             grund_zitat=ausschluss.zitat,
             art=art,
             stichtag=on,
-            fassung=rs.fassung,
+            fassung=fassung,
             rechtsstand=rs.name,
             mietenstufe=stufe,
             mitglieder=0,
@@ -136,8 +137,9 @@ def calculate(
             M_berechnet=_NULL,
             Y_berechnet=_NULL,
             z=(_NULL, _NULL, _NULL, _NULL),
-            warnungen=rs.warnungen,
+            warnungen=rs.warnungen + nicht_geprueft,
             schritte=tuple(rec.schritte) if rec else (),
+            tabellen=tabellen,
         )
 
     betrag = wohnkosten_betrag(
@@ -167,8 +169,10 @@ def calculate(
     if grenze is not None and rec is not None and "Vermögen" in grenze.grund:
         rec.add("ausschluss", grenze.grund, _NULL, "EUR/Monat", grenze.zitat)
     plausibel = mindesteinkommen(y=y, betrag=betrag_monat, bedarf=haushalt.bedarf_monat)
+    fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
     warnungen = (
         rs.warnungen
+        + nicht_geprueft
         + ((plausibel,) if plausibel else ())
         + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt)
     )
@@ -179,7 +183,7 @@ def calculate(
         grund_zitat=None if grenze is None else grenze.zitat,
         art=art,
         stichtag=on,
-        fassung=rs.fassung,
+        fassung=fassung,
         rechtsstand=rs.name,
         mietenstufe=stufe,
         mitglieder=mitglieder.beruecksichtigt,
@@ -191,7 +195,37 @@ def calculate(
         z=(f.z1, f.z2, f.z3, f.z4),
         warnungen=warnungen,
         schritte=tuple(rec.schritte) if rec else (),
+        tabellen=tabellen,
     )
+
+
+def _angewandt(
+    rs: Rechtsstand, rec: Rechenweg | None, pos: int
+) -> tuple[date, tuple[tuple[str, date], ...], tuple[str, ...]]:
+    """The Fassung of a result: every table it applied with its ``valid_from``, the latest date,
+    and the notices on tables beyond the core ones that were not read in the legal text.
+
+    In the Rechenweg, one line per table (its ``valid_from`` and its source) at position ``pos``.
+    """
+    tabellen = dict(sorted(rs.angewandt().items()))
+    fassung = max(t.valid_from for t in tabellen.values())
+    if rec is not None:
+        teil = Rechenweg()
+        teil.add(
+            "fassung",
+            "angewandte Fassung ab",
+            fassung.isoformat(),
+            "",
+            "§§ 11–21 WoGG, Anlagen: Fassung je Tabelle in den folgenden Zeilen",
+        )
+        for name, t in tabellen.items():
+            ab = t.valid_from.isoformat()
+            teil.add("tabelle", f"  Tabelle {name}, Fassung ab", ab, "", t.source, tabelle=name)
+        rec.schritte[pos:pos] = teil.schritte
+    hinweise = tuple(
+        ungeprueft(t) for name, t in tabellen.items() if t.unverified is not None and name not in rs.tables
+    )
+    return fassung, tuple((name, t.valid_from) for name, t in tabellen.items()), hinweise
 
 
 def wohngeld_aus_m_y(

@@ -12,7 +12,7 @@ import bisect
 import functools
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from decimal import Decimal
 from importlib import resources
@@ -240,6 +240,14 @@ CORE_TABLES: tuple[type[Table], ...] = (
 )
 
 
+def ungeprueft(t: Table) -> str:
+    """The notice on a result that applied a table whose values were not read in the legal text."""
+    return (
+        f"Die Tabelle '{t.tabelle}' (Fassung ab {t.valid_from.isoformat()}) ist nicht am "
+        f"Gesetzestext geprüft: {t.unverified}"
+    )
+
+
 def _read_toml(path: Traversable) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
@@ -273,6 +281,8 @@ class Rechtsstand:
     warnungen: tuple[str, ...] = ()
     memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
     """Values the stages derive from the tables, memoised per Rechtsstand (cached per date)."""
+    gelesen: dict[str, Table] | None = field(default=None, compare=False, repr=False)
+    """In a view for one calculation (:meth:`fuer_berechnung`): the other tables read so far."""
     hoechstbetraege: Hoechstbetraege = field(init=False)
     koeffizienten: Koeffizienten = field(init=False)
     mindestwerte: Mindestwerte = field(init=False)
@@ -299,9 +309,21 @@ class Rechtsstand:
         t = self.tables.get(cls.folder)
         if t is None:
             t = self.store.in_force(cls.folder, self.stichtag, cls)
+            if self.gelesen is not None:
+                self.gelesen[cls.folder] = t
         if not isinstance(t, cls):
             raise DataFileError(f"table {cls.folder!r}: expected {cls.__name__}, got {type(t).__name__}")
         return t
+
+    def fuer_berechnung(self) -> Rechtsstand:
+        """A view for one calculation: same tables and memo, and a record of the tables it reads."""
+        return replace(self, memo=self.memo, gelesen={})
+
+    def angewandt(self) -> dict[str, Table]:
+        """The tables a calculation applied, by folder: the core tables (§§ 11, 12, 19, 21 WoGG and
+        Anlagen, in force for every household) and every other table read through :meth:`table`
+        in this view."""
+        return {**self.tables, **(self.gelesen or {})}
 
 
 class ParameterStore:
@@ -465,12 +487,7 @@ class ParameterStore:
                 f"are refused; the latest known Fassung is that of {fassung.isoformat()} "
                 f"({stand.rule})"
             )
-        for t in tables.values():
-            if t.unverified is not None:
-                warnungen.append(
-                    f"Die Tabelle '{t.tabelle}' (Fassung ab {t.valid_from.isoformat()}) ist nicht am "
-                    f"Gesetzestext geprüft: {t.unverified}"
-                )
+        warnungen.extend(ungeprueft(t) for t in tables.values() if t.unverified is not None)
         if on > stand.geprueft_am:
             warnungen.append(
                 f"Stichtag {on.isoformat()} liegt nach dem Prüfstand der Daten "
