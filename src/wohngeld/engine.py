@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from typing import cast
 
 from .errors import InputError
-from .explain import Rechenweg
+from .explain import Rechenweg, Schritt
 from .formula import Formel, wohngeld_formel
 from .income import gesamteinkommen_monat
 from .income import hinweise as einkommen_hinweise
@@ -199,35 +200,6 @@ def calculate(
     )
 
 
-def _angewandt(
-    rs: Rechtsstand, rec: Rechenweg | None, pos: int
-) -> tuple[date, tuple[tuple[str, date], ...], tuple[str, ...]]:
-    """The Fassung of a result: every table it applied with its ``valid_from``, the latest date,
-    and the notices on tables beyond the core ones that were not read in the legal text.
-
-    In the Rechenweg, one line per table (its ``valid_from`` and its source) at position ``pos``.
-    """
-    tabellen = dict(sorted(rs.angewandt().items()))
-    fassung = max(t.valid_from for t in tabellen.values())
-    if rec is not None:
-        teil = Rechenweg()
-        teil.add(
-            "fassung",
-            "angewandte Fassung ab",
-            fassung.isoformat(),
-            "",
-            "§§ 11–21 WoGG, Anlagen: Fassung je Tabelle in den folgenden Zeilen",
-        )
-        for name, t in tabellen.items():
-            ab = t.valid_from.isoformat()
-            teil.add("tabelle", f"  Tabelle {name}, Fassung ab", ab, "", t.source, tabelle=name)
-        rec.schritte[pos:pos] = teil.schritte
-    hinweise = tuple(
-        ungeprueft(t) for name, t in tabellen.items() if t.unverified is not None and name not in rs.tables
-    )
-    return fassung, tuple((name, t.valid_from) for name, t in tabellen.items()), hinweise
-
-
 def wohngeld_aus_m_y(
     *,
     mitglieder: int,
@@ -260,3 +232,44 @@ def wohngeld_aus_m_y(
         werte[key] = d
     rs = _store(rechtsstand).rechtsstand(on)
     return wohngeld_formel(mitglieder=mitglieder, M=werte["M"], Y=werte["Y"], rs=rs, rec=None)
+
+
+def _angewandt(
+    rs: Rechtsstand, rec: Rechenweg | None, pos: int
+) -> tuple[date, tuple[tuple[str, date], ...], tuple[str, ...]]:
+    """The Fassung of a result: every table it applied with its ``valid_from``, the latest date,
+    and the notices on tables beyond the core ones that were not read in the legal text.
+
+    In the Rechenweg, one line per table (its ``valid_from`` and its source) at position ``pos``.
+    Memoised per Rechtsstand and set of tables read (the steps are immutable).
+    """
+    key = ("fassung", *sorted(rs.gelesen or ()))
+    found = rs.memo.get(key)
+    if found is None:
+        tabellen = rs.angewandt()
+        fassung = max(t.valid_from for _, t in tabellen)
+        teil = Rechenweg()
+        teil.add(
+            "fassung",
+            "angewandte Fassung ab",
+            fassung.isoformat(),
+            "",
+            "§§ 11–21 WoGG, Anlagen: Fassung je Tabelle in den folgenden Zeilen",
+        )
+        for name, t in tabellen:
+            ab = t.valid_from.isoformat()
+            teil.add("tabelle", f"  Tabelle {name}, Fassung ab", ab, "", t.source, tabelle=name)
+        found = rs.memo[key] = (
+            fassung,
+            tuple((name, t.valid_from) for name, t in tabellen),
+            tuple(
+                ungeprueft(t) for name, t in tabellen if t.unverified is not None and name not in rs.tables
+            ),
+            tuple(teil.schritte),
+        )
+    fassung, daten, hinweise, schritte = cast(
+        "tuple[date, tuple[tuple[str, date], ...], tuple[str, ...], tuple[Schritt, ...]]", found
+    )
+    if rec is not None:
+        rec.schritte[pos:pos] = schritte
+    return fassung, daten, hinweise
