@@ -52,8 +52,8 @@ HAUSHALT_JE_TABELLE: dict[str, dict[str, Any]] = {
 }
 
 NICHT_IM_ERGEBNIS = {
-    # § 27 WoGG thresholds: read by wohngeld.aenderung (a change during the Bewilligungszeitraum), never
-    # by the amount itself; aenderung reports the Fassungen of its own results
+    # § 27 WoGG thresholds: read by wohngeld.aenderung (a change during the Bewilligungszeitraum) to
+    # compare two results, never by the amount itself
     "aenderung": "§ 27 WoGG, nur für wohngeld.aenderung",
 }
 
