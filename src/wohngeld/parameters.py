@@ -372,6 +372,7 @@ class ParameterStore:
         self.mietenstufen = mietenstufen
         self._tables: dict[str, tuple[tuple[date, ...], tuple[Table, ...]]] = {}
         self._stand: Stand | None = None
+        self._daten: frozenset[date] | None = None
         self._on = functools.lru_cache(maxsize=4096)(self._rechtsstand_uncached)
 
     def has_folder(self, folder: str) -> bool:
@@ -452,6 +453,22 @@ class ParameterStore:
         self._tables[folder] = result
         return result
 
+    def fassungsdaten(self) -> frozenset[date]:
+        """Every ``valid_from`` of every table folder of this store and its base (from the file names)."""
+        if self._daten is None:
+            daten: set[date] = set(self.base.fassungsdaten()) if self.base is not None else set()
+            if self.root.is_dir():
+                for folder in self.root.iterdir():
+                    if not folder.is_dir():
+                        continue
+                    for path in folder.iterdir():
+                        try:
+                            daten.add(date.fromisoformat(path.name.removesuffix(".toml")))
+                        except ValueError:
+                            continue
+            self._daten = frozenset(daten)
+        return self._daten
+
     def in_force(self, folder: str, on: date, cls: type[Table]) -> Table:
         """The Fassung of one table in force on ``on`` (latest ``valid_from`` not after it).
 
@@ -493,12 +510,13 @@ class ParameterStore:
         tables = {cls.folder: self.in_force(cls.folder, on, cls) for cls in CORE_TABLES}
         fassung = max(t.valid_from for t in tables.values())
         stand = self.stand
+        juengste = max([fassung, *(d for d in self.fassungsdaten() if d <= on)])
         warnungen: list[str] = []
         if on > stand.berechenbar_bis:
             raise NoParameters(
                 f"no Rechtsstand for {on.isoformat()}: the data is checked up to "
                 f"{stand.geprueft_am.isoformat()} and dates after {stand.berechenbar_bis.isoformat()} "
-                f"are refused; the latest known Fassung is that of {fassung.isoformat()} "
+                f"are refused; the latest known Fassung is that of {juengste.isoformat()} "
                 f"({stand.rule})"
             )
         warnungen.extend(ungeprueft(t) for t in tables.values() if t.unverified is not None)
@@ -506,7 +524,7 @@ class ParameterStore:
             warnungen.append(
                 f"Stichtag {on.isoformat()} liegt nach dem Prüfstand der Daten "
                 f"({stand.geprueft_am.isoformat()}): angewandt ist die Fassung vom "
-                f"{fassung.isoformat()}; eine spätere Änderung des Rechts ist nicht berücksichtigt."
+                f"{juengste.isoformat()}; eine spätere Änderung des Rechts ist nicht berücksichtigt."
             )
         if self.hinweis:
             warnungen.insert(0, self.hinweis)
