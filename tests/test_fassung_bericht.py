@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from wohngeld import Haushalt, calculate
 from wohngeld.parameters import ParameterStore
@@ -148,3 +150,14 @@ def test_keine_ungepruefte_tabelle_im_geltenden_recht() -> None:
     for on in (date(2021, 7, 1), date(2022, 7, 1)):
         r = calculate(Haushalt.model_validate(MIETER), on=on)
         assert not any("nicht am Gesetzestext geprüft" in w for w in r.warnungen)
+
+
+@settings(max_examples=60, deadline=None)
+@given(on=st.dates(min_value=date(2016, 1, 1), max_value=date(2026, 11, 30)))
+def test_jede_genannte_fassung_gilt_am_stichtag(on: date) -> None:
+    """Each reported table holds the latest valid_from not after the Stichtag (from the file names),
+    and Result.fassung is the latest of them."""
+    r = calculate(Haushalt.model_validate(MIETER), on=on, rechenweg=False)
+    for folder, ab in r.tabellen:
+        assert ab == max(d for d in _fassungen(folder) if d <= on), folder
+    assert r.fassung == max(ab for _, ab in r.tabellen)
