@@ -36,6 +36,12 @@ class EinnahmeArt(StrEnum):
     VERMIETUNG = "Vermietung und Verpachtung"
     KAPITALERTRAEGE = "Kapitalerträge"
     ALTERSRENTE = "Altersrente"
+    # § 17a Abs. 1 WoGG: every Rente of the gesetzliche Rentenversicherung (SGB VI) is "Einkommen aus der
+    # gesetzlichen Rente"; a Rente of another system takes its own kind below
+    ERWERBSMINDERUNGSRENTE = "Erwerbsminderungsrente"  # § 43 SGB VI
+    WITWENRENTE = "Witwen- oder Witwerrente"  # § 46 SGB VI
+    ERZIEHUNGSRENTE = "Erziehungsrente"  # § 47 SGB VI
+    WAISENRENTE = "Waisenrente"  # § 48 SGB VI
     LEIBRENTE = "Leibrente, sonstige"
     VERSORGUNGSBEZUEGE = "Versorgungsbezüge"
     ARBEITSLOSENGELD = "Arbeitslosengeld"

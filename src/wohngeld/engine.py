@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Any, cast
 
 from .einkommen_tabellen import Regelbedarfsstufen
 from .errors import InputError
-from .explain import Rechenweg, format_euro_anzeige
+from .explain import Rechenweg, Schritt, format_euro_anzeige
 from .formula import Formel, wohngeld_formel
 from .income import gesamteinkommen_monat
 from .income import hinweise as einkommen_hinweise
@@ -25,7 +25,7 @@ from .members import Mitglieder
 from .members import mitglieder as zaehle_mitglieder
 from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt, Miete
 from .money import to_decimal
-from .parameters import ParameterStore, Rechtsstand, default_store, named_store
+from .parameters import ParameterStore, Rechtsstand, default_store, named_store, ungeprueft
 from .rent import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
 from .rent import hinweise as miete_hinweise
 from .result import Result
@@ -139,7 +139,7 @@ def calculate(
             f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt "
             "(e.g. Haushalt.model_validate(data))"
         )
-    rs = _store(rechtsstand).rechtsstand(on)
+    rs = _store(rechtsstand).rechtsstand(on).fuer_berechnung()
     rec = Rechenweg() if rechenweg else None
     if rec is not None:
         rec.add("stichtag", "Stichtag", on.isoformat(), "", "§ 24, § 25 WoGG")
@@ -151,7 +151,7 @@ def calculate(
                 "",
                 rs.store.quelle or rs.store.hinweis or rs.status,
             )
-        rec.add("fassung", "angewandte Fassung ab", rs.fassung.isoformat(), "", rs.quelle)
+    fassung_pos = len(rec.schritte) if rec is not None else 0
 
     if haushalt.bewilligungszeitraum_monate is not None:
         from .aenderungen import pruefe_bewilligungszeitraum_monate  # lazy: it imports this module
@@ -176,6 +176,7 @@ def calculate(
     if ausschluss is not None:
         if rec is not None:
             rec.add("ausschluss", ausschluss.grund, _NULL, "EUR/Monat", ausschluss.zitat)
+        fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
         return Result(
             betrag_monat=_NULL,
             anspruch=False,
@@ -183,7 +184,7 @@ def calculate(
             grund_zitat=ausschluss.zitat,
             art=art,
             stichtag=on,
-            fassung=rs.fassung,
+            fassung=fassung,
             rechtsstand=rs.name,
             mietenstufe=stufe,
             mitglieder=0,
@@ -193,8 +194,9 @@ def calculate(
             M_berechnet=_NULL,
             Y_berechnet=_NULL,
             z=(_NULL, _NULL, _NULL, _NULL),
-            warnungen=rs.warnungen + mitglieder.hinweise,
+            warnungen=rs.warnungen + nicht_geprueft + mitglieder.hinweise,
             schritte=tuple(rec.schritte) if rec else (),
+            tabellen=tabellen,
         )
 
     betrag = wohnkosten_betrag(
@@ -230,8 +232,10 @@ def calculate(
     if grenze is not None and rec is not None and "Vermögen" in grenze.grund:
         rec.add("ausschluss", grenze.grund, _NULL, "EUR/Monat", grenze.zitat)
     plausibel = _plausibel(haushalt, mitglieder, y=y, betrag_monat=betrag_monat, miete=betrag, rs=rs)
+    fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
     warnungen = (
         rs.warnungen
+        + nicht_geprueft
         + ((plausibel,) if plausibel else ())
         + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt, anwesend=anwesend)
         + miete_hinweise(w, rs=rs)
@@ -245,7 +249,7 @@ def calculate(
         grund_zitat=None if grenze is None else grenze.zitat,
         art=art,
         stichtag=on,
-        fassung=rs.fassung,
+        fassung=fassung,
         rechtsstand=rs.name,
         mietenstufe=stufe,
         mitglieder=mitglieder.beruecksichtigt,
@@ -257,6 +261,7 @@ def calculate(
         z=(f.z1, f.z2, f.z3, f.z4),
         warnungen=warnungen,
         schritte=tuple(rec.schritte) if rec else (),
+        tabellen=tabellen,
     )
 
 
@@ -352,3 +357,44 @@ def wohngeld_aus_m_y(
         werte[key] = d
     rs = _store(rechtsstand).rechtsstand(on)
     return wohngeld_formel(mitglieder=mitglieder, M=werte["M"], Y=werte["Y"], rs=rs, rec=None)
+
+
+def _angewandt(
+    rs: Rechtsstand, rec: Rechenweg | None, pos: int
+) -> tuple[date, tuple[tuple[str, date], ...], tuple[str, ...]]:
+    """The Fassung of a result: every table it applied with its ``valid_from``, the latest date,
+    and the notices on tables beyond the core ones that were not read in the legal text.
+
+    In the Rechenweg, one line per table (its ``valid_from`` and its source) at position ``pos``.
+    Memoised per Rechtsstand and set of tables read (the steps are immutable).
+    """
+    key = ("fassung", *sorted(rs.gelesen or ()))
+    found = rs.memo.get(key)
+    if found is None:
+        tabellen = rs.angewandt()
+        fassung = max(t.valid_from for _, t in tabellen)
+        teil = Rechenweg()
+        teil.add(
+            "fassung",
+            "angewandte Fassung ab",
+            fassung.isoformat(),
+            "",
+            "§§ 11–21 WoGG, Anlagen: Fassung je Tabelle in den folgenden Zeilen",
+        )
+        for name, t in tabellen:
+            ab = t.valid_from.isoformat()
+            teil.add("tabelle", f"  Tabelle {name}, Fassung ab", ab, "", t.source, tabelle=name)
+        found = rs.memo[key] = (
+            fassung,
+            tuple((name, t.valid_from) for name, t in tabellen),
+            tuple(
+                ungeprueft(t) for name, t in tabellen if t.unverified is not None and name not in rs.tables
+            ),
+            tuple(teil.schritte),
+        )
+    fassung, daten, hinweise, schritte = cast(
+        "tuple[date, tuple[tuple[str, date], ...], tuple[str, ...], tuple[Schritt, ...]]", found
+    )
+    if rec is not None:
+        rec.schritte[pos:pos] = schritte
+    return fassung, daten, hinweise

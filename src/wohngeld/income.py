@@ -50,6 +50,14 @@ def _dec(x: Fraction) -> Decimal:
     return Decimal(x.numerator) / Decimal(x.denominator)
 
 
+_ZITAT_15 = {
+    "laufend": "§ 15 Abs. 1 WoGG",
+    "einmalig": "§ 15 Abs. 2 WoGG",
+    "sonderzuwendung": "§ 15 Abs. 3 WoGG",
+}
+"""The Absatz of § 15 WoGG that assigns an Einnahme of each ``zeitraum`` to the months."""
+
+
 def _monat(x: Fraction) -> Decimal:
     return _dec(x / _ZWOELF)
 
@@ -147,17 +155,29 @@ def zwoelf_monate(
             monate = [betrag / 12] * n
             return monate, f"Sonderzuwendung vom {format_datum(e.zufluss)}, je ein Zwölftel"
         return monate, f"Sonderzuwendung vom {format_datum(e.zufluss)} fließt nicht in den zwölf Monaten zu"
+    # § 15 Abs. 2 Satz 2, 3: the Fassung's table gives the months (2016–2022: "jeweils zu einem Drittel
+    # in den drei Jahren nach dem Zuflussmonat", "innerhalb von drei Jahren vor der Antragstellung",
+    # i.e. 1/36 a month over 36 months; from 2023 one twelfth over twelve months, one year back)
     if e.zufluss < bwz.beginn - relativedelta(months=rueckschau):
         return monate, (
-            f"einmalig am {format_datum(e.zufluss)}, mehr als {rueckschau} Monate vor dem Antrag zugeflossen"
+            f"einmalig am {format_datum(e.zufluss)}, mehr als {_dauer(rueckschau)} vor der Antragstellung "
+            "zugeflossen"
         )
     treffer = [m for m in range(z + 1, z + 1 + zurechnung) if 0 <= m < n]
     for m in treffer:
         monate[m] = betrag / zurechnung
     return monate, (
-        f"einmalig am {format_datum(e.zufluss)}, {len(treffer)} von {zurechnung} Monatsanteilen "
-        "im Bewilligungszeitraum"
+        f"einmalig am {format_datum(e.zufluss)}, verteilt auf {_dauer(zurechnung)} nach dem Zuflussmonat; "
+        f"{len(treffer)} von {zurechnung} Monatsanteilen im Bewilligungszeitraum"
     )
+
+
+def _dauer(monate: int) -> str:
+    """A number of months in the words of § 15 Abs. 2 WoGG ('drei Jahre', 'ein Jahr', '18 Monate')."""
+    if monate % _ZWOELF:
+        return f"{monate} Monate"
+    jahre = monate // _ZWOELF
+    return {1: "ein Jahr", 2: "zwei Jahre", 3: "drei Jahre"}.get(jahre, f"{jahre} Jahre")
 
 
 @dataclass(slots=True)
@@ -336,7 +356,7 @@ def _mitglied(
             "einnahme",
             f"{wer}: {art}, brutto ({wie})",
             jahr,
-            f"{regel.zitat}; § 15 WoGG",
+            f"{regel.zitat}; {_ZITAT_15[e.zeitraum]}",
             zwoelf_monate=bwz.text(),
         )
         if regel.behandlung == "voll":

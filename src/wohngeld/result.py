@@ -19,7 +19,8 @@ class Result(NamedTuple):
 
     ``betrag_monat`` is 0 when there is no claim; ``grund`` and ``grund_zitat`` then say why.
     ``M`` and ``Y`` are the values that entered § 19 WoGG (after the Mindestwerte);
-    ``M_berechnet`` and ``Y_berechnet`` before them.
+    ``M_berechnet`` and ``Y_berechnet`` before them. ``tabellen`` names every parameter table the
+    result applied with its ``valid_from`` (by table name); ``fassung`` is the latest of them.
     """
 
     betrag_monat: Decimal
@@ -40,6 +41,7 @@ class Result(NamedTuple):
     z: tuple[Decimal, Decimal, Decimal, Decimal]
     warnungen: tuple[str, ...]
     schritte: tuple[Schritt, ...]
+    tabellen: tuple[tuple[str, date], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
         """JSON-ready mapping with stable field names; Decimals as strings."""
@@ -52,6 +54,7 @@ class Result(NamedTuple):
             "art": self.art,
             "stichtag": self.stichtag.isoformat(),
             "fassung": self.fassung.isoformat(),
+            "tabellen": {name: ab.isoformat() for name, ab in self.tabellen},
             "rechtsstand": self.rechtsstand,
             "mietenstufe": self.mietenstufe,
             "mitglieder": self.mitglieder,
