@@ -167,3 +167,27 @@ def test_member_whose_exclusion_ended_before_death_keeps_the_number() -> None:
     r = calculate(h, on=date(2025, 7, 1))
     assert (r.mitglieder, r.mitglieder_gesamt, r.betrag_monat) == (2, 2, D(445))
 
+
+def _witwe_mit_baby(ausnahme: bool) -> Haushalt:
+    return _h({"wohnkosten": {"art": "Miete", "miete_monat": "500"}, "mietenstufe": 3, "mitglieder": [
+        {"einnahmen": [{"art": "Altersrente", "brutto_monat": "1000"}], "pauschalabzug": KP},
+        {"zugehoerigkeit": {"verstorben_am": "2025-03-10", "sterbefall_ausnahme": ausnahme}},
+        {"kind": True, "geburtsdatum": "2025-05-01"}]})
+
+
+def test_child_born_after_the_death_is_named_for_satz_2_nr_2() -> None:
+    """§ 6 Abs. 2 Satz 2 Nr. 2: Satz 1 ends when the number of counted members reaches the Stand before
+    the death again. Widow + husband (died 10.3.2025) → widow + child born 1.5.2025: two again.
+
+    The list does not say who lived there at the death, so the library keeps three members and names
+    the rule: M = min(500, 657 + 29.60) + 22.20 + 148 = 670.20; Y 892.35 → Mindestwert 906 (3 members);
+    z1 = 0.02 + 0.19549734 + 0.022197 = 0.23769434, z2 = 215.35107204, z3 = 454.84892796,
+    z4 = 523.076267154 → 523 €, with the notice. With ``sterbefall_ausnahme``: two members,
+    M = 642.60, Y 892.35 → 445 € (first test of this file).
+    """
+    ohne = calculate(_witwe_mit_baby(False), on=date(2025, 7, 1))
+    assert (ohne.mitglieder, ohne.M_berechnet, ohne.betrag_monat) == (3, D("670.20"), D(523))
+    assert any("§ 6 Abs. 2 Satz 2 Nr. 2" in w for w in ohne.warnungen)
+    mit = calculate(_witwe_mit_baby(True), on=date(2025, 7, 1))
+    assert (mit.mitglieder, mit.betrag_monat) == (2, D(445))
+    assert not any("§ 6 Abs. 2 Satz 2 Nr. 2" in w for w in mit.warnungen)
