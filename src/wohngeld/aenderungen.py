@@ -283,9 +283,10 @@ def _miete_9(r: Result) -> Decimal | None:
     """The monatliche Miete (§ 9) or Belastung (§ 10) for § 27 Abs. 3 Satz 1 Nr. 2 WoGG.
 
     The amount before § 11 Abs. 2 (Rechenweg step ``miete_9`` where the Miete had parts taken out,
-    else the step ``miete``, which then holds the § 9 or § 10 amount itself).
+    ``belastung_10`` where the Belastung had, else the step ``miete``, which then holds the § 9 or
+    § 10 amount itself).
     """
-    return _schritt(r, "miete_9", "miete")
+    return _schritt(r, "miete_9", "belastung_10", "miete")
 
 
 _NEUTRAL: dict[str, Any] = {

@@ -230,6 +230,34 @@ def _lebt_dort(m: Haushaltsmitglied, *, on: date | None) -> bool:
     return z.verstorben_am is None or on is None or on < z.verstorben_am
 
 
+def _nach_tod_geboren(
+    h: Haushalt, *, verstorben: list[int], zaehlt: list[int], wer: list[str]
+) -> list[str]:
+    """Notice where a counted member was born after the death of a member kept by § 6 Abs. 2 Satz 1.
+
+    § 6 Abs. 2 Satz 2 Nr. 2 WoGG: Satz 1 no longer applies once "die Zahl der zu berücksichtigenden
+    Haushaltsmitglieder sich mindestens auf den Stand vor dem Todesfall erhöht". The list does not say
+    who lived there at the death, so the library does not decide it: ``sterbefall_ausnahme`` does.
+    """
+    assert h.mitglieder is not None
+    texte = []
+    for t in verstorben:
+        z = h.mitglieder[t].zugehoerigkeit
+        if z is None or z.verstorben_am is None:
+            continue
+        tod = z.verstorben_am
+        for i in zaehlt:
+            geboren = h.mitglieder[i].geburtsdatum
+            if i not in verstorben and geboren is not None and geboren > tod:
+                texte.append(
+                    f"{wer[i]} ist nach dem Tod von {wer[t]} ({tod.strftime('%d.%m.%Y')}) geboren: erreicht "
+                    "die Zahl der zu berücksichtigenden Haushaltsmitglieder damit wieder den Stand vor dem "
+                    f"Todesfall, zählt {wer[t]} nicht mehr (§ 6 Abs. 2 Satz 2 Nr. 2 WoGG); dann "
+                    "sterbefall_ausnahme angeben."
+                )
+    return texte
+
+
 def _sgb_viii(
     h: Haushalt, haushalt: list[int], zaehlt: list[int], verstorben: list[int], wer: list[str]
 ) -> tuple[list[int], list[tuple[str, str]]]:
@@ -315,6 +343,7 @@ def mitglieder(h: Haushalt, rec: Rechenweg | None, *, on: date | None = None) ->
             text = freitext_hinweis(m.ausgeschlossen)
             if text is not None and i in haushalt and i not in zaehlt:
                 hinweise.append(f"{wer[i]}: {text}")
+        hinweise += _nach_tod_geboren(h, verstorben=verstorben, zaehlt=zaehlt, wer=wer)
         result = Mitglieder(
             len(haushalt),
             len(zaehlt),

@@ -624,6 +624,9 @@ def wohnkosten_betrag(
         if rs.klimakomponente.anwendbar:
             grenze += rs.klimakomponente.fuer(groesse)
         belastung = belastung_monat(w, grenze=grenze, rs=rs, rec=rec)
+        if rec is not None and (w.zuschuss_monat is not None or w.ueberlassen_m2 is not None):
+            # the § 10 Belastung before the § 11 Abs. 2 parts (compared by § 27 Abs. 3 Satz 1 Nr. 2)
+            rec.add("belastung_10", "Belastung nach § 10 WoGG", belastung, "EUR/Monat", "§ 10 WoGG")
         if w.ueberlassen_m2 is not None:
             assert w.wohnflaeche_m2 is not None  # model: ueberlassen_m2 needs wohnflaeche_m2
             anteil = belastung * w.ueberlassen_m2 / w.wohnflaeche_m2
