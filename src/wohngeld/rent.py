@@ -298,7 +298,7 @@ def _nr5_gilt(rs: Rechtsstand) -> bool:
 
     The WoGG of 2016–2019 lists only Nr. 1–4 (text "zuletzt geändert durch Art. 22 G v. 11.11.2016");
     Nr. 5 was added by Art. 1 Nr. 3 Buchst. b WoGStärkG v. 30.11.2019 (BGBl. I S. 1877), in force on
-    1 January 2020 (§ 42b WoGG of the same Act applies "die ab dem 1. Januar 2020 geltende Fassung").
+    1 January 2020 (the Act's Inkrafttreten; Sekundärquelle, see docs/rechtsauslegung.md).
     """
     return rs.stichtag >= _NR5_AB
 
