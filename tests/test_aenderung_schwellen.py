@@ -133,7 +133,7 @@ def test_a_rent_subsidy_alone_raises_no_duty_under_abs3_nr2() -> None:
     Satz 1 Nr. 2 compares the zu berücksichtigende Miete without the Gesamtbetrag (142.60 €):
     min(600, 551 + 24.80) = 575.80 → 500: −13.2 %, not more than 15 % → keine Änderung, 380 € stay.
     Bisher: M = 575.80 + 142.60 = 718.40; a = 0.03, b = 0.0003571, c = 0.0000304:
-    z1 = 0.03 + 0.25653664 + 0.03648 = 0.32302064, z2 = 387.624768, z3 = 330.775232, z4 = 380.39 → 380 €.
+    z1 = 0.03 + 0.25654064 + 0.03648 = 0.32302064, z2 = 387.624768, z3 = 330.775232, z4 = 380.39 → 380 €.
     """
     a = aenderung(_zwei("600"), _zwei("600", zuschuss_monat="100"),
                   bewilligt_ab=date(2025, 1, 1), aenderung_ab=date(2025, 5, 1))
