@@ -16,6 +16,7 @@ __all__ = [
     "ROUND_HALF_UP",
     "Euro",
     "cut_euro",
+    "festkomma_text",
     "round_euro",
     "round_fixed_point",
     "to_decimal",
@@ -109,3 +110,26 @@ def cut_euro(x: Decimal) -> Decimal:
     Decimal('2018')
     """
     return x.quantize(_EURO, ROUND_FLOOR)
+
+
+def festkomma_text(x: Decimal, *, mindestens: int = 0) -> str:
+    """``x`` as plain decimal text for JSON and batch files, at the precision the law uses.
+
+    More than ten decimal places are rounded half-up to ten (the Festkommazahl of Anlage 3 Nr. 2
+    WoGG; display only, the value computed with is not changed); fewer are kept, padded to
+    ``mindestens`` places. No exponent, no ``-0``.
+
+    >>> festkomma_text(Decimal("1792.554666666666666666666667"))
+    '1792.5546666667'
+    >>> festkomma_text(Decimal("1E+2"), mindestens=2), festkomma_text(Decimal("-0"), mindestens=2)
+    ('100.00', '0.00')
+    """
+    exponent = x.as_tuple().exponent
+    assert isinstance(exponent, int), "finite amounts only"
+    if exponent < -10:
+        x = x.quantize(FIXED_POINT, ROUND_HALF_UP)
+    elif exponent > -mindestens:
+        x = x.quantize(Decimal(1).scaleb(-mindestens))
+    if x.is_zero():
+        x = abs(x)
+    return format(x, "f")
