@@ -8,7 +8,7 @@ import sys
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import click
 
@@ -47,13 +47,20 @@ def _zahl(n: float) -> str:
     return f"{n:,.0f}".replace(",", ".")
 
 
+class _Fehler(click.ClickException):
+    """A run that is refused or fails: one German line on stderr, exit code 1."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"Fehler: {self.format_message()}", err=True)
+
+
 class _Fortschritt:
     """A progress line on stderr every ``intervall`` seconds: rows done, rows/s, errors so far."""
 
-    def __init__(self, intervall: float, uhr: Callable[[], float] = time.monotonic) -> None:
+    def __init__(self, intervall: float, uhr: Callable[[], float] | None = None) -> None:
         self.intervall = intervall
-        self.uhr = uhr
-        self.start = uhr()
+        self.uhr = uhr or time.monotonic
+        self.start = self.uhr()
         self.naechste = self.start + intervall
 
     def __call__(self, zeilen: int, fehler: int) -> None:
@@ -77,8 +84,8 @@ class _Fortschritt:
         "unverändert."
     )
 )
-@click.argument("eingabe", type=click.Path(dir_okay=False, path_type=Path))
-@click.argument("ausgabe", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("eingabe", type=click.Path(path_type=Path))
+@click.argument("ausgabe", type=click.Path(path_type=Path))
 @click.option("--stichtag", help="Stichtag JJJJ-MM-TT für Zeilen ohne eigenen Stichtag.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Format (sonst aus der Endung).")
 @szenario_option
@@ -154,7 +161,7 @@ def stapel(
             huelle=huelle, melden=melden,
         )
     except WohngeldError as exc:  # refused, unreadable or unwritable: AUSGABE is unchanged
-        raise click.ClickException(" ".join(str(exc).split())) from None
+        raise _Fehler(" ".join(str(exc).split())) from None
     if als_json:
         click.echo(json.dumps(bilanz.to_dict(), ensure_ascii=False))
     elif not leise:
