@@ -29,11 +29,11 @@ def _haushalt(**changes: Any) -> Haushalt:
 @pytest.mark.parametrize(
     ("changes", "field", "fragment"),
     [
-        ({"miete_monat": 780.5}, "miete_monat", 'float 780.5 given; pass Decimal("780.5")'),
+        ({"miete_monat": 780.5}, "miete_monat", 'float 780.5 angegeben; Decimal("780.5")'),
         ({"miete_monat": "-1"}, "miete_monat", "greater than or equal to 0"),
-        ({"miete_monat": "abc"}, "miete_monat", "'abc' is not a number"),
-        ({"miete_monat": "NaN"}, "miete_monat", "not a finite amount"),
-        ({"gesamteinkommen_monat": True}, "gesamteinkommen_monat", "bool True given"),
+        ({"miete_monat": "abc"}, "miete_monat", "'abc' ist keine Zahl"),
+        ({"miete_monat": "NaN"}, "miete_monat", "kein endlicher Betrag"),
+        ({"gesamteinkommen_monat": True}, "gesamteinkommen_monat", "bool True angegeben"),
         ({"anzahl_mitglieder": 0}, "anzahl_mitglieder", "greater than or equal to 1"),
         ({"mietenstufe": 8}, "mietenstufe", "less than or equal to 7"),
         ({"mietenstufe": True}, "mietenstufe", "valid integer"),

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 
+from .money import festkomma_text
+
 __all__ = ["Rechenweg", "Schritt", "format_euro", "format_euro_anzeige", "format_zahl"]
 
 Wert = Decimal | int | str | bool
@@ -27,19 +29,22 @@ class Schritt:
     eingaben: tuple[tuple[str, Wert], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        """JSON-ready mapping; Decimals as strings so that no digit is lost."""
+        """JSON-ready mapping; Decimals as strings, at most with ten decimal places."""
         return {
             "key": self.key,
             "label": self.label,
-            "wert": _json_value(self.wert),
+            "wert": _json_value(self.wert, euro=self.einheit.startswith("EUR")),
             "einheit": self.einheit,
             "zitat": self.zitat,
             "eingaben": {k: _json_value(v) for k, v in self.eingaben},
         }
 
 
-def _json_value(v: Wert) -> object:
-    return str(v) if isinstance(v, Decimal) else v
+def _json_value(v: Wert, *, euro: bool = False) -> object:
+    """Decimals as text, at most ten decimal places (Anlage 3 Nr. 2 WoGG); euros with at least two."""
+    if isinstance(v, Decimal):
+        return festkomma_text(v, mindestens=2 if euro else 0)
+    return v
 
 
 @dataclass(slots=True)

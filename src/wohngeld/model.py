@@ -6,11 +6,12 @@ Money is :data:`~wohngeld.money.Euro` (Decimal; ``int`` and ``str`` accepted, ``
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from .ausschluss import Ausbildungsfoerderung, Ausschluss
 from .einnahmen import Einnahme, Unterhaltszahlung
@@ -41,6 +42,47 @@ MAX_FLAECHE = Decimal(100_000)
 
 Flaeche = Annotated[Decimal, BeforeValidator(to_decimal)]
 """An area in m²: ``Decimal``, ``int`` or ``str``; ``float`` refused."""
+
+
+def _nur_wahrheitswert(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"{value!r} angegeben; erlaubt sind nur true oder false (Python: True oder False)")
+
+
+Wahrheitswert = Annotated[bool, BeforeValidator(_nur_wahrheitswert)]
+"""A yes/no fact: only ``true``/``false`` (``1``, ``"yes"``, ``"ja"`` are refused, not guessed)."""
+
+_ISO_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def _nur_iso_datum(value: object) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATUM.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    shown = value.isoformat() if isinstance(value, date) else repr(value)
+    raise ValueError(f"{shown} angegeben; erlaubt ist ein Datum JJJJ-MM-TT (z. B. 2025-07-01)")
+
+
+Datum = Annotated[date, BeforeValidator(_nur_iso_datum)]
+"""A date: a ``datetime.date`` or ISO text ``JJJJ-MM-TT``; numbers and times are refused."""
+
+
+def _geboren(value: date | None) -> date | None:
+    if value is not None and value > date.today():
+        raise ValueError(
+            f"geburtsdatum {value.isoformat()} liegt in der Zukunft (heute ist "
+            f"{date.today().isoformat()}); nur geborene Personen sind Haushaltsmitglieder (§ 5 WoGG)"
+        )
+    return value
+
+
+Geburtsdatum = Annotated[Datum | None, AfterValidator(_geboren)]
+"""A birth date: an ISO date, not after today."""
 
 
 
@@ -267,9 +309,9 @@ Wohnkosten = Annotated[Miete | Belastung | Heim, Field(discriminator="art")]
 class Pauschalabzug(_Frozen):
     """The three § 16 Abs. 1 WoGG criteria expected in the Bewilligungszeitraum."""
 
-    steuern: bool = False
-    kranken_pflege: bool = False
-    rente: bool = False
+    steuern: Wahrheitswert = False
+    kranken_pflege: Wahrheitswert = False
+    rente: Wahrheitswert = False
 
 
 class Zugehoerigkeit(_Frozen):
@@ -300,12 +342,12 @@ class Zugehoerigkeit(_Frozen):
         | None
     ) = None
     betreuungsanteil: Flaeche | None = Field(default=None, gt=0, le=1)
-    geburtsdatum: date | None = None
-    verstorben_am: date | None = None
-    sterbefall_ausnahme: bool = False
+    geburtsdatum: Geburtsdatum = None
+    verstorben_am: Datum | None = None
+    sterbefall_ausnahme: Wahrheitswert = False
     abwesend: Literal["voruebergehend", "dauerhaft"] | None = None
-    leistung_ab: date | None = None
-    leistung_bis: date | None = None
+    leistung_ab: Datum | None = None
+    leistung_bis: Datum | None = None
 
     @model_validator(mode="after")
     def _leistungszeitraum(self) -> Zugehoerigkeit:
@@ -326,15 +368,15 @@ class Haushaltsmitglied(_Frozen):
     name: str | None = None
     einnahmen: tuple[Einnahme, ...] = ()
     pauschalabzug: Pauschalabzug = Pauschalabzug()
-    kind: bool = False
-    alter_unter_25: bool | None = None
-    alleinerziehend: bool = False
+    kind: Wahrheitswert = False
+    alter_unter_25: Wahrheitswert | None = None
+    alleinerziehend: Wahrheitswert = False
     schwerbehindert_gdb: int | None = Field(default=None, ge=0, le=100, strict=True)
     pflegegrad: int | None = Field(default=None, ge=1, le=5, strict=True)
-    grundrentenzeiten_33_jahre: bool = False
-    ns_verfolgt: bool = False
-    geburtsdatum: date | None = Field(default=None, description="for the ages in § 17 Nr. 3, 4 WoGG")
-    haeusliche_pflege: bool = Field(
+    grundrentenzeiten_33_jahre: Wahrheitswert = False
+    ns_verfolgt: Wahrheitswert = False
+    geburtsdatum: Geburtsdatum = Field(default=None, description="for the ages in § 17 Nr. 3, 4 WoGG")
+    haeusliche_pflege: Wahrheitswert = Field(
         default=False,
         description="häusliche oder teilstationäre Pflege oder Kurzzeitpflege (§ 17 Nr. 1 Buchst. b WoGG)",
     )
@@ -349,7 +391,7 @@ class Haushaltsmitglied(_Frozen):
     ausbildungsfoerderung: Ausbildungsfoerderung | None = Field(
         default=None, description="§ 20 Abs. 2 WoGG: Förderung, die dem Mitglied dem Grunde nach zusteht"
     )
-    ausbildungsfoerderung_nur_darlehen: bool = False
+    ausbildungsfoerderung_nur_darlehen: Wahrheitswert = False
 
 
 class Haushalt(_Frozen):
@@ -363,7 +405,9 @@ class Haushalt(_Frozen):
     wohnkosten: Wohnkosten
     mietenstufe: int | None = Field(default=None, ge=1, le=7, strict=True)
     gemeinde: str | None = Field(default=None, min_length=1)
-    mitglieder: tuple[Haushaltsmitglied, ...] | None = Field(default=None, min_length=1)
+    mitglieder: tuple[Haushaltsmitglied, ...] | None = Field(
+        default=None, min_length=1, max_length=MAX_MITGLIEDER
+    )
     anzahl_mitglieder: int | None = Field(default=None, ge=1, le=MAX_MITGLIEDER, strict=True)
     gesamteinkommen_monat: Euro | None = Field(
         default=None,
@@ -383,7 +427,7 @@ class Haushalt(_Frozen):
         default=None, ge=0, le=MAX_BETRAG, allow_inf_nan=False,
         description="Bedarf nach SGB II/XII für die Plausibilitätsprüfung (WoGVwV Nr. 15.01 ff.)",
     )
-    bewilligungszeitraum_ab: date | None = Field(
+    bewilligungszeitraum_ab: Datum | None = Field(
         default=None,
         description="start of the twelve months whose income § 15 WoGG forecasts; default: the Stichtag",
     )
