@@ -146,12 +146,58 @@ def anwenden(table: Table, aenderungen: tuple[Aenderung, ...], *, name: str, ab:
     data["valid_from"] = max(table.valid_from, ab)
     data["source"] = f"Szenario '{name}': " + "; ".join(a.text() for a in aenderungen)
     try:
-        return type(table).model_validate(data)
+        neu = type(table).model_validate(data)
     except ValidationError as exc:
         fehler = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
         raise InputError(
             f"Szenario '{name}': table '{table.tabelle}' after the changes is invalid: {fehler}"
         ) from None
+    geprueft = _als_listen(neu.model_dump())
+    for a in aenderungen:
+        node: Any = geprueft
+        for key in a.pfad[1:]:
+            node = node[_schritt(node, key, a.pfad, 1)[0]]
+        _im_bereich(node, a.pfad, name=name)
+    return neu
+
+
+BEREICH_STANDARD = (Decimal(0), Decimal(10_000_000))
+"""Plausible range of a parameter value changed by a scenario: amounts in euros, counts, months and
+rates are never negative, and no amount of the WoGG comes near ten million euros."""
+
+BEREICHE: dict[str, dict[str, tuple[Decimal, Decimal]]] = {
+    "koeffizienten": {  # Anlage 2 WoGG (bis 2019 Anlage 1): a is negative from six members on
+        "a": (Decimal(-1), Decimal(1)),
+        "b": (Decimal(0), Decimal(1)),
+        "c": (Decimal(0), Decimal(1)),
+        "faktor": (Decimal("0.01"), Decimal(10)),
+    },
+}
+"""Per table and key: the plausible range where it differs from :data:`BEREICH_STANDARD`."""
+
+FAKTOR_BEREICH = (Decimal("0.01"), Decimal(100))
+"""Plausible range of a factor in ``[multiplizieren]`` (0 or a negative factor is no reform)."""
+
+
+def _im_bereich(node: Any, pfad: tuple[str, ...], *, name: str, key: str = "") -> None:
+    """Every number at or below ``pfad`` lies in its table's plausible range (:data:`BEREICHE`)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            _im_bereich(v, (*pfad, str(k)), name=name, key=str(k))
+        return
+    if isinstance(node, list):
+        for i, v in enumerate(node, start=1):
+            _im_bereich(v, (*pfad, str(i)), name=name, key=key)
+        return
+    if isinstance(node, bool) or not isinstance(node, Decimal | int):
+        return
+    key = key or next((k for k in reversed(pfad) if not k.isdigit()), "")
+    lo, hi = BEREICHE.get(pfad[0], {}).get(key, BEREICH_STANDARD)
+    if not lo <= node <= hi:
+        raise InputError(
+            f"Szenario '{name}': '{'.'.join(pfad)}' = {node} liegt außerhalb des plausiblen Bereichs "
+            f"{lo} bis {hi} (Tabelle '{pfad[0]}'); den Wert prüfen"
+        )
 
 
 class Szenario(ParameterStore):
@@ -248,6 +294,17 @@ def _dezimal(value: object, wo: str) -> Decimal:
     return d
 
 
+def _faktor(value: object, wo: str) -> Decimal:
+    f = _dezimal(value, wo)
+    lo, hi = FAKTOR_BEREICH
+    if not lo <= f <= hi:
+        raise InputError(
+            f"{wo}: Faktor {value} liegt außerhalb des plausiblen Bereichs {lo} bis {hi} "
+            "(0 oder ein negativer Faktor ist keine Änderung eines Betrags)"
+        )
+    return f
+
+
 _KEYS = {"name", "ab", "basis", "beschreibung", "setzen", "multiplizieren"}
 
 
@@ -287,7 +344,7 @@ def parse_szenario(data: Mapping[str, Any], *, quelle: str = "<szenario>") -> Sz
                 if runden not in (None, "euro", "cent"):
                     raise InputError(f'{wo}: runden = {runden!r}; allowed "euro" or "cent"')
                 value = value["faktor"]
-            aenderungen.append(Aenderung(pfad=pfad, faktor=_dezimal(value, wo), runden=runden))
+            aenderungen.append(Aenderung(pfad=pfad, faktor=_faktor(value, wo), runden=runden))
     basis_name = data.get("basis", "geltendes Recht")
     if not isinstance(basis_name, str):
         raise InputError(f"{quelle}: basis must be the name of a rule set")
