@@ -83,9 +83,9 @@ def test_rechenweg_on_request() -> None:
 def test_flat_row() -> None:
     row = {"mietenstufe": " 3 ", "anzahl_mitglieder": "1", "heim": "nein", "vermoegen": "", "x": "y"}
     assert zeile_zu_eingabe(row) == {"mietenstufe": 3, "anzahl_mitglieder": 1}
-    with pytest.raises(ValueError, match="whole number"):
+    with pytest.raises(ValueError, match="ganze Zahl"):
         zeile_zu_eingabe({"anzahl_mitglieder": "1.5"})
-    with pytest.raises(ValueError, match="ja or nein"):
+    with pytest.raises(ValueError, match="ja oder nein"):
         zeile_zu_eingabe({"heim": "vielleicht"})
 
 

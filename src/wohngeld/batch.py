@@ -127,7 +127,7 @@ def _stichtag(value: object) -> date:
             return date.fromisoformat(value.strip())
         except ValueError:
             pass
-    raise InputError(f"stichtag: {value!r} given; write the Stichtag as JJJJ-MM-TT (e.g. 2025-07-01)")
+    raise InputError(f"stichtag: {value!r} angegeben; als JJJJ-MM-TT schreiben (z. B. 2025-07-01)")
 
 
 def _eingabe(item: object, on: date | None) -> tuple[Haushalt, date]:
@@ -230,13 +230,13 @@ def zeile_zu_eingabe(zeile: Mapping[str, object], *, dezimalkomma: bool = False)
             if text in _JA:
                 data["wohnkosten"] = {"art": "Heim"}
             elif text not in _NEIN:
-                raise InputError(f"heim: {value!r} given; write ja or nein (§ 9 Abs. 3 WoGG)")
+                raise InputError(f"heim: {value!r} angegeben; ja oder nein schreiben (§ 9 Abs. 3 WoGG)")
             continue
         if key in _INT and isinstance(value, str):
             try:
                 data[key] = int(value.strip())
             except ValueError:
-                raise InputError(f"{key}: {value!r} given; write a whole number") from None
+                raise InputError(f"{key}: {value!r} angegeben; eine ganze Zahl schreiben") from None
             continue
         if key in BETRAG_SPALTEN and isinstance(value, str):
             data[key] = betrag_text(key, value, dezimalkomma=dezimalkomma)

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from .money import festkomma_text
 
 __all__ = ["Rechenweg", "Schritt", "format_euro", "format_euro_anzeige", "format_zahl"]
 
 Wert = Decimal | int | str | bool
+_CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,14 +80,21 @@ def format_zahl(x: Decimal, stellen: int | None = None) -> str:
 
 
 def format_euro(x: Decimal) -> str:
-    """Amount in euros, German style, with at least two decimals.
+    """Amount in euros, German style, to the cent; ``≈`` marks an amount rounded for display.
 
-    >>> format_euro(Decimal("530.4")), format_euro(Decimal("131"))
-    ('530,40 €', '131,00 €')
+    The value itself is never rounded here: where it has more than two decimal places (e.g. Y =
+    1.000/12), the text shows it to the cent with ``≈`` in front; the JSON keeps the exact value.
+
+    >>> format_euro(Decimal("530.4")), format_euro(Decimal("131")), format_euro(Decimal("1E+2"))
+    ('530,40 €', '131,00 €', '100,00 €')
+    >>> format_euro(Decimal("83.33333333333333333333333333")), format_euro(Decimal("-0.00"))
+    ('≈ 83,33 €', '0,00 €')
     """
-    if x == x.to_integral_value() or -x.as_tuple().exponent <= 2:  # type: ignore[operator]
-        return f"{format_zahl(x, 2)} €"
-    return f"{format_zahl(x)} €"
+    gerundet = x.quantize(_CENT, ROUND_HALF_UP)
+    if gerundet.is_zero():
+        gerundet = abs(gerundet)
+    text = f"{format_zahl(gerundet)} €"
+    return text if gerundet == x else f"≈ {text}"
 
 
 def format_euro_anzeige(x: Decimal) -> str:

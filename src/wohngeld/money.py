@@ -71,12 +71,12 @@ def to_decimal(value: object) -> Decimal:
             f"{type(value).__name__} {value!r} angegeben; einen Betrag als Decimal, int oder Text übergeben"
         )
     if not result.is_finite():
-        raise ValueError(f"{value!r} ist kein endlicher Betrag")
+        raise ValueError(f"{value} ist kein endlicher Betrag")
     exponent = result.as_tuple().exponent
     assert isinstance(exponent, int)
     if exponent > 0:
         if result.adjusted() > _GRENZE_EXPONENT:
-            raise ValueError(f"{value!r} ist kein plausibler Betrag (mehr als {_GRENZE_EXPONENT} Stellen)")
+            raise ValueError(f"{value} ist kein plausibler Betrag (mehr als {_GRENZE_EXPONENT} Stellen)")
         result = result.quantize(Decimal(1))
     if result.is_zero() and result.is_signed():
         result = abs(result)

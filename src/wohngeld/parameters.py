@@ -467,9 +467,10 @@ class ParameterStore:
             )
         for t in tables.values():
             if t.unverified is not None:
-                warnungen.append(
-                    f"Die Tabelle '{t.tabelle}' (Fassung ab {t.valid_from.isoformat()}) ist nicht am "
-                    f"Gesetzestext geprüft: {t.unverified}"
+                warnungen.append(  # the provenance (t.unverified) stays in the data file
+                    f"Die Werte der Tabelle '{t.tabelle}' (Fassung ab {t.valid_from.strftime('%d.%m.%Y')}) "
+                    f"sind nicht am Gesetzestext geprüft ({t.rule}); sie sind aus anderen Quellen "
+                    "übernommen und können vom Gesetzestext abweichen."
                 )
         if on > stand.geprueft_am:
             warnungen.append(
