@@ -71,7 +71,7 @@ def test_streams_one_output_per_item_in_order() -> None:
 def test_is_lazy_and_needs_a_stichtag() -> None:
     gen = calculate_many([DRESDEN])
     (e,) = list(gen)
-    assert isinstance(e, ItemError) and "stichtag missing" in e.meldung
+    assert isinstance(e, ItemError) and "stichtag fehlt" in e.meldung
     assert calculate_many([DRESDEN], on=D23).__next__().betrag_monat == 131
 
 

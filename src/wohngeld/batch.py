@@ -143,13 +143,13 @@ def _eingabe(item: object, on: date | None) -> tuple[Haushalt, date]:
         haushalt = Haushalt.model_validate(data)
     else:
         raise InputError(
-            f"item: {type(item).__name__} given; pass a Haushalt, a (Haushalt, date) pair or a mapping "
-            "(a Haushalt as dict, optionally with 'stichtag')"
+            f"Posten: {type(item).__name__} angegeben; einen Haushalt, ein Paar (Haushalt, date) oder "
+            "ein Mapping übergeben (ein Haushalt als dict, wahlweise mit 'stichtag')"
         )
     if stichtag is None:
         if on is None:
             raise InputError(
-                "stichtag missing: give it per item (column or key stichtag) or as a default "
+                "stichtag fehlt: je Posten angeben (Spalte oder Schlüssel stichtag) oder für alle "
                 "(calculate_many(..., on=date), wohngeld stapel --stichtag)"
             )
         return haushalt, on
@@ -423,7 +423,7 @@ def objekt_zu_eingabe(obj: Mapping[str, object], *, dezimalkomma: bool = False) 
     if "haushalt" in obj:
         haushalt = obj["haushalt"]
         if not isinstance(haushalt, Mapping):
-            raise InputError(f"haushalt: {type(haushalt).__name__} given; a JSON object is expected")
+            raise InputError(f"haushalt: {type(haushalt).__name__} angegeben; ein JSON-Objekt erwartet")
         data = dict(haushalt)
         if not _leer(obj.get("stichtag")):
             data["stichtag"] = obj["stichtag"]
