@@ -12,6 +12,7 @@ import errno
 import io
 import json
 import os
+import signal
 import tempfile
 from pathlib import Path
 from typing import Any
@@ -267,3 +268,25 @@ def test_target_is_complete_or_unchanged(
             assert fehler is not None
             assert (aus.read_bytes() if aus.exists() else None) == alt
         assert sorted(os.listdir(tmp)) == sorted([ein.name, *([aus.name] if aus.exists() else [])])
+
+
+def test_sigterm_mid_run_leaves_the_target_and_no_debris(tmp_path: Path) -> None:
+    """A cron job stopped with SIGTERM after the second row: exit 143, old target kept."""
+    ein = _ein(tmp_path, KOPF + "\n" + "\n".join([DRESDEN] * 5) + "\n")
+    aus = tmp_path / "aus.csv"
+    aus.write_text("alt\n", encoding="utf-8")
+    echt = batch.ergebnis_spalten
+    zaehler = iter(range(100))
+
+    def zweite_zeile(*args: Any, **kwargs: Any) -> dict[str, str]:
+        if next(zaehler) == 1:
+            os.kill(os.getpid(), signal.SIGTERM)
+        return echt(*args, **kwargs)
+
+    vorher = signal.getsignal(signal.SIGTERM)
+    with mock.patch.object(batch, "ergebnis_spalten", side_effect=zweite_zeile):
+        res = CliRunner().invoke(main, ["stapel", str(ein), str(aus), *STICHTAG, "--ueberschreiben"])
+    assert res.exit_code == 143 and "Abgebrochen (SIGTERM)" in res.stderr
+    assert aus.read_text(encoding="utf-8") == "alt\n"
+    assert sorted(os.listdir(tmp_path)) == ["aus.csv", "ein.csv"]
+    assert signal.getsignal(signal.SIGTERM) == vorher  # the handler is restored

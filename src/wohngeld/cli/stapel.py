@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import signal
 import sys
 import time
 from collections.abc import Callable, Iterator
@@ -52,6 +54,26 @@ class _Fehler(click.ClickException):
 
     def show(self, file: IO[Any] | None = None) -> None:
         click.echo(f"Fehler: {self.format_message()}", err=True)
+
+
+@contextlib.contextmanager
+def _sigterm_als_abbruch() -> Iterator[None]:
+    """SIGTERM (a cron job or service stopped) ends the run like Ctrl-C: the temporary file is
+    removed and AUSGABE stays as it was; exit code 143."""
+
+    def beenden(signum: int, frame: object) -> None:
+        click.echo("Abgebrochen (SIGTERM); AUSGABE bleibt unverändert.", err=True)
+        raise SystemExit(128 + signum)
+
+    try:
+        alt = signal.signal(signal.SIGTERM, beenden)
+    except ValueError:  # not the main thread: leave the handler alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, alt)
 
 
 class _Fortschritt:
@@ -154,14 +176,15 @@ def stapel(
             yield from bar
 
     melden = None if (leise or tty) else _Fortschritt(intervall)
-    try:
-        bilanz = stapel_pfad(
-            eingabe, ausgabe, on=on, format=f, rechtsstand=store, ueberschreiben=ueberschreiben,
-            kodierung=kodierung, dezimalkomma=dezimalkomma, trennzeichen=trennzeichen,
-            huelle=huelle, melden=melden,
-        )
-    except WohngeldError as exc:  # refused, unreadable or unwritable: AUSGABE is unchanged
-        raise _Fehler(" ".join(str(exc).split())) from None
+    with _sigterm_als_abbruch():
+        try:
+            bilanz = stapel_pfad(
+                eingabe, ausgabe, on=on, format=f, rechtsstand=store, ueberschreiben=ueberschreiben,
+                kodierung=kodierung, dezimalkomma=dezimalkomma, trennzeichen=trennzeichen,
+                huelle=huelle, melden=melden,
+            )
+        except WohngeldError as exc:  # refused, unreadable or unwritable: AUSGABE is unchanged
+            raise _Fehler(" ".join(str(exc).split())) from None
     if als_json:
         click.echo(json.dumps(bilanz.to_dict(), ensure_ascii=False))
     elif not leise:
