@@ -15,9 +15,11 @@ Flat layout (CSV columns, JSON Lines keys; empty cells count as missing)::
     anzahl_ausgeschlossen  optional, § 7 WoGG
     vermoegen              optional, § 21 Nr. 3 WoGG
 
-Amounts are decimal strings with a decimal point ("1162.35"), read as ``Decimal``. Other columns
-are passed through untouched. A JSON Lines object may instead be a full ``Haushalt`` (with
-``mitglieder``, ``wohnkosten``, …) plus an optional ``stichtag``.
+Amounts are decimal strings with a decimal point ("1162.35"), or with ``dezimalkomma`` as German
+offices write them ("1.162,35"), read as ``Decimal``; ambiguous text is refused
+(:func:`betrag_text`). Other columns are passed through untouched. A JSON Lines object may
+instead be a full ``Haushalt`` (with ``mitglieder``, ``wohnkosten``, …) plus an optional
+``stichtag``.
 """
 
 from __future__ import annotations
