@@ -163,34 +163,34 @@ class Miete(_Frozen):
             grundlagen.append("+".join(teile))
         if len(grundlagen) != 1:
             raise ValueError(
-                "give the Miete once: miete_monat (Bruttokaltmiete), its parts grundmiete_monat "
-                "(+ nebenkosten_monat, moeblierung_monat), warmmiete_monat (§ 9 Abs. 1 WoGG) or "
+                "die Miete einmal angeben: miete_monat (Bruttokaltmiete), ihre Teile grundmiete_monat "
+                "(+ nebenkosten_monat, moeblierung_monat), warmmiete_monat (§ 9 Abs. 1 WoGG) oder "
                 "mietwert_monat (§ 9 Abs. 3 Satz 1 WoGG); "
-                f"given: {', '.join(grundlagen) or 'none'}"
+                f"angegeben: {', '.join(grundlagen) or 'nichts'}"
             )
         if (self.mietvorauszahlung is None) != (self.mietvorauszahlung_monate is None):
             raise ValueError(
-                "mietvorauszahlung and mietvorauszahlung_monate go together: the prepaid amount counts "
-                "as paid in the months it is meant for (§ 3 Abs. 1 WoGV)"
+                "mietvorauszahlung und mietvorauszahlung_monate gehören zusammen: der vorausgezahlte "
+                "Betrag gilt als in den Monaten gezahlt, für die er bestimmt ist (§ 3 Abs. 1 WoGV)"
             )
         if teile and self.grundmiete_monat is None:
-            raise ValueError("nebenkosten_monat/moeblierung_monat need grundmiete_monat (§ 9 Abs. 1 WoGG)")
+            raise ValueError("nebenkosten_monat/moeblierung_monat nur mit grundmiete_monat (§ 9 Abs. 1 WoGG)")
         if self.warmmiete_monat is not None and not any(a.art == "Heizung" for a in self.abzuege):
             raise ValueError(
-                "warmmiete_monat contains the heating costs, which § 9 Abs. 2 Nr. 1 WoGG leaves out: "
-                "add abzuege = [{art = \"Heizung\", betrag_monat = \"…\"}] with the amount from the rent "
-                "contract, or without betrag_monat for the Pauschbetrag of § 6 Abs. 2 Nr. 1 WoGV "
-                "(needs wohnflaeche_m2); add \"Warmwasser\" if hot water is included too — or enter "
-                "the Bruttokaltmiete as miete_monat"
+                "warmmiete_monat enthält die Heizkosten, die nach § 9 Abs. 2 Nr. 1 WoGG außer Betracht "
+                "bleiben: abzuege = [{art = \"Heizung\", betrag_monat = \"…\"}] mit dem Betrag aus dem "
+                "Mietvertrag angeben, oder ohne betrag_monat für den Pauschbetrag nach § 6 Abs. 2 Nr. 1 "
+                "WoGV (braucht wohnflaeche_m2); \"Warmwasser\" ergänzen, wenn auch Warmwasser enthalten "
+                "ist — oder die Bruttokaltmiete als miete_monat eingeben"
             )
         arten = [a.art for a in self.abzuege]
         doppelt = sorted({a for a in arten if arten.count(a) > 1})
         if doppelt:
-            raise ValueError(f"abzuege: {', '.join(doppelt)} listed twice; give each cost once")
+            raise ValueError(f"abzuege: {', '.join(doppelt)} doppelt; jede Kostenart einmal angeben")
         if (self.untermiete_entgelt_monat is not None) and self.untervermietet_m2 is None:
-            raise ValueError("untermiete_entgelt_monat needs untervermietet_m2 (§ 11 Abs. 2 Nr. 2 WoGG)")
+            raise ValueError("untermiete_entgelt_monat braucht untervermietet_m2 (§ 11 Abs. 2 Nr. 2 WoGG)")
         if self.mitbewohner_entgelt_monat is not None and self.mitbewohner == 0:
-            raise ValueError("mitbewohner_entgelt_monat needs mitbewohner ≥ 1 (§ 11 Abs. 2 Nr. 3 WoGG)")
+            raise ValueError("mitbewohner_entgelt_monat braucht mitbewohner ≥ 1 (§ 11 Abs. 2 Nr. 3 WoGG)")
         return self
 
 
@@ -219,20 +219,20 @@ class Darlehen(_Frozen):
         if self.tilgungsersatz is None:
             if self.tilgungsersatz_jahr is not None:
                 raise ValueError(
-                    "tilgungsersatz_jahr needs tilgungsersatz ('Bausparvertrag' or 'Personenversicherung', "
-                    "§ 12 Abs. 1 Satz 2 WoGV)"
+                    "tilgungsersatz_jahr braucht tilgungsersatz ('Bausparvertrag' oder "
+                    "'Personenversicherung', § 12 Abs. 1 Satz 2 WoGV)"
                 )
             return self
         if self.nennbetrag is None:
             raise ValueError(
-                f"tilgungsersatz {self.tilgungsersatz!r} needs nennbetrag: the Tilgung is shown as 2 % of "
-                "the loan (§ 12 Abs. 1 Satz 2 WoGV)"
+                f"tilgungsersatz {self.tilgungsersatz!r} braucht nennbetrag: als Tilgung gelten 2 % des "
+                "Darlehens (§ 12 Abs. 1 Satz 2 WoGV)"
             )
         if self.tilgung_jahr:
             raise ValueError(
-                f"tilgung_jahr {self.tilgung_jahr} and tilgungsersatz {self.tilgungsersatz!r} given: with a "
-                "Tilgungsersatz the Tilgung is 2 % of the loan (§ 12 Abs. 1 Satz 2 WoGV); give a loan "
-                "that is also repaid directly as a second Darlehen"
+                f"tilgung_jahr {self.tilgung_jahr} und tilgungsersatz {self.tilgungsersatz!r} angegeben: mit "
+                "einem Tilgungsersatz gelten 2 % des Darlehens als Tilgung (§ 12 Abs. 1 Satz 2 WoGV); ein "
+                "Darlehen, das auch direkt getilgt wird, als zweites Darlehen angeben"
             )
         return self
 
@@ -268,13 +268,14 @@ class Belastung(_Frozen):
         )
         if (self.belastung_monat is None) == (not lastenberechnung):
             raise ValueError(
-                "give the Belastung once: belastung_monat (one figure) or the Wohngeld-Lastenberechnung "
-                "(darlehen, wohnflaeche_m2, grundsteuer_jahr, … ; § 10 Abs. 2 WoGG, §§ 8–13 WoGV)"
+                "die Belastung einmal angeben: belastung_monat (ein Betrag) oder die Wohngeld-"
+                "Lastenberechnung (darlehen, wohnflaeche_m2, grundsteuer_jahr, … ; § 10 Abs. 2 WoGG, "
+                "§§ 8–13 WoGV)"
             )
         if self.geschaeftsraum_m2 is not None and self.wohnflaeche_m2 is None:
             raise ValueError(
-                "geschaeftsraum_m2 needs wohnflaeche_m2: the share of the Belastung on the business rooms "
-                "follows the areas (§ 11 Abs. 2 Nr. 1 WoGG, §§ 13 Abs. 2, 15 Abs. 1 WoGV)"
+                "geschaeftsraum_m2 braucht wohnflaeche_m2: der Anteil der Belastung für die Geschäftsräume "
+                "folgt den Flächen (§ 11 Abs. 2 Nr. 1 WoGG, §§ 13 Abs. 2, 15 Abs. 1 WoGV)"
             )
         return self
 
@@ -295,10 +296,10 @@ class Heim(_Frozen):
             extra = sorted(k for k in data if k != "art")
             if extra:
                 raise ValueError(
-                    f"Heim: {', '.join(extra)} given; for a Heimbewohner (§ 3 Abs. 1 Satz 2 Nr. 3 WoGG) "
-                    "the Miete is by law the Höchstbetrag plus Klimakomponente (§ 9 Abs. 3 Satz 2 WoGG), "
-                    "the Heimentgelt is not used — leave the rent out, or use Miete if the person rents "
-                    "a flat outside a Heim"
+                    f"Heim: {', '.join(extra)} angegeben; für Heimbewohner (§ 3 Abs. 1 Satz 2 Nr. 3 WoGG) "
+                    "ist die Miete kraft Gesetzes der Höchstbetrag zuzüglich Klimakomponente (§ 9 Abs. 3 "
+                    "Satz 2 WoGG), das Heimentgelt zählt nicht — die Miete weglassen, oder Miete verwenden, "
+                    "wenn die Person eine Wohnung außerhalb eines Heimes mietet"
                 )
         return data
 
@@ -353,10 +354,10 @@ class Zugehoerigkeit(_Frozen):
     def _leistungszeitraum(self) -> Zugehoerigkeit:
         if self.leistung_bis is not None:
             if self.leistung_ab is None:
-                raise ValueError("leistung_bis needs leistung_ab (§ 8 Abs. 1 Satz 2 WoGG)")
+                raise ValueError("leistung_bis braucht leistung_ab (§ 8 Abs. 1 Satz 2 WoGG)")
             if self.leistung_bis < self.leistung_ab:
                 raise ValueError(
-                    f"leistung_bis {self.leistung_bis.isoformat()} is before leistung_ab "
+                    f"leistung_bis {self.leistung_bis.isoformat()} liegt vor leistung_ab "
                     f"{self.leistung_ab.isoformat()} (§ 8 Abs. 1 Satz 2 WoGG)"
                 )
         return self
@@ -450,9 +451,9 @@ class Haushalt(_Frozen):
             return data
         if len(given) > 1 or "wohnkosten" in data:
             raise ValueError(
-                "give the housing cost once: miete_monat (Mietzuschuss), belastung_monat "
-                "(Lastenzuschuss) or wohnkosten; "
-                f"given: {', '.join(given + (['wohnkosten'] if 'wohnkosten' in data else []))}"
+                "die Wohnkosten einmal angeben: miete_monat (Mietzuschuss), belastung_monat "
+                "(Lastenzuschuss) oder wohnkosten; "
+                f"angegeben: {', '.join(given + (['wohnkosten'] if 'wohnkosten' in data else []))}"
             )
         data = dict(data)
         key = given[0]
@@ -464,14 +465,14 @@ class Haushalt(_Frozen):
     def _consistent(self) -> Haushalt:
         if (self.mietenstufe is None) == (self.gemeinde is None):
             raise ValueError(
-                "give exactly one of mietenstufe (1–7, § 12 Abs. 1 WoGG) or gemeinde "
-                "(AGS or name, Anlage zu § 1 Abs. 3 WoGV); "
-                f"given mietenstufe={self.mietenstufe!r}, gemeinde={self.gemeinde!r}"
+                "genau eines angeben: mietenstufe (1–7, § 12 Abs. 1 WoGG) oder gemeinde "
+                "(AGS oder Name, Anlage zu § 1 Abs. 3 WoGV); "
+                f"angegeben: mietenstufe={self.mietenstufe!r}, gemeinde={self.gemeinde!r}"
             )
         if (self.mitglieder is None) == (self.anzahl_mitglieder is None):
             raise ValueError(
-                "give the household members either as mitglieder (a list) or as "
-                "anzahl_mitglieder (with gesamteinkommen_monat), not both and not neither"
+                "die Haushaltsmitglieder entweder als mitglieder (Liste) oder als anzahl_mitglieder "
+                "(mit gesamteinkommen_monat) angeben, nicht beides und nicht keines"
             )
         if self.anzahl_ausgeschlossen is not None:
             if self.anzahl_mitglieder is None:
@@ -487,7 +488,7 @@ class Haushalt(_Frozen):
                 )
         if self.anzahl_mitglieder is not None and self.gesamteinkommen_monat is None:
             raise ValueError(
-                "anzahl_mitglieder without itemised members needs gesamteinkommen_monat "
+                "anzahl_mitglieder ohne einzelne Mitglieder braucht gesamteinkommen_monat "
                 "(Y, § 13 Abs. 2 WoGG)"
             )
         if (
@@ -496,7 +497,7 @@ class Haushalt(_Frozen):
             and any(m.einnahmen for m in self.mitglieder)
         ):
             raise ValueError(
-                "gesamteinkommen_monat is given and members list einnahmen: give Y "
-                "directly or the Einnahmen, not both"
+                "gesamteinkommen_monat ist angegeben und Mitglieder haben einnahmen: Y direkt oder die "
+                "Einnahmen angeben, nicht beides"
             )
         return self
