@@ -290,3 +290,13 @@ def test_sigterm_mid_run_leaves_the_target_and_no_debris(tmp_path: Path) -> None
     assert aus.read_text(encoding="utf-8") == "alt\n"
     assert sorted(os.listdir(tmp_path)) == ["aus.csv", "ein.csv"]
     assert signal.getsignal(signal.SIGTERM) == vorher  # the handler is restored
+
+
+def test_unreadable_csv_cell_aborts_with_one_line_and_keeps_the_target(tmp_path: Path) -> None:
+    ein = _ein(tmp_path, f"{KOPF},notiz\n{DRESDEN},kurz\n{DRESDEN},\"{'x' * 200_000}\"\n")
+    aus = tmp_path / "aus.csv"
+    aus.write_text("alt\n", encoding="utf-8")
+    code, text = _stapel(str(ein), str(aus), *STICHTAG, "--ueberschreiben")
+    assert code == 1 and "Zeile 3 der Datei ist nicht lesbar" in text and len(text.splitlines()) == 1
+    assert aus.read_text(encoding="utf-8") == "alt\n"
+    assert sorted(os.listdir(tmp_path)) == ["aus.csv", "ein.csv"]

@@ -344,7 +344,17 @@ def lese_csv(
         )
 
     def zeilen() -> Iterator[dict[str, str]]:
-        for row in csv.reader(fh, delimiter=trenn):
+        leser = csv.reader(fh, delimiter=trenn)
+        while True:
+            try:
+                row = next(leser)
+            except StopIteration:
+                return
+            except csv.Error as exc:  # e.g. a cell longer than csv.field_size_limit()
+                raise InputError(
+                    f"CSV: Zeile {leser.line_num + 1} der Datei ist nicht lesbar ({exc}); der Lauf ist "
+                    "abgebrochen"
+                ) from None
             if not row:
                 yield {**dict.fromkeys(namen, ""), LEERZEILE: ""}
                 continue
