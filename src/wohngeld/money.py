@@ -28,6 +28,7 @@ _EURO = Decimal(1)
 
 
 _ZAHL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?", re.ASCII)
+_EINFACH = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
 _GRENZE_EXPONENT = 30
 
 
@@ -45,27 +46,34 @@ def to_decimal(value: object) -> Decimal:
     ...
     ValueError: float 780.5 angegeben; Decimal("780.5") oder "780.5" übergeben (Beträge sind exakt)
     """
-    if isinstance(value, bool):
+    t = type(value)
+    if t is str:  # the common case first: plain ASCII digits with a decimal point
+        text: str = value  # type: ignore[assignment]
+        if not _EINFACH.fullmatch(text):
+            text = text.strip().replace("\u00a0", "").replace(" ", "")
+            if text.lower().lstrip("+-") in ("nan", "snan", "inf", "infinity"):
+                raise ValueError(f"{value!r} ist kein endlicher Betrag")
+            if not _ZAHL.fullmatch(text):
+                raise ValueError(
+                    f"{value!r} ist keine Zahl; einen Betrag wie \"780.50\" schreiben "
+                    "(Ziffern 0–9, Dezimalpunkt, keine Einheit, keine Tausendertrennzeichen)"
+                )
+        result = Decimal(text)
+        if "e" not in text and "E" not in text:
+            return abs(result) if result.is_zero() else result
+    elif t is Decimal:
+        result = value  # type: ignore[assignment]
+    elif t is int:
+        return Decimal(value)  # type: ignore[arg-type]
+    elif isinstance(value, bool):
         raise ValueError(f"bool {value!r} angegeben; einen Betrag (Decimal, int oder Text) übergeben")
-    if isinstance(value, float):
+    elif isinstance(value, float):
         raise ValueError(
             f'float {value!r} angegeben; Decimal("{value!r}") oder "{value!r}" übergeben '
             "(Beträge sind exakt)"
         )
-    if isinstance(value, str):
-        text = value.strip().replace("\u00a0", "").replace(" ", "")
-        if text.lower().lstrip("+-") in ("nan", "snan", "inf", "infinity"):
-            raise ValueError(f"{value!r} ist kein endlicher Betrag")
-        if not _ZAHL.fullmatch(text):
-            raise ValueError(
-                f"{value!r} ist keine Zahl; einen Betrag wie \"780.50\" schreiben "
-                "(Ziffern 0–9, Dezimalpunkt, keine Einheit, keine Tausendertrennzeichen)"
-            )
-        result = Decimal(text)
-    elif isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int):
-        result = Decimal(value)
+    elif isinstance(value, str | Decimal | int):
+        return to_decimal(str(value) if isinstance(value, str) else Decimal(value))
     else:
         raise ValueError(
             f"{type(value).__name__} {value!r} angegeben; einen Betrag als Decimal, int oder Text übergeben"
