@@ -113,3 +113,14 @@ def test_a_city_hint_appears_only_for_that_gemeinde() -> None:
     for anderswo in ({"gemeinde": "Leipzig"}, {"mietenstufe": 3}):
         text = but(_kind_mit_wohngeld(**anderswo))
         assert "Dresden" not in text and "zuständigen Stelle" in text
+
+
+def test_no_json_number_carries_more_than_ten_decimal_places() -> None:
+    """Y = 8.771 / 12 in the combined answer (Result, Vorrang hint) and in the § 27 comparison."""
+    texte = [antrag(EINZELN, on=D23).to_json()]
+    miete = EINZELN.wohnkosten.model_copy(update={"miete_monat": Decimal(500)})
+    neu = EINZELN.model_copy(update={"wohnkosten": miete})
+    texte.append(aenderung(EINZELN, neu, bewilligt_ab=D23, aenderung_ab=date(2023, 9, 1)).to_json())
+    for text in texte:
+        assert "730.9166666667" in text
+        assert not re.search(r"\d\.\d{11,}", text)

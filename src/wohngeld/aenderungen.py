@@ -21,6 +21,7 @@ from .engine import calculate
 from .errors import InputError
 from .explain import format_datum
 from .model import Haushalt, Pauschalabzug
+from .money import festkomma_text
 from .parameters import ParameterStore, Table, default_store, named_store
 from .result import Result
 
@@ -77,8 +78,8 @@ class Schwelle:
             "key": self.key,
             "regel": self.regel,
             "bezeichnung": self.bezeichnung,
-            "alt": str(self.alt),
-            "neu": str(self.neu),
+            "alt": festkomma_text(self.alt),
+            "neu": festkomma_text(self.neu),
             "aenderung_prozent": None if p is None else str(p.quantize(Decimal("0.01"))),
             "schwelle_prozent": None if self.schwelle_prozent is None else str(self.schwelle_prozent),
             "erfuellt": self.erfuellt,
