@@ -324,9 +324,9 @@ def test_haushalt_validates_plz_and_ort() -> None:
         _haushalt(plz="1067")
     with pytest.raises(ValueError, match="führende Null; meinten Sie '01067'"):
         _haushalt(plz=1067)
-    with pytest.raises(ValueError, match="exactly one of"):
+    with pytest.raises(ValueError, match="genau eines angeben"):
         _haushalt(plz="01067", gemeinde="Dresden")
-    with pytest.raises(ValueError, match="goes with plz"):
+    with pytest.raises(ValueError, match="gehört zu plz"):
         _haushalt(gemeinde="Dresden", ort="Dresden")
 
 

@@ -19,7 +19,9 @@ from pydantic import Field
 
 from .engine import calculate
 from .errors import InputError
+from .explain import format_datum
 from .model import Haushalt, Pauschalabzug
+from .money import festkomma_text
 from .parameters import ParameterStore, Table, default_store, named_store
 from .result import Result
 
@@ -83,8 +85,8 @@ class Schwelle:
             "key": self.key,
             "regel": self.regel,
             "bezeichnung": self.bezeichnung,
-            "alt": str(self.alt),
-            "neu": str(self.neu),
+            "alt": festkomma_text(self.alt),
+            "neu": festkomma_text(self.neu),
             "aenderung_prozent": None if p is None else str(p.quantize(Decimal("0.01"))),
             "schwelle_prozent": None if self.schwelle_prozent is None else str(self.schwelle_prozent),
             "erfuellt": self.erfuellt,
@@ -156,8 +158,8 @@ def bewilligungszeitraum(
     """
     if not isinstance(beginn, date) or beginn.day != 1:
         raise InputError(
-            f"bewilligt_ab: {beginn!r} given; a Bewilligungszeitraum begins on the first of a month "
-            "(§ 25 Abs. 2 WoGG)"
+            f"bewilligt_ab: {_zeige(beginn)} angegeben; ein Bewilligungszeitraum beginnt am Ersten eines "
+            "Monats (§ 25 Abs. 2 WoGG)"
         )
     p = _schwellen(_store(rechtsstand), beginn)
     n = p.bewilligungszeitraum_monate if monate is None else monate
@@ -350,8 +352,8 @@ def aenderung(
     bwz = bewilligungszeitraum(beginn=bewilligt_ab, monate=bewilligungszeitraum_monate, rechtsstand=store)
     if not isinstance(aenderung_ab, date) or not bwz.beginn <= aenderung_ab <= bwz.ende:
         raise InputError(
-            f"aenderung_ab: {aenderung_ab!r} given; § 27 WoGG concerns changes im laufenden "
-            f"Bewilligungszeitraum {bwz.beginn.isoformat()} – {bwz.ende.isoformat()}"
+            f"aenderung_ab: {_zeige(aenderung_ab)} angegeben; § 27 WoGG betrifft Änderungen im laufenden "
+            f"Bewilligungszeitraum {format_datum(bwz.beginn)} – {format_datum(bwz.ende)}"
         )
     p = _schwellen(store, aenderung_ab)
     monat = aenderung_ab.replace(day=1)
@@ -510,3 +512,10 @@ def aenderung(
 def _sinkt(store: ParameterStore, neu: Haushalt, on: date, bisher: Decimal) -> bool:
     """Whether the changed household's Wohngeld on ``on`` is lower than the granted amount."""
     return calculate(neu, on=on, rechenweg=False, rechtsstand=store).betrag_monat < bisher
+
+
+def _zeige(value: object) -> str:
+    """A value for a message: a date as TT.MM.JJJJ, never as Python repr."""
+    if isinstance(value, date):
+        return format_datum(value)
+    return repr(value) if isinstance(value, str) else str(value)

@@ -148,7 +148,7 @@ def _betrag(name: str, value: Decimal | int | str | None) -> Decimal | None:
     except (TypeError, ValueError) as exc:
         raise InputError(f"{name}: {exc}") from None
     if d < 0:
-        raise InputError(f"{name}: {d} given; a monthly amount is 0 or more")
+        raise InputError(f"{name}: {d} angegeben; ein Monatsbetrag ist 0 oder mehr")
     return d
 
 
@@ -207,9 +207,9 @@ def antrag(
     are given.
     """
     if not isinstance(haushalt, Haushalt):
-        raise InputError(f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt")
+        raise InputError(f"haushalt: {type(haushalt).__name__} angegeben; einen wohngeld.Haushalt übergeben")
     if not isinstance(on, date):
-        raise InputError(f"on: {type(on).__name__} {on!r} given; pass a datetime.date")
+        raise InputError(f"on: {type(on).__name__} {on} angegeben; den Stichtag als datetime.date übergeben")
     bedarf = _betrag("bedarf_monat", bedarf_monat)
     kiz = _betrag("kinderzuschlag_monat", kinderzuschlag_monat)
     kg = _betrag("kindergeld_monat", kindergeld_monat)

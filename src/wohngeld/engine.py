@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
@@ -122,11 +122,13 @@ def _mietenstufe_nach_plz(
 def calculate(
     haushalt: Haushalt,
     *,
-    on: date,
+    on: date | None = None,
     rechenweg: bool = True,
     rechtsstand: str | ParameterStore | None = None,
 ) -> Result:
     """Monthly Wohngeld for ``haushalt`` on the date ``on``, with its Rechenweg.
+
+    ``on`` (the Stichtag) is required: without it an :class:`~wohngeld.errors.InputError` says so.
 
     §§ 4–21 WoGG. ``rechenweg=False`` skips recording the steps (faster for batches).
     ``rechtsstand`` names a rule set (default: the law in force on ``on``; a draft such as
@@ -138,6 +140,12 @@ def calculate(
         raise InputError(
             f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt "
             "(e.g. Haushalt.model_validate(data))"
+        )
+    if on is None or not isinstance(on, date) or isinstance(on, datetime):
+        gegeben = "nichts" if on is None else f"{type(on).__name__} {on}"
+        raise InputError(
+            f"Stichtag fehlt: on = {gegeben} angegeben; den Tag angeben, für den gerechnet wird, "
+            "z. B. calculate(h, on=date(2025, 7, 1)); es gilt das Recht dieses Tages"
         )
     rs = _store(rechtsstand).rechtsstand(on).fuer_berechnung()
     rec = Rechenweg() if rechenweg else None

@@ -103,6 +103,13 @@ def bewilligungszeitraum(h: Haushalt, *, on: date) -> Zwoelfmonate:
     return Zwoelfmonate(start, start + relativedelta(months=n), n)
 
 
+_ZUFLUSS_SPIELRAUM = 24
+"""Months before the look-back of § 15 Abs. 2 Satz 3 WoGG and after the months of § 15 WoGG in
+which a one-off Zufluss is still accepted (and shown as not counted). Farther out (e.g. 1900 or
+9999) it is refused as a typo, as a laufende Einnahme outside the months is: a plausibility bound,
+not a rule of the WoGG (either way no amount changes)."""
+
+
 def zwoelf_monate(
     e: Einnahme,
     *,
@@ -147,6 +154,16 @@ def zwoelf_monate(
         wie = "laufend" if k == n else f"laufend in {k} von {n} Monaten"
         return monate, wie
     assert e.betrag is not None and e.zufluss is not None
+    frueheste = bwz.beginn - relativedelta(months=rueckschau + _ZUFLUSS_SPIELRAUM)
+    nach_ende = bwz.ende + relativedelta(months=_ZUFLUSS_SPIELRAUM)
+    if not frueheste <= e.zufluss < nach_ende:
+        # as a laufende Einnahme outside the months: refused, not silently ignored
+        raise InputError(
+            f"{feld}.zufluss = {format_datum(e.zufluss)} liegt weit außerhalb der Monate "
+            f"{bwz.text()} (§ 15 Abs. 2, 3 WoGG); erlaubt: ein Zufluss vom {format_datum(frueheste)} "
+            f"bis {format_datum(nach_ende - relativedelta(days=1))} – das Datum prüfen oder die Einnahme "
+            "weglassen"
+        )
     betrag, z = Fraction(e.betrag), bwz.index(e.zufluss)
     if e.zeitraum == "sonderzuwendung":
         # § 15 Abs. 3: paid within the twelve months after the start, one twelfth to each month of

@@ -21,6 +21,7 @@ from .explain import format_euro_anzeige
 from .members import Mitglieder
 from .members import mitglieder as zaehle_mitglieder
 from .model import Haushalt, Haushaltsmitglied, Miete
+from .money import festkomma_text
 from .parameters import ParameterStore, default_store, named_store
 from .result import Result
 
@@ -75,7 +76,7 @@ class VorrangHinweis:
             "zitat": self.zitat,
             "bedarf_monat": None if self.bedarf_monat is None else str(self.bedarf_monat),
             "bedarf_herkunft": self.bedarf_herkunft,
-            "einkommen_monat": str(self.einkommen_monat),
+            "einkommen_monat": festkomma_text(self.einkommen_monat),
             "wohngeld_monat": str(self.wohngeld_monat),
             "kinderzuschlag_monat": str(self.kinderzuschlag_monat),
             "kindergeld_monat": str(self.kindergeld_monat),
