@@ -237,3 +237,18 @@ def test_phone_sized_screen(browser: Any, server: str) -> None:
     pg.screenshot(path=str(ARTEFAKTE / "wohngeldrechner-telefon.png"), full_page=True)
     assert _axe(pg) == []
     ctx.close()
+
+
+def test_api_docs_render_from_the_package(browser: Any, server: str) -> None:
+    """Swagger UI's files come from the package; the page asks no other host and passes its CSP."""
+    ctx = browser.new_context()
+    pg = ctx.new_page()
+    fremd: list[str] = []
+    pg.on("request", lambda req: None if req.url.startswith(server) else fremd.append(req.url))
+    pg.goto(server + "/v1/docs")
+    pg.wait_for_selector(".swagger-ui .opblock")
+    assert "Wohngeld nach dem WoGG" in pg.inner_text(".swagger-ui .info .title")
+    pfade = pg.eval_on_selector_all(".opblock-summary-path", "els => els.map(e => e.textContent)")
+    assert {"/v1/berechnung", "/v1/antrag", "/v1/stapel"} <= {p.replace("\u200b", "") for p in pfade}
+    assert fremd == []
+    ctx.close()

@@ -231,6 +231,9 @@
       if (i === 0) r.setAttribute("aria-describedby", "gemeinde-fehler");
       r.addEventListener("change", () => {
         gewaehlteAgs = g.ags;
+        const info = $("#gemeinde-info");
+        info.textContent = "Gewählt: " + beschreibung(g) + ", Mietenstufe " + g.mietenstufe + ".";
+        info.hidden = false;
       });
       const l = document.createElement("label");
       l.htmlFor = r.id;
@@ -248,7 +251,10 @@
   // The place of the household as sent to the API. A later Postleitzahl field is read here too.
   async function ortsangabe(stichtag) {
     const input = $("#gemeinde");
-    if (gewaehlteAgs) return { gemeinde: gewaehlteAgs };
+    if (gewaehlteAgs) {
+      $("#gemeinde-info").hidden = false;
+      return { gemeinde: gewaehlteAgs };
+    }
     const ort = input.value.trim();
     const q = new URLSearchParams({ ort: ort, stichtag: stichtag });
     const r = await fetch("/v1/mietenstufe?" + q.toString());
@@ -478,7 +484,7 @@
         return;
       }
       const info = $("#gemeinde-info");
-      zeigen(data, info.hidden ? "" : info.textContent.replace(/^Gefunden: /, "").replace(/\.$/, ""));
+      zeigen(data, info.hidden ? "" : info.textContent.replace(/^(Gefunden|Gewählt): /, "").replace(/, Mietenstufe \d\.$/, ""));
       status.textContent = "Berechnung fertig.";
     } catch (e) {
       status.textContent = "";
