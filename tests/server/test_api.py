@@ -66,6 +66,24 @@ def test_rechenweg_on_request_and_json_numbers_exact(client: TestClient) -> None
     assert "§ 19" in zitate and "§ 12" in zitate
 
 
+def test_szenario_as_json_object(client: TestClient) -> None:
+    """The worked what-if of docs/szenarien.md (Höchstbeträge +10 % from 01.07.2025) gives 285 €."""
+    szenario = {
+        "name": "Höchstbeträge +10 %",
+        "ab": "2025-07-01",
+        "multiplizieren": {"hoechstbetraege.betraege": {"faktor": "1.10", "runden": "euro"}},
+    }
+    body = {"stichtag": "2025-07-01", "mietenstufe": 3, "miete_monat": "900.00", "anzahl_mitglieder": 1,
+            "gesamteinkommen_monat": "1000.00", "szenario": szenario}
+    r = client.post("/v1/berechnung", json=body)
+    assert r.status_code == 200, r.text
+    assert r.json()["betrag_monat"] == "285" and r.json()["rechtsstand"] == "Höchstbeträge +10 %"
+    (f,) = _fehler(client.post("/v1/berechnung", json={**body, "rechtsstand": "Entwurf 2027"}))
+    assert f["feld"] == "szenario"
+    (f,) = _fehler(client.post("/v1/berechnung", json={**body, "szenario": {**szenario, "ab": "bald"}}))
+    assert f["feld"] == "szenario.ab"
+
+
 def _fehler(r: Any) -> list[dict[str, Any]]:
     assert r.status_code == 422, r.text
     body = r.json()

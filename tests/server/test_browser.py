@@ -164,6 +164,17 @@ def test_ambiguous_gemeinde_is_asked_and_resolved(page: Page) -> None:
     assert f"Mietenstufe {mietenstufe}" in page.inner_text("#ergebnis .rahmen")
 
 
+def test_no_claim_shows_the_reason(page: Page) -> None:
+    """3 000 € Altersrente alone in Dresden (2023): the § 19 formula gives no positive amount."""
+    _dresden_eintragen(page)
+    page.fill("#personen .einnahme input.betrag", "3000")
+    page.click("#berechnen")
+    page.wait_for_selector("#ergebnis:not([hidden])")
+    assert "kein Anspruch auf Wohngeld" in page.inner_text(".wohngeld-betrag")
+    assert "§ 19 Abs. 1 WoGG" in page.inner_text("#ergebnis .grund")
+    assert "Unverbindliche Berechnung" in page.inner_text("#ergebnis")
+
+
 def test_wrong_entries_show_german_message_next_to_the_field(page: Page) -> None:
     _dresden_eintragen(page)
     page.fill("#wohnkosten", "vierhundert")

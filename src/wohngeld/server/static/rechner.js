@@ -353,6 +353,7 @@
     const w = s.wert;
     if (typeof w === "boolean") return w ? "ja" : "nein";
     if (w === null || w === undefined) return "–";
+    if (/^\d{4}-\d{2}-\d{2}$/.test(String(w))) return datumDeutsch(w);
     if (/^-?\d+(\.\d+)?$/.test(String(w))) {
       return String(s.einheit || "").startsWith("EUR") ? euro(w) : zahl(w);
     }
@@ -497,8 +498,7 @@
       const r = await fetch("/v1/schema");
       const s = await r.json();
       const alle = ((s.$defs || {}).EinnahmeArt || {}).enum || [];
-      const haeufig = new Set($$("#vorlage-einnahme option", $("#vorlage-einnahme").content).map((o) => o.value));
-      $$("option", $("#vorlage-einnahme").content).forEach((o) => haeufig.add(o.value));
+      const haeufig = new Set($$("option", $("#vorlage-einnahme").content).map((o) => o.value));
       weitereArten = alle.filter((a) => !haeufig.has(a));
       $$(".einnahme .weitere").forEach((og) => {
         if (og.children.length) return;
