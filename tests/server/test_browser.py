@@ -192,6 +192,11 @@ def test_wrong_entries_show_german_message_next_to_the_field(page: Page) -> None
     assert "Meinten Sie: Dresden, Stadt" in page.inner_text("#gemeinde-fehler")
     assert not page.is_visible("#wohnkosten-fehler")
     assert page.is_hidden("#ergebnis")
+    page.fill("#gemeinde", "Dresden")
+    page.fill("#stichtag", "2015-06-01")
+    page.click("#berechnen")
+    assert "ab dem 01.01.2016" in page.inner_text("#stichtag-fehler")
+    assert page.evaluate("document.activeElement.id") == "stichtag"
 
 
 def test_keyboard_only(page: Page) -> None:

@@ -190,7 +190,14 @@ def aus_ausnahme(exc: Exception, *, feld: str = "(Eingabe)", wert: Any = None) -
             )
         ]
     if isinstance(exc, (NoParameters, NoMietenstufenList)):
-        return [Fehler("stichtag", wert, "ein Stichtag ab dem 01.01.2016", text)]
+        return [
+            Fehler(
+                "stichtag",
+                wert,
+                "ein Stichtag ab dem 01.01.2016",
+                f"Für diesen Stichtag liegt keine Fassung der Rechtsgrundlagen vor. ({text})",
+            )
+        ]
     # The library's messages start with the field they concern ("rechtsstand: 'x' given; …").
     kopf, sep, _ = text.partition(":")
     if sep and kopf and " " not in kopf.strip() and feld == "(Eingabe)":

@@ -290,6 +290,7 @@
     if (!gemeinde.value.trim() && !gewaehlteAgs) fehler.push([gemeinde, "Bitte geben Sie Ihre Gemeinde oder Stadt an."]);
     const stichtag = $("#stichtag");
     if (!/^\d{4}-\d{2}-\d{2}$/.test(stichtag.value)) fehler.push([stichtag, "Bitte geben Sie ein Datum an (Tag, Monat, Jahr)."]);
+    else if (stichtag.value < "2016-01-01") fehler.push([stichtag, "Der Rechner kennt das Wohngeldrecht ab dem 01.01.2016. Bitte ein späteres Datum angeben."]);
     const haushalt = { stichtag: stichtag.value };
     const art = artGewaehlt();
     if (art === "Heim") {
