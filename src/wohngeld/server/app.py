@@ -17,10 +17,11 @@ from fastapi.openapi.utils import get_openapi
 from fastapi.responses import FileResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
+from starlette.routing import Route
 
 from .. import __version__
 from ..schema import haushalt_schema
-from .api import router
+from .api import antrag_route, berechnung, router
 from .fehler import Fehler, UngueltigeEingabe, koerper
 from .middleware import LOGGER, JsonFormat, Schutz, TextFormat, ZuGross
 from .settings import Settings
@@ -132,6 +133,11 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         openapi_url="/v1/openapi.json",
     )
     app.include_router(router)
+    # The two POST routes that carry the load are also dispatched as plain Starlette routes placed first:
+    # same functions, same error handlers, without FastAPI's per-request dependency machinery (≈ 50 µs
+    # of ≈ 200 µs in-process). The FastAPI routes behind them still describe them in the OpenAPI document.
+    for pfad, funktion in (("/v1/berechnung", berechnung), ("/v1/antrag", antrag_route)):
+        app.router.routes.insert(0, Route(pfad, funktion, methods=["POST"], include_in_schema=False))
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:

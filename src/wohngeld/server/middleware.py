@@ -170,22 +170,29 @@ class Schutz:
                         },
                     )
         finally:
-            route = scope.get("route")
-            vorlage = getattr(route, "path", None) or (
-                "/static" if path.startswith("/static/") else "(unbekannt)"
-            )
-            LOGGER.info(
-                "Anfrage",
-                extra={
-                    "felder": {
-                        "request_id": rid,
-                        "methode": scope.get("method", ""),
-                        "route": vorlage,
-                        "status": status,
-                        "dauer_ms": round((time.perf_counter() - start) * 1000, 2),
-                    }
-                },
-            )
+            if LOGGER.isEnabledFor(logging.INFO):
+                # the route's template (FastAPI routes), else the matched path of a route without
+                # parameters; never a path nobody routed (it could carry anything)
+                route = scope.get("route")
+                vorlage = getattr(route, "path", None) or (
+                    "/static"
+                    if path.startswith("/static/")
+                    else path
+                    if scope.get("endpoint") is not None and not scope.get("path_params")
+                    else "(unbekannt)"
+                )
+                LOGGER.info(
+                    "Anfrage",
+                    extra={
+                        "felder": {
+                            "request_id": rid,
+                            "methode": scope.get("method", ""),
+                            "route": vorlage,
+                            "status": status,
+                            "dauer_ms": round((time.perf_counter() - start) * 1000, 2),
+                        }
+                    },
+                )
 
 
 async def _antwort(send: Send, status: int, body: dict[str, object]) -> None:
