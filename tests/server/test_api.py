@@ -213,6 +213,14 @@ def test_einkommensgrenzen_as_the_command(client: TestClient) -> None:
     assert "Zellen" in f["erlaubt"]
     (f,) = _fehler(client.get("/v1/einkommensgrenzen", params={"gemeinde": "Dresdn"}))
     assert f["feld"] == "gemeinde"
+    (f,) = _fehler(client.get("/v1/einkommensgrenzen", params={"miete": "vierhundert"}))
+    assert (f["feld"], f["wert"]) == ("miete", "vierhundert") and "Dezimalpunkt" in f["erlaubt"]
+    (f,) = _fehler(client.get("/v1/einkommensgrenzen", params={"miete": "1e999999"}))
+    assert f["erlaubt"] == "höchstens 10000000"
+    # the draft of 2027 has its own Mietenstufen list, which is not available: name the stage instead
+    params = {"gemeinde": "Dresden", "rechtsstand": "Entwurf 2027", "stichtag": "2027-03-01", "mitglieder": "1"}
+    (f,) = _fehler(client.get("/v1/einkommensgrenzen", params=params))
+    assert f["feld"] == "gemeinde" and "mietenstufe" in f["meldung"]
 
 
 def test_stapel_one_line_out_per_line_in_as_the_command(client: TestClient, tmp_path: Path) -> None:

@@ -401,10 +401,12 @@ async def einkommensgrenzen(request: Request) -> Response:
     try:
         grenzen = await run_in_threadpool(rechnen)
     except _FEHLER_ARTEN as exc:
-        feld = "gemeinde" if isinstance(exc, (UnknownMunicipality, AmbiguousMunicipality)) else "(Eingabe)"
-        if feld == "(Eingabe)" and "not a number" in str(exc):
-            feld = "einkommen" if einkommen is not None else "miete"
-        raise UngueltigeEingabe(aus_ausnahme(exc, feld=feld, wert=gemeinde)) from None
+        feld, wert = "(Eingabe)", gemeinde
+        if isinstance(exc, (UnknownMunicipality, AmbiguousMunicipality)):
+            feld = "gemeinde"
+        elif "not a number" in str(exc) or "not a finite" in str(exc):
+            feld, wert = ("einkommen", einkommen) if einkommen is not None else ("miete", miete)
+        raise UngueltigeEingabe(aus_ausnahme(exc, feld=feld, wert=wert)) from None
     return JSONResponse([g.to_dict() for g in grenzen])
 
 

@@ -64,9 +64,18 @@ def koerper(fehler: Sequence[dict[str, Any]]) -> dict[str, Any]:
 _BETRAG = 'Betrag als JSON-Zahl oder Zeichenkette mit Dezimalpunkt, z. B. "420.50"'
 
 
+def _zahl_text(v: Any) -> Any:
+    """A bound as pydantic reports it (``Decimal('10000000')`` or a number) as plain text."""
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    if isinstance(v, str) and v.startswith("Decimal('") and v.endswith("')"):
+        return v[len("Decimal('") : -2]
+    return v
+
+
 def _erlaubt(typ: str, ctx: dict[str, Any]) -> tuple[str, str]:
     """(what is allowed, German message) for one pydantic error type."""
-    c = {k: (str(v) if isinstance(v, Decimal) else v) for k, v in ctx.items()}
+    c = {k: _zahl_text(v) for k, v in ctx.items()}
     tabelle: dict[str, tuple[str, str]] = {
         "missing": ("eine Angabe", "Angabe fehlt."),
         "extra_forbidden": (
@@ -189,7 +198,7 @@ def aus_ausnahme(exc: Exception, *, feld: str = "(Eingabe)", wert: Any = None) -
                 vorschlaege=vorschlaege,
             )
         ]
-    if isinstance(exc, (NoParameters, NoMietenstufenList)):
+    if isinstance(exc, (NoParameters, NoMietenstufenList)) and not text.startswith("gemeinde:"):
         return [
             Fehler(
                 "stichtag",
@@ -202,4 +211,5 @@ def aus_ausnahme(exc: Exception, *, feld: str = "(Eingabe)", wert: Any = None) -
     kopf, sep, _ = text.partition(":")
     if sep and kopf and " " not in kopf.strip() and feld == "(Eingabe)":
         feld = kopf.strip()
-    return [Fehler(feld, wert, "siehe Meldung", text)]
+    erlaubt = _BETRAG if ("not a number" in text or "not a finite" in text) else "siehe Meldung"
+    return [Fehler(feld, wert, erlaubt, text)]
