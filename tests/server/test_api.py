@@ -74,8 +74,14 @@ def test_szenario_as_json_object(client: TestClient) -> None:
         "ab": "2025-07-01",
         "multiplizieren": {"hoechstbetraege.betraege": {"faktor": "1.10", "runden": "euro"}},
     }
-    body = {"stichtag": "2025-07-01", "mietenstufe": 3, "miete_monat": "900.00", "anzahl_mitglieder": 1,
-            "gesamteinkommen_monat": "1000.00", "szenario": szenario}
+    body = {
+        "stichtag": "2025-07-01",
+        "mietenstufe": 3,
+        "miete_monat": "900.00",
+        "anzahl_mitglieder": 1,
+        "gesamteinkommen_monat": "1000.00",
+        "szenario": szenario,
+    }
     r = client.post("/v1/berechnung", json=body)
     assert r.status_code == 200, r.text
     assert r.json()["betrag_monat"] == "285" and r.json()["rechtsstand"] == "Höchstbeträge +10 %"
@@ -218,7 +224,12 @@ def test_einkommensgrenzen_as_the_command(client: TestClient) -> None:
     (f,) = _fehler(client.get("/v1/einkommensgrenzen", params={"miete": "1e999999"}))
     assert f["erlaubt"] == "höchstens 10000000"
     # the draft of 2027 has its own Mietenstufen list, which is not available: name the stage instead
-    params = {"gemeinde": "Dresden", "rechtsstand": "Entwurf 2027", "stichtag": "2027-03-01", "mitglieder": "1"}
+    params = {
+        "gemeinde": "Dresden",
+        "rechtsstand": "Entwurf 2027",
+        "stichtag": "2027-03-01",
+        "mitglieder": "1",
+    }
     (f,) = _fehler(client.get("/v1/einkommensgrenzen", params=params))
     assert f["feld"] == "gemeinde" and "mietenstufe" in f["meldung"]
 
