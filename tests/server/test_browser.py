@@ -164,6 +164,34 @@ def test_ambiguous_gemeinde_is_asked_and_resolved(page: Page) -> None:
     assert f"Mietenstufe {mietenstufe}" in page.inner_text("#ergebnis .rahmen")
 
 
+def test_dresden_beispiel_2_heim(page: Page) -> None:
+    """Dresden 2023, Beispiel 2 (Pflegeheim, GdB 100): 134 € as published in the brochure.
+
+    Y: Altersrente 1 500,00 € − 8,50 € = 1 491,50 €, − 10 % (§ 16 Abs. 1 Nr. 2 WoGG) = 1 342,35 €,
+    − 150,00 € Freibetrag for a GdB of 100 (1 800 € a year, § 17 Nr. 1 WoGG) = 1 192,35 €; Pflegegeld
+    is not income (§ 14 Abs. 2 WoGG lists it not). M: for a Heimbewohner the Höchstbetrag is the
+    Miete (§ 9 Abs. 3 Satz 2 WoGG): 438,00 € + 19,20 € Klimakomponente + 110,40 € heating amounts
+    = 567,60 € (§ 12 WoGG). § 19 WoGG: 134 €.
+    """
+    page.fill("#gemeinde", "Dresden")
+    page.fill("#stichtag", "2023-07-01")
+    page.check("#art-heim")
+    assert not page.is_visible("#wohnkosten") and page.is_visible("#heim-info")
+    page.select_option("#personen .einnahme select", "Altersrente")
+    page.fill("#personen .einnahme input.betrag", "1500")
+    page.click("#personen .einnahme-neu")
+    page.select_option("#personen .einnahme:nth-child(2) select", "Pflegegeld")
+    page.fill("#personen .einnahme:nth-child(2) input.betrag", "2095")
+    page.check("#personen .abzug-kv")
+    page.fill("#personen .gdb", "100")
+    page.click("#berechnen")
+    page.wait_for_selector("#ergebnis:not([hidden])")
+    assert page.inner_text(".wohngeld-betrag") == "Voraussichtliches Wohngeld: 134,00 € im Monat"
+    page.fill("#personen .gdb", "hundert")
+    page.click("#berechnen")
+    assert "von 20 bis 100" in page.inner_text("#personen .f-gdb")
+
+
 def test_no_claim_shows_the_reason(page: Page) -> None:
     """3 000 € Altersrente alone in Dresden (2023): the § 19 formula gives no positive amount."""
     _dresden_eintragen(page)

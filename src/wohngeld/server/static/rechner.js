@@ -151,6 +151,10 @@
     verbinden(fs, ".abzug-steuern", ".l-steuern", "steuern");
     verbinden(fs, ".abzug-kv", ".l-kv", "kv");
     verbinden(fs, ".abzug-rv", ".l-rv", "rv");
+    const gdb = verbinden(fs, ".gdb", ".l-gdb", "gdb");
+    $(".h-gdb", fs).id = gdb.id + "-hilfe";
+    $(".f-gdb", fs).id = gdb.id + "-fehler";
+    gdb.setAttribute("aria-describedby", gdb.id + "-hilfe " + gdb.id + "-fehler");
     $(".einnahme-neu", fs).addEventListener("click", () => {
       const row = einnahmeNeu(fs);
       $(".art", row).focus();
@@ -314,6 +318,17 @@
         },
         einnahmen: [],
       };
+      const gdb = $(".gdb", fs);
+      gdb.dataset.pfad = "mitglieder." + i + ".schwerbehindert_gdb";
+      const gdbText = gdb.value.trim();
+      if (gdbText) {
+        const grad = /^\d{1,3}$/.test(gdbText) ? Number(gdbText) : NaN;
+        if (!(grad >= 20 && grad <= 100)) {
+          fehler.push([gdb, "„" + gdbText + "“: Der Grad der Behinderung ist eine Zahl von 20 bis 100."]);
+        } else {
+          m.schwerbehindert_gdb = grad;
+        }
+      }
       $$(".einnahme", fs).forEach((row, j) => {
         const sel = $(".art", row);
         const betrag = $(".betrag", row);
