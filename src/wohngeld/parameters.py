@@ -38,6 +38,7 @@ __all__ = [
     "Rechtsstand",
     "Staffel",
     "staffel_betrag",
+    "tabellen",
     "Table",
     "default_store",
     "rechtsstand",
@@ -239,6 +240,52 @@ CORE_TABLES: tuple[type[Table], ...] = (
     MehrbetragUeberZwoelf,
     Bagatellgrenze,
 )
+
+
+_REGISTER: dict[str, tuple[str, str]] = {
+    # § 12 Abs. 1, 6, 7; § 19 Abs. 1, 3; § 21 Nr. 1 WoGG and Anlagen 1–3 (the core tables, above)
+    "hoechstbetraege": ("parameters", "Hoechstbetraege"),
+    "koeffizienten": ("parameters", "Koeffizienten"),
+    "mindestwerte": ("parameters", "Mindestwerte"),
+    "heizkosten": ("parameters", "Heizkosten"),
+    "klimakomponente": ("parameters", "Klimakomponente"),
+    "mehrbetrag_ueber_zwoelf": ("parameters", "MehrbetragUeberZwoelf"),
+    "bagatellgrenze": ("parameters", "Bagatellgrenze"),
+    # §§ 14–18 WoGG, § 17a WoGG; Regelbedarfsstufen of the SGB XII
+    "einnahmearten": ("einkommen_tabellen", "Einnahmearten"),
+    "werbungskosten_pauschbetraege": ("einkommen_tabellen", "WerbungskostenPauschbetraege"),
+    "pauschalabzug": ("einkommen_tabellen", "PauschalabzugSaetze"),
+    "freibetraege": ("einkommen_tabellen", "Freibetraege"),
+    "grundrente": ("einkommen_tabellen", "Grundrentenfreibetrag"),
+    "regelbedarfsstufen": ("einkommen_tabellen", "Regelbedarfsstufen"),
+    "unterhalt_abzug": ("einkommen_tabellen", "UnterhaltAbzug"),
+    # WoGV: Pauschbeträge (§ 6), Bewirtschaftung (§ 13); § 21 Nr. 3 WoGG (Vermögen)
+    "wogv_pauschbetraege": ("wogv", "Pauschbetraege"),
+    "wogv_bewirtschaftung": ("wogv", "Bewirtschaftung"),
+    "vermoegen": ("wogv", "Vermoegensgrenze"),
+    # § 25 Abs. 1, § 27 WoGG (Bewilligungszeitraum, Änderung des Wohngeldes)
+    "aenderung": ("aenderungen", "AenderungSchwellen"),
+}
+"""Every parameter table: folder under ``data/parameters`` → (module, class). The one registry that
+scenarios, the list of sources and the checks of the data iterate; a new table is added here."""
+
+
+@functools.cache
+def tabellen() -> dict[str, type[Table]]:
+    """Every parameter table class by folder name, from :data:`_REGISTER` (sorted by folder).
+
+    >>> tabellen()["aenderung"].__name__
+    'AenderungSchwellen'
+    """
+    from importlib import import_module
+
+    found: dict[str, type[Table]] = {}
+    for folder, (modul, name) in sorted(_REGISTER.items()):
+        cls = getattr(import_module(f"{__package__}.{modul}"), name)
+        if not (isinstance(cls, type) and issubclass(cls, Table)) or cls.folder != folder:
+            raise DataFileError(f"Tabellenregister: {modul}.{name} ist keine Tabelle des Ordners {folder!r}")
+        found[folder] = cls
+    return found
 
 
 def ungeprueft(t: Table) -> str:

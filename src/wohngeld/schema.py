@@ -40,12 +40,25 @@ def _dezimal(node: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _ist_dezimal(any_of: object) -> bool:
+    """Pydantic's schema of a Decimal: a number or a string (some versions add their own pattern)."""
+    return (
+        isinstance(any_of, list)
+        and len(any_of) == 2
+        and isinstance(any_of[0], dict)
+        and isinstance(any_of[1], dict)
+        and any_of[0] == {"type": "number"}
+        and any_of[1].get("type") == "string"
+        and set(any_of[1]) <= {"type", "pattern"}
+    )
+
+
 def _anpassen(node: Any) -> Any:
     if isinstance(node, list):
         return [_anpassen(v) for v in node]
     if not isinstance(node, dict):
         return node
-    if node.get("anyOf") == [{"type": "number"}, {"type": "string"}]:
+    if _ist_dezimal(node.get("anyOf")):
         return _dezimal(node)
     return {k: _anpassen(v) for k, v in node.items()}
 

@@ -36,26 +36,11 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from .errors import InputError, NoParameters, WohngeldError
-from .parameters import EARLIEST, ParameterStore, Rechtsstand, Table, named_store
+from .parameters import EARLIEST, ParameterStore, Rechtsstand, Table, named_store, tabellen
 
 __all__ = ["Aenderung", "Szenario", "lade_szenario", "parse_szenario", "tabellen"]
 
 _RUNDEN = {"euro": Decimal(1), "cent": Decimal("0.01")}
-
-
-def tabellen() -> dict[str, type[Table]]:
-    """Every parameter table the rules read, by folder name."""
-    from . import engine  # noqa: F401  (imports every stage, so every table class is defined)
-
-    found: dict[str, type[Table]] = {}
-    stack: list[type[Table]] = [Table]
-    while stack:
-        cls = stack.pop()
-        stack.extend(cls.__subclasses__())
-        folder = cls.__dict__.get("folder")
-        if isinstance(folder, str):
-            found[folder] = cls
-    return dict(sorted(found.items()))
 
 
 @dataclass(frozen=True, slots=True)
