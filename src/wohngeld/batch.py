@@ -148,6 +148,7 @@ def calculate_many(
     on: date | None = None,
     rechtsstand: str | ParameterStore | None = None,
     rechenweg: bool = False,
+    prozesse: int = 1,
 ) -> Iterator[Result | ItemError]:
     """Wohngeld for many households, streamed: one output per item, in input order.
 
@@ -161,7 +162,20 @@ def calculate_many(
     ...          "gesamteinkommen_monat": "1162.35"}, {"mietenstufe": 9}]
     >>> [getattr(x, "betrag_monat") for x in calculate_many(rows, on=date(2023, 7, 1))]
     [Decimal('131'), None]
+
+    ``prozesse``: worker processes (0: one per core); the same outputs in the same order
+    (:mod:`wohngeld.prozesse`).
     """
+    from .prozesse import pruefe_prozesse
+
+    n = pruefe_prozesse(prozesse)
+    if n > 1:
+        from .prozesse import bloecke, geordnet, posten_block
+
+        kontext = {"on": on, "rechtsstand": rechtsstand, "rechenweg": rechenweg}
+        for block in geordnet(posten_block, bloecke(items, 500), prozesse=n, kontext=kontext):
+            yield from block
+        return
     for index, item in enumerate(items):
         yield _posten(index, item, on=on, rechtsstand=rechtsstand, rechenweg=rechenweg)
 

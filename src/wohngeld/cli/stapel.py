@@ -62,6 +62,13 @@ def _zaehlen(path: Path, fmt: str, kodierung: str) -> int:
 )
 @click.option("--streng", is_flag=True, help="Exit-Code 1, wenn eine Zeile einen Fehler hat.")
 @click.option("--json", "als_json", is_flag=True, help="Zusammenfassung als JSON auf stdout.")
+@click.option(
+    "--prozesse",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Anzahl der Arbeitsprozesse (0: einer je Prozessorkern); gleiche Ausgabe, gleiche Reihenfolge.",
+)
 def stapel(
     eingabe: Path,
     ausgabe: Path,
@@ -71,6 +78,7 @@ def stapel(
     kodierung: str,
     streng: bool,
     als_json: bool,
+    prozesse: int = 1,
 ) -> None:
     """Compute every row of EINGABE; write the rows with results to AUSGABE."""
     if ausgabe.resolve() == eingabe.resolve():
@@ -98,7 +106,15 @@ def stapel(
             eingabe.open(encoding=kodierung, newline="") as ein,
             ausgabe.open("w", encoding="utf-8", newline="") as aus,
         ):
-            bilanz = stapel_datei(ein, aus, format=f, on=on, rechtsstand=store, huelle=huelle)
+            if prozesse != 1:
+                from ..prozesse import pruefe_prozesse, stapel_datei_parallel
+
+                bilanz = stapel_datei_parallel(
+                    ein, aus, format=f, on=on, rechtsstand=store, huelle=huelle,
+                    prozesse=pruefe_prozesse(prozesse),
+                )
+            else:
+                bilanz = stapel_datei(ein, aus, format=f, on=on, rechtsstand=store, huelle=huelle)
     except WohngeldError as exc:  # the file as a whole cannot be read (e.g. no header)
         raise click.ClickException(str(exc)) from None
     except (UnicodeDecodeError, LookupError) as exc:
