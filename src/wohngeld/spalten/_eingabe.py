@@ -84,9 +84,10 @@ def _fehlt(col: pa.Array) -> Arr:
     return np.asarray(col.is_null().to_numpy(zero_copy_only=False), dtype=bool)
 
 
-def _decimal_int(col: pa.Array, skala: int) -> tuple[Arr, Arr]:
+def _decimal_int(col: pa.Array, skala: int, *, umwandeln: bool = True) -> tuple[Arr, Arr]:
     """Values of a decimal column with exactly ``skala`` decimals as int64, and where they fit."""
-    col = col.cast(pa.decimal128(38, skala))
+    if umwandeln:
+        col = col.cast(pa.decimal128(38, skala))
     n = len(col)
     buf = col.buffers()[1]
     raw = np.frombuffer(buf, dtype=np.int64, count=2 * (n + col.offset))[2 * col.offset :].reshape(n, 2)
@@ -128,6 +129,10 @@ def geld_spalte(
         gross = np.abs(v) > max_wert // 10**skala + 1
         werte = np.where(gross, 0, v) * np.int64(10**skala)
         schlecht |= gross
+    elif pa.types.is_decimal(typ) and typ.scale == skala and typ.bit_width == 128:
+        werte, passt = _decimal_int(col, skala, umwandeln=False)
+        schlecht |= ~passt & ~fehlt
+        werte = np.where(passt, werte, 0)
     elif pa.types.is_decimal(typ):
         gerundet = pc.round(col, ndigits=skala)
         exakt = np.asarray(pc.equal(col, gerundet).fill_null(True).to_numpy(zero_copy_only=False), dtype=bool)

@@ -121,6 +121,10 @@ def _index(werte: pa.Array, menge: pa.Array) -> Arr:
     if pa.types.is_integer(menge.type) and menge.null_count == 0 and werte.null_count == 0:
         m = np.asarray(menge.to_numpy(), dtype=np.int64)
         w = np.asarray(werte.to_numpy(), dtype=np.int64)
+        if len(m) and m[-1] - m[0] == len(m) - 1 and bool((m[1:] > m[:-1]).all()):
+            # ids m[0], m[0]+1, …: the position is the difference
+            pos = w - m[0]
+            return np.where((pos >= 0) & (pos < len(m)), pos, -1)
         ordnung = np.argsort(m, kind="stable")
         sortiert = m[ordnung]
         pos = np.minimum(np.searchsorted(sortiert, w), max(len(m) - 1, 0))
@@ -605,8 +609,15 @@ class _Einnahmen:
 
 
 def _summe(keys: Arr, werte: Arr, n: int) -> Arr:
+    """Exact int64 sums of ``werte`` per key (0..n-1); sorted keys (the usual layout) by runs."""
     out = np.zeros(n, dtype=np.int64)
-    np.add.at(out, keys, werte)
+    if len(keys) == 0:
+        return out
+    if bool((keys[1:] >= keys[:-1]).all()):
+        starts = np.concatenate(([0], np.flatnonzero(keys[1:] != keys[:-1]) + 1))
+        out[keys[starts]] = np.add.reduceat(werte, starts)
+    else:
+        np.add.at(out, keys, werte)
     return out
 
 
@@ -626,14 +637,15 @@ def _einkommen(
     """
     nm = len(mit.hh)
     ok_m = mit.hh >= 0
-    hh_m = np.where(ok_m, mit.hh, 0)
-    ps_m = ps[hh_m]
+    alle_ok = bool(ok_m.all())
+    hh_m = mit.hh if alle_ok else np.where(ok_m, mit.hh, 0)
+    ps_m = ps[hh_m] if len(saetze) > 1 else np.zeros(nm, dtype=np.int64)
     weg: dict[str, Arr] = {}
     summe = np.zeros(nm, dtype=np.int64)  # 10⁻⁶ €
     if ein is not None and len(ein.mitglied):
         ok_e = ein.mitglied >= 0
-        m_e = np.where(ok_e, ein.mitglied, 0)
-        ps_e = ps_m[m_e]
+        m_e = ein.mitglied if ok_e.all() else np.where(ok_e, ein.mitglied, 0)
+        ps_e = ps_m[m_e] if len(saetze) > 1 else np.zeros(len(m_e), dtype=np.int64)
         n_arten = max(len(ein.arten), 1)
         code_tab = np.full((len(saetze), n_arten), -2, dtype=np.int64)
         anteil_tab = np.zeros((len(saetze), n_arten), dtype=np.int64)
@@ -642,42 +654,68 @@ def _einkommen(
             for a, name in enumerate(ein.arten):
                 if name in satz.arten:
                     code_tab[p, a], anteil_tab[p, a], erwerb_tab[p, a] = satz.arten[name]
-        code = code_tab[ps_e, ein.art_idx]
-        anteil = anteil_tab[ps_e, ein.art_idx]
+        pa_idx = ps_e * n_arten + ein.art_idx
+        code = code_tab.ravel()[pa_idx]
+        code = np.where(ok_e, code, -3)
         # § 17 Nr. 4 WoGG (a child's Erwerbseinkommen, by age): scalar path
-        kind_erwerb = ok_e & erwerb_tab[ps_e, ein.art_idx] & mit.kind[m_e]
-        kind_hh = np.zeros(nh, dtype=bool)
-        kind_hh[mit.hh[m_e[kind_erwerb]]] = True
-        weg["kind_einnahmen"] = kind_hh
-        art_weg = np.zeros(nh, dtype=bool)
-        art_weg[mit.hh[np.maximum(m_e, 0)][ok_e & (code < 0)]] = True
-        weg["einnahmeart"] = art_weg
-        jahr = np.where(ok_e & (code >= 0), ein.jahr, 0)
-        voll = np.where(code == 1, jahr * anteil * 100, 0)
-        summe += _summe(m_e, voll, nm)
-        gruppe = code >= 2
-        key = m_e * 3 + np.where(gruppe, code - 2, 0)
-        einn = _summe(key, np.where(gruppe, jahr, 0), nm * 3).reshape(nm, 3)
-        wk = _summe(key, np.where(gruppe, ein.wk, 0), nm * 3).reshape(nm, 3)
-        pausch = t.pausch[ps_m][:, 2:5]
-        pb = np.minimum(pausch, np.maximum(einn, 0))
-        abzug_wk = np.where((wk > pb) & ~t.nur_pausch[ps_m][:, None], wk, pb)
-        erg = np.maximum(einn - abzug_wk, 0)
-        summe += erg.sum(axis=1) * 10**4
-    prozent = t.satz_grund[ps_m] + mit.merkmale * t.satz_merkmal[ps_m]
+        if mit.kind.any():
+            kind_erwerb = ok_e & erwerb_tab.ravel()[pa_idx] & mit.kind[m_e]
+            kind_hh = np.zeros(nh, dtype=bool)
+            kind_hh[mit.hh[m_e[kind_erwerb]]] = True
+            weg["kind_einnahmen"] = kind_hh
+        fremd = np.flatnonzero(ok_e & (code < 0))
+        if len(fremd):
+            art_weg = np.zeros(nh, dtype=bool)
+            art_weg[mit.hh[m_e[fremd]]] = True
+            weg["einnahmeart"] = art_weg
+        # § 14 Abs. 2 WoGG: Einnahmen counted in full or with their share
+        v = np.flatnonzero(code == 1)
+        if len(v):
+            np.add.at(summe, m_e[v], ein.jahr[v] * anteil_tab.ravel()[pa_idx[v]] * 100)
+        # § 14 Abs. 1 WoGG: Einkünfte per member and kind after Werbungskosten (§ 9a EStG)
+        g = np.flatnonzero(code >= 2)
+        if len(g):
+            key = m_e[g] * 3 + (code[g] - 2)
+            if len(key) > 1 and not bool((key[1:] >= key[:-1]).all()):
+                ordnung = np.argsort(key, kind="stable")
+                g, key = g[ordnung], key[ordnung]
+            starts = np.concatenate(([0], np.flatnonzero(key[1:] != key[:-1]) + 1))
+            einn = np.add.reduceat(ein.jahr[g], starts)
+            wk = np.add.reduceat(ein.wk[g], starts)
+            kk = key[starts]
+            mm = kk // 3
+            psg = ps_m[mm]
+            pb = np.minimum(t.pausch[psg, kk % 3 + 2], np.maximum(einn, 0))
+            abzug_wk = np.where((wk > pb) & ~t.nur_pausch[psg], wk, pb)
+            np.add.at(summe, mm, np.maximum(einn - abzug_wk, 0) * 10**4)
+    # § 16 WoGG: the percentage per member
+    if len(saetze) > 1:
+        prozent = t.satz_grund[ps_m] + mit.merkmale * t.satz_merkmal[ps_m]
+    else:
+        prozent = t.satz_grund[0] + mit.merkmale * t.satz_merkmal[0]
     abzug16 = summe * prozent
-    rest = abzug16 % 100
-    j = np.where(summe > 0, summe - abzug16 // 100, summe)
-    nicht_exakt = np.zeros(nh, dtype=bool)
-    nicht_exakt[mit.hh[ok_m & (rest != 0)]] = True
-    weg["nachkommastellen"] = nicht_exakt
-    pab = t.fb_pflegegrad_ab[ps_m]
-    reicht = (pab > 0) & mit.pg_da & (mit.pg >= pab)
-    gdb100 = mit.gdb_da & (mit.gdb == 100)
-    nr1b = mit.gdb_da & (mit.gdb >= t.fb_ab_gdb[ps_m]) & (mit.gdb < 100) & mit.pg_da & mit.pflege
-    nr1 = np.where(reicht & ~gdb100, True, gdb100 | nr1b)
-    fb = (nr1 * t.fb_schwer[ps_m] + mit.ns * t.fb_ns[ps_m]) * 10**4
-    gesamt = _summe(hh_m[ok_m], (j - fb)[ok_m], nh)
+    q16, rest = np.divmod(abzug16, 100)
+    j = np.where(summe > 0, summe - q16, summe)
+    schief = np.flatnonzero(ok_m & (rest != 0))
+    if len(schief):
+        nicht_exakt = np.zeros(nh, dtype=bool)
+        nicht_exakt[mit.hh[schief]] = True
+        weg["nachkommastellen"] = nicht_exakt
+    # § 17 Nr. 1, 2 WoGG: Freibeträge, only where a member has one of the facts
+    f = np.flatnonzero(mit.gdb_da | mit.pg_da | mit.ns)
+    if len(f):
+        psf = ps_m[f]
+        pab = t.fb_pflegegrad_ab[psf]
+        gdb, gdb_da, pg, pg_da = mit.gdb[f], mit.gdb_da[f], mit.pg[f], mit.pg_da[f]
+        reicht = (pab > 0) & pg_da & (pg >= pab)
+        gdb100 = gdb_da & (gdb == 100)
+        nr1b = gdb_da & (gdb >= t.fb_ab_gdb[psf]) & (gdb < 100) & pg_da & mit.pflege[f]
+        nr1 = np.where(reicht & ~gdb100, True, gdb100 | nr1b)
+        np.subtract.at(j, f, (nr1 * t.fb_schwer[psf] + mit.ns[f] * t.fb_ns[psf]) * 10**4)
+    if alle_ok:
+        gesamt = _summe(hh_m, j, nh)
+    else:
+        gesamt = _summe(hh_m[ok_m], j[ok_m], nh)
     return _kern.y_aus_jahr(gesamt), weg
 
 
