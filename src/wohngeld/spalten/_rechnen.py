@@ -139,6 +139,8 @@ def _doppelt(col: pa.Array) -> Arr:
     """Positions whose value occurs more than once."""
     if pa.types.is_integer(col.type) and col.null_count == 0:
         v = np.asarray(col.to_numpy(), dtype=np.int64)
+        if len(v) < 2 or bool((v[1:] > v[:-1]).all()):
+            return np.zeros(0, dtype=np.int64)
         s = np.sort(v)
         gleich = s[1:] == s[:-1]
         if not gleich.any():
@@ -299,7 +301,11 @@ def berechne(
         raise InputError("einnahmen given without mitglieder: the Einnahmen belong to members (mitglied_id)")
     tabellen = _kern.Tabellen(saetze) if saetze else None
     if ein is not None and mit is not None:
-        e_hh = np.where(ein.mitglied >= 0, mit.hh[np.maximum(ein.mitglied, 0)], -1)
+        e_hh = (
+            mit.hh[ein.mitglied]
+            if bool((ein.mitglied >= 0).all())
+            else np.where(ein.mitglied >= 0, mit.hh[np.maximum(ein.mitglied, 0)], -1)
+        )
         hh_fehler_extra[e_hh[(e_hh >= 0) & ein.fehlerhaft]] = True
         hat_einnahmen = np.zeros(nh, dtype=bool)
         hat_einnahmen[e_hh[e_hh >= 0]] = True
@@ -641,7 +647,7 @@ def _einkommen(
     hh_m = mit.hh if alle_ok else np.where(ok_m, mit.hh, 0)
     ps_m = ps[hh_m] if len(saetze) > 1 else np.zeros(nm, dtype=np.int64)
     weg: dict[str, Arr] = {}
-    summe = np.zeros(nm, dtype=np.int64)  # 10⁻⁶ €
+    summe = np.zeros(nm, dtype=np.int64)  # 10⁻⁴ € (cents times the share in %)
     if ein is not None and len(ein.mitglied):
         ok_e = ein.mitglied >= 0
         m_e = ein.mitglied if ok_e.all() else np.where(ok_e, ein.mitglied, 0)
@@ -656,7 +662,8 @@ def _einkommen(
                     code_tab[p, a], anteil_tab[p, a], erwerb_tab[p, a] = satz.arten[name]
         pa_idx = ps_e * n_arten + ein.art_idx
         code = code_tab.ravel()[pa_idx]
-        code = np.where(ok_e, code, -3)
+        if not ok_e.all():
+            code = np.where(ok_e, code, -3)
         # § 17 Nr. 4 WoGG (a child's Erwerbseinkommen, by age): scalar path
         if mit.kind.any():
             kind_erwerb = ok_e & erwerb_tab.ravel()[pa_idx] & mit.kind[m_e]
@@ -671,7 +678,7 @@ def _einkommen(
         # § 14 Abs. 2 WoGG: Einnahmen counted in full or with their share
         v = np.flatnonzero(code == 1)
         if len(v):
-            np.add.at(summe, m_e[v], ein.jahr[v] * anteil_tab.ravel()[pa_idx[v]] * 100)
+            summe += _summe(m_e[v], ein.jahr[v] * anteil_tab.ravel()[pa_idx[v]], nm)
         # § 14 Abs. 1 WoGG: Einkünfte per member and kind after Werbungskosten (§ 9a EStG)
         g = np.flatnonzero(code >= 2)
         if len(g):
@@ -687,22 +694,20 @@ def _einkommen(
             psg = ps_m[mm]
             pb = np.minimum(t.pausch[psg, kk % 3 + 2], np.maximum(einn, 0))
             abzug_wk = np.where((wk > pb) & ~t.nur_pausch[psg], wk, pb)
-            np.add.at(summe, mm, np.maximum(einn - abzug_wk, 0) * 10**4)
+            summe += _summe(mm, np.maximum(einn - abzug_wk, 0) * 100, nm)
     # § 16 WoGG: the percentage per member
     if len(saetze) > 1:
         prozent = t.satz_grund[ps_m] + mit.merkmale * t.satz_merkmal[ps_m]
     else:
         prozent = t.satz_grund[0] + mit.merkmale * t.satz_merkmal[0]
-    abzug16 = summe * prozent
-    q16, rest = np.divmod(abzug16, 100)
-    j = np.where(summe > 0, summe - q16, summe)
-    schief = np.flatnonzero(ok_m & (rest != 0))
-    if len(schief):
-        nicht_exakt = np.zeros(nh, dtype=bool)
-        nicht_exakt[mit.hh[schief]] = True
-        weg["nachkommastellen"] = nicht_exakt
+    # Jahreseinkommen in 10⁻⁶ €: summe · (1 − p) exactly, with p in % (summe ≥ 0 here)
+    j = summe * (100 - prozent)
     # § 17 Nr. 1, 2 WoGG: Freibeträge, only where a member has one of the facts
-    f = np.flatnonzero(mit.gdb_da | mit.pg_da | mit.ns)
+    f = (
+        np.flatnonzero(mit.gdb_da | mit.pg_da | mit.ns)
+        if (mit.gdb_da.any() or mit.pg_da.any() or mit.ns.any())
+        else np.zeros(0, dtype=np.int64)
+    )
     if len(f):
         psf = ps_m[f]
         pab = t.fb_pflegegrad_ab[psf]
