@@ -717,10 +717,7 @@ def _einkommen(
         nr1b = gdb_da & (gdb >= t.fb_ab_gdb[psf]) & (gdb < 100) & pg_da & mit.pflege[f]
         nr1 = np.where(reicht & ~gdb100, True, gdb100 | nr1b)
         np.subtract.at(j, f, (nr1 * t.fb_schwer[psf] + mit.ns[f] * t.fb_ns[psf]) * 10**4)
-    if alle_ok:
-        gesamt = _summe(hh_m, j, nh)
-    else:
-        gesamt = _summe(hh_m[ok_m], j[ok_m], nh)
+    gesamt = _summe(hh_m, j, nh) if alle_ok else _summe(hh_m[ok_m], j[ok_m], nh)
     return _kern.y_aus_jahr(gesamt), weg
 
 
@@ -802,7 +799,11 @@ class _Bauer:
         mitglieder = []
         for j in self.mit_zeilen.get(i, []):
             m = self.M[j]
-            md: dict[str, Any] = {k: _wert(m[k]) for k in self._MITGLIED if m.get(k) not in (None, False)}
+            md: dict[str, Any] = {
+                k: _wert(m[k])
+                for k in self._MITGLIED
+                if m.get(k) is not None and (m[k] is not False or k == "alter_unter_25")
+            }
             pab = {k: True for k in ("steuern", "kranken_pflege", "rente") if m.get(f"pauschalabzug_{k}")}
             if pab:
                 md["pauschalabzug"] = pab
