@@ -300,3 +300,22 @@ def test_long_layout_from_pandas_with_ids_as_text(tmp_path: Path) -> None:
     for (h, on), betrag in zip(items, df.betrag_monat, strict=True):
         assert calculate(h, on=on).betrag_monat == betrag
     assert list(df.gewicht) == [1.5, 2.0]
+
+
+def test_columnar_in_two_processes_same_table() -> None:
+    """Parts in 2 worker processes: the same result table and the same error list (rows numbered in
+    the whole input) as one process, with scalar-path rows and a member of an unknown household."""
+    from wohngeld.spalten.synthetisch import haushalte
+
+    H, M, E = haushalte(3000, seed=5, anteil_einzeln=0.01)
+    fremd = (
+        M.slice(0, 1)
+        .set_column(0, "haushalt_id", pa.array([10**9]))
+        .set_column(1, "mitglied_id", pa.array([-5]))
+    )
+    M = pa.concat_tables([M, fremd])
+    eins = berechne(H, M, E)
+    zwei = berechne(H, M, E, prozesse=2)
+    assert zwei.ergebnis.to_pylist() == eins.ergebnis.to_pylist()
+    assert zwei.fehler.to_pylist() == eins.fehler.to_pylist() != []
+    assert (eins.to_pandas().weg == "einzeln").sum() > 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -165,8 +166,20 @@ def berechne(
     *,
     on: date | None = None,
     rechtsstand: str | ParameterStore | None = None,
+    prozesse: int = 1,
 ) -> Spaltenergebnis:
-    """Wohngeld for every household of a long (or wide) layout; see :mod:`wohngeld.spalten`."""
+    """Wohngeld for every household of a long (or wide) layout; see :mod:`wohngeld.spalten`.
+
+    ``prozesse``: worker processes (0: one per core), each computing a contiguous part of the
+    households with its members and Einnahmen; the same rows in the same order.
+    """
+    from ..prozesse import pruefe_prozesse
+
+    n_prozesse = pruefe_prozesse(prozesse)
+    if n_prozesse > 1:
+        return _parallel(
+            haushalte, mitglieder, einnahmen, on=on, rechtsstand=rechtsstand, prozesse=n_prozesse
+        )
     store = _store(rechtsstand)
     fehler = Fehlerliste()
     haushalte, objekte = _objekte(haushalte, "haushalt")
@@ -953,3 +966,94 @@ def _fehlertabelle(
 
 
 _ = Decimal
+
+
+def _teil(block: tuple[int, int, Arr | None, Arr | None]) -> tuple[pa.Table, pa.Table]:
+    """One part of :func:`_parallel` in a worker: households a..b with their rows."""
+    from ..prozesse import _KONTEXT as k
+
+    a, b, mpos, epos = block
+    H, M, E, objekte = k["tabellen"]
+    h = H.slice(a, b - a)
+    if objekte is not None:
+        h = h.append_column("haushalt", pa.array([None] * (b - a), type=pa.null()))
+    r = berechne(
+        h if objekte is None else {**{n: h.column(n) for n in H.column_names}, "haushalt": objekte[a:b]},
+        None if M is None else M.take(pa.array(mpos)),
+        None if E is None else E.take(pa.array(epos)),
+        on=k["on"],
+        rechtsstand=k["rechtsstand"],
+    )
+    f = r.fehler
+    if f.num_rows:
+        z = np.asarray(f.column("zeile").to_numpy(), dtype=np.int64)
+        t = np.asarray(f.column("tabelle").to_numpy(zero_copy_only=False))
+        z = np.where(t == "haushalte", z + a, z)
+        if mpos is not None:
+            z = np.where(t == "mitglieder", mpos[np.minimum(z, max(len(mpos) - 1, 0))], z)
+        if epos is not None:
+            z = np.where(t == "einnahmen", epos[np.minimum(z, max(len(epos) - 1, 0))], z)
+        f = f.set_column(f.column_names.index("zeile"), "zeile", pa.array(z))
+    return r.ergebnis, f
+
+
+def _parallel(
+    haushalte: Any, mitglieder: Any, einnahmen: Any, *, on: date | None, rechtsstand: Any, prozesse: int
+) -> Spaltenergebnis:
+    """:func:`berechne` over contiguous parts of the households in worker processes."""
+    from ..prozesse import geordnet
+
+    haushalte, objekte = _objekte(haushalte, "haushalt")
+    H = als_tabelle(haushalte, "haushalte")
+    M = None if mitglieder is None else als_tabelle(mitglieder, "mitglieder")
+    E = None if einnahmen is None else als_tabelle(einnahmen, "einnahmen")
+    nh = H.num_rows
+    ids = H.column("id").combine_chunks() if "id" in H.column_names else None
+    if ids is None:
+        raise InputError("haushalte: column id missing; every household needs an id (unique)")
+    doppelt = len(_doppelt(ids)) > 0 or ids.null_count > 0
+    if M is not None and "mitglied_id" in M.column_names:
+        mids = M.column("mitglied_id").combine_chunks()
+        doppelt = doppelt or mids.null_count > 0 or len(_doppelt(mids)) > 0
+    if doppelt or M is not None and "haushalt_id" not in M.column_names:
+        # ids that do not identify their rows: one process reports them as a whole
+        h = (
+            haushalte
+            if objekte is None
+            else {**{n: H.column(n) for n in H.column_names}, "haushalt": objekte}
+        )
+        return berechne(h, M, E, on=on, rechtsstand=rechtsstand)
+    m_hh = None if M is None else _index(M.column("haushalt_id").combine_chunks(), ids)
+    e_m = None
+    if (
+        E is not None
+        and M is not None
+        and "mitglied_id" in M.column_names
+        and "mitglied_id" in E.column_names
+    ):
+        e_m = _index(E.column("mitglied_id").combine_chunks(), M.column("mitglied_id").combine_chunks())
+    teile = max(prozesse * 4, 1)
+    grenzen = np.linspace(0, nh, teile + 1).astype(np.int64)
+    bloecke = []
+    for i, (a, b) in enumerate(itertools.pairwise(grenzen)):
+        erster = i == 0  # rows that belong to no household are reported with the first part
+        mpos = epos = None
+        if m_hh is not None:
+            mmaske = (m_hh >= a) & (m_hh < b) | ((m_hh < 0) if erster else False)
+            mpos = np.flatnonzero(mmaske)
+            if E is not None:
+                if e_m is None:
+                    epos = np.arange(E.num_rows) if erster else np.zeros(0, dtype=np.int64)
+                else:
+                    emaske = np.where(e_m >= 0, mmaske[np.maximum(e_m, 0)], erster)
+                    epos = np.flatnonzero(emaske)
+        bloecke.append((int(a), int(b), mpos, epos))
+    kontext = {"tabellen": (H, M, E, objekte), "on": on, "rechtsstand": rechtsstand}
+    ergebnisse, fehler = [], []
+    for erg, f in geordnet(_teil, bloecke, prozesse=prozesse, kontext=kontext):
+        ergebnisse.append(erg)
+        fehler.append(f)
+    return Spaltenergebnis(
+        ergebnis=pa.concat_tables(ergebnisse).unify_dictionaries().combine_chunks(),
+        fehler=pa.concat_tables(fehler, promote_options="permissive"),
+    )
