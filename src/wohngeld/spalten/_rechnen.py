@@ -1015,7 +1015,7 @@ def _parallel(
     if M is not None and "mitglied_id" in M.column_names:
         mids = M.column("mitglied_id").combine_chunks()
         doppelt = doppelt or mids.null_count > 0 or len(_doppelt(mids)) > 0
-    if doppelt or M is not None and "haushalt_id" not in M.column_names:
+    if doppelt or (M is not None and "haushalt_id" not in M.column_names):
         # ids that do not identify their rows: one process reports them as a whole
         h = (
             haushalte
