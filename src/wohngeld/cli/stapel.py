@@ -69,6 +69,18 @@ def _zaehlen(path: Path, fmt: str, kodierung: str) -> int:
     show_default=True,
     help="Anzahl der Arbeitsprozesse (0: einer je Prozessorkern); gleiche Ausgabe, gleiche Reihenfolge.",
 )
+@click.option(
+    "--zusammenfassung",
+    is_flag=True,
+    help="Danach Empfänger, Summe und Mittel des Wohngelds je Mietenstufe und Haushaltsgröße ausgeben "
+    "(mit Spalte gewicht hochgerechnet).",
+)
+@click.option(
+    "--vergleich",
+    metavar="RECHTSSTAND",
+    help="Mit --zusammenfassung: dieselben Zeilen auch nach RECHTSSTAND (z. B. 'Entwurf 2027') berechnen "
+    "und beide Auswertungen nebeneinander zeigen.",
+)
 def stapel(
     eingabe: Path,
     ausgabe: Path,
@@ -79,6 +91,8 @@ def stapel(
     streng: bool,
     als_json: bool,
     prozesse: int = 1,
+    zusammenfassung: bool = False,
+    vergleich: str | None = None,
 ) -> None:
     """Compute every row of EINGABE; write the rows with results to AUSGABE."""
     if ausgabe.resolve() == eingabe.resolve():
@@ -134,5 +148,50 @@ def stapel(
                 + ", ".join(bilanz.ohne_bedeutung),
                 err=True,
             )
+    if zusammenfassung or vergleich:
+        _zusammenfassung(eingabe, ausgabe, f, on, store, kodierung, vergleich, prozesse, als_json)
     if streng and bilanz.fehler:
         raise SystemExit(1)
+
+
+def _zusammenfassung(
+    eingabe: Path,
+    ausgabe: Path,
+    f: Literal["csv", "jsonl"],
+    on: Any,
+    store: Any,
+    kodierung: str,
+    vergleich: str | None,
+    prozesse: int,
+    als_json: bool,
+) -> None:
+    """The aggregate report of AUSGABE (and of the same rows under VERGLEICH), on stdout."""
+    import tempfile
+
+    from ..zusammenfassung import aus_stapel_datei, nebeneinander, tabelle_text
+
+    bericht = aus_stapel_datei(ausgabe, f)
+    if vergleich is not None:
+        from ..parameters import named_store
+        from ..prozesse import pruefe_prozesse, stapel_datei_parallel
+
+        try:
+            zweiter = named_store(vergleich)
+        except WohngeldError as exc:
+            raise click.BadParameter(str(exc), param_hint="--vergleich") from None
+        with tempfile.TemporaryDirectory() as tmp:
+            pfad = Path(tmp) / f"vergleich.{f}"
+            with eingabe.open(encoding=kodierung, newline="") as ein, pfad.open("w", encoding="utf-8") as aus:
+                if prozesse != 1:
+                    stapel_datei_parallel(
+                        ein, aus, format=f, on=on, rechtsstand=zweiter, prozesse=pruefe_prozesse(prozesse)
+                    )
+                else:
+                    stapel_datei(ein, aus, format=f, on=on, rechtsstand=zweiter)
+            b2 = aus_stapel_datei(pfad, f)
+        name1 = getattr(store, "name", None) or "geltendes Recht"
+        bericht = nebeneinander(bericht, b2, (name1, vergleich))
+    if als_json:
+        click.echo(json.dumps({"zusammenfassung": bericht}, ensure_ascii=False, default=str))
+    else:
+        click.echo(tabelle_text(bericht))
