@@ -392,7 +392,7 @@ def berechne(
     einzeln = (weg != 0) & ~hh_fehler
     fehlertext: dict[int, str] = {}
     if einzeln.any():
-        bau = _Bauer(H, objekte, mit, ein, mitglieder, einnahmen)
+        bau = _Bauer(H, objekte, mit, ein, np.flatnonzero(einzeln))
         for i_np in np.flatnonzero(einzeln):
             i = int(i_np)
             stichtag = _EPOCH + timedelta(days=int(tage[i]))
@@ -780,23 +780,29 @@ class _Bauer:
         objekte: list[Any] | None,
         mit: _Mitglieder | None,
         ein: _Einnahmen | None,
-        mitglieder: Any,
-        einnahmen: Any,
+        auswahl: Arr,
     ) -> None:
-        self.H = H.to_pylist()
+        """Only the rows of the households ``auswahl`` (positions) are read as Python values."""
         self.objekte = objekte
+        self.H = dict(zip(auswahl.tolist(), H.take(pa.array(auswahl)).to_pylist(), strict=True))
         self.mit_zeilen: dict[int, list[int]] = {}
         self.ein_zeilen: dict[int, list[int]] = {}
-        self.M = mit.tabelle.to_pylist() if mit is not None else []
-        self.E = ein.tabelle.to_pylist() if ein is not None else []
+        self.M: dict[int, dict[str, Any]] = {}
+        self.E: dict[int, dict[str, Any]] = {}
+        gewaehlt = np.zeros(len(H), dtype=bool)
+        gewaehlt[auswahl] = True
         if mit is not None:
-            for j, h in enumerate(mit.hh):
-                if h >= 0:
-                    self.mit_zeilen.setdefault(int(h), []).append(j)
-        if ein is not None:
-            for j, m in enumerate(ein.mitglied):
-                if m >= 0:
-                    self.ein_zeilen.setdefault(int(m), []).append(j)
+            mpos = np.flatnonzero((mit.hh >= 0) & gewaehlt[np.maximum(mit.hh, 0)])
+            self.M = dict(zip(mpos.tolist(), mit.tabelle.take(pa.array(mpos)).to_pylist(), strict=True))
+            for j in mpos.tolist():
+                self.mit_zeilen.setdefault(int(mit.hh[j]), []).append(j)
+            if ein is not None:
+                mg = np.zeros(len(mit.hh), dtype=bool)
+                mg[mpos] = True
+                epos = np.flatnonzero((ein.mitglied >= 0) & mg[np.maximum(ein.mitglied, 0)])
+                self.E = dict(zip(epos.tolist(), ein.tabelle.take(pa.array(epos)).to_pylist(), strict=True))
+                for j in epos.tolist():
+                    self.ein_zeilen.setdefault(int(ein.mitglied[j]), []).append(j)
 
     def haushalt(self, i: int) -> Haushalt:
         if self.objekte is not None:
