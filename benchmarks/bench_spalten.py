@@ -70,7 +70,8 @@ def main() -> None:
     formel(mitglieder[:10], m[:10], y[:10], on=on)
     w, c = _zeit(lambda: formel(mitglieder, m, y, on=on), 7)
     print(
-        f"§ 19 stage alone, {n:,} households: {w * 1e3:8.1f} ms  ({n / w / 1e6:6.1f} M/s; CPU {c * 1e3:.0f} ms)"
+        f"§ 19 stage alone, {n:,} households: {w * 1e3:8.1f} ms  "
+        f"({n / w / 1e6:6.1f} M/s; CPU {c * 1e3:.0f} ms)"
     )
 
     H, M, E = haushalte(n, seed=1)
