@@ -74,16 +74,30 @@ def test_published_cases_through_both_paths() -> None:
     assert im_kern >= 20
 
 
-def test_formel_vectorised_equals_wohngeld_aus_m_y() -> None:
-    """§ 19 alone for arrays equals the scalar formula (the 2025 values of Anlage 3, 1–12 members)."""
+@pytest.mark.parametrize(
+    ("on", "rechtsstand"),
+    [
+        (date(2016, 7, 1), None),
+        (date(2021, 7, 1), None),
+        (date(2025, 7, 1), None),
+        (date(2027, 7, 1), "Entwurf 2027"),
+    ],
+)
+def test_formel_vectorised_equals_wohngeld_aus_m_y(on: date, rechtsstand: str | None) -> None:
+    """§ 19 alone for arrays equals the scalar formula (Anlage 2/3 of each Fassung, 1–12 members;
+    the Entwurf 2027 with its cap at M)."""
     rng = np.random.default_rng(7)
-    n = rng.integers(1, 13, 3000)
-    m = rng.integers(0, 2500_00, 3000)
-    y = rng.integers(0, 6000_00, 3000)
-    b = formel(n, m, y, on=date(2025, 7, 1))
+    n = rng.integers(1, 13, 2000)
+    m = rng.integers(0, 2500_00, 2000)
+    y = rng.integers(0, 6000_00, 2000)
+    b = formel(n, m, y, on=on, rechtsstand=rechtsstand)
     for i in range(len(n)):
         f = wohngeld_aus_m_y(
-            mitglieder=int(n[i]), M=Decimal(int(m[i])) / 100, Y=Decimal(int(y[i])) / 100, on=date(2025, 7, 1)
+            mitglieder=int(n[i]),
+            M=Decimal(int(m[i])) / 100,
+            Y=Decimal(int(y[i])) / 100,
+            on=on,
+            rechtsstand=rechtsstand,
         )
         assert int(b[i]) == f.betrag
 

@@ -58,11 +58,7 @@ def formel(mitglieder: Any, M: Any, Y: Any, *, on: date, rechtsstand: Any = None
         raise ValueError(satz.grund)
     t = _kern.Tabellen([satz])
     n = np.asarray(mitglieder, dtype=np.int64)
-    ps = np.zeros(len(n), dtype=np.int64)
-    _, _, betrag = _kern.formel(
-        ps, n, np.asarray(M, dtype=np.int64), np.asarray(Y, dtype=np.int64) * 10**8, t
-    )
-    return betrag
+    return _kern.formel_cent(0, n, np.asarray(M, dtype=np.int64), np.asarray(Y, dtype=np.int64), t)
 
 
 _HAUSHALT_FELDER = {

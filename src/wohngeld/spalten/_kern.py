@@ -110,3 +110,29 @@ def formel(ps: Arr, n: Arr, m_cent: Arr, y: Arr, t: Tabellen) -> tuple[Arr, Arr,
     deckel = t.deckel[ps] & (gerundet * 100 > m_cent)
     betrag = np.where(deckel, m_cent // 100, gerundet)
     return mc * E8, yy, betrag
+
+
+def formel_cent(ps: int, n: Arr, m_cent: Arr, y_cent: Arr, t: Tabellen) -> Arr:
+    """:func:`formel` for M and Y in whole cents under one Parametersatz: whole euros.
+
+    The same steps of Anlage 3 Nr. 2 WoGG; with Y in cents z1 = a + b·M + c·Y is exact in 10⁻¹⁰, so
+    only z2 (10⁻¹²), z4 (10⁻¹²) and the euro are rounded. Rows whose z1·Y could pass 2⁶³ are
+    computed by :func:`formel`.
+    """
+    a, b, c = t.a[ps], t.b[ps], t.c[ps]
+    mc = np.maximum(m_cent, np.take(t.min_m[ps], n))
+    yc = np.maximum(y_cent, np.take(t.min_y[ps], n))
+    z1 = np.take(a, n) + np.take(b, n) * mc + np.take(c, n) * yc
+    if len(z1) and float(np.abs(z1).max()) * float(yc.max()) >= 9e18:
+        _, _, betrag = formel(np.full(len(n), ps, dtype=np.int64), n, m_cent, y_cent * E8, t)
+        return betrag
+    p = z1 * yc  # 10⁻¹²
+    z2a = (np.abs(p) + 50) // 100  # half away from zero
+    z3 = mc * E8 - np.where(p < 0, -z2a, z2a)
+    z3p = np.maximum(z3, 0)
+    z4 = (t.faktor[ps] * z3p + 50) // 100
+    gerundet = (z4 + E10 // 2) // E10
+    if t.deckel[ps]:
+        gerundet = np.where(gerundet * 100 > m_cent, m_cent // 100, gerundet)
+    out: Arr = gerundet
+    return out

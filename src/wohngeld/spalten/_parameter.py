@@ -90,11 +90,19 @@ def schluessel(rs: Rechtsstand) -> tuple[int, ...]:
 
 
 def parametersatz(rs: Rechtsstand) -> Parametersatz:
-    """The integer arrays of ``rs``; ``exakt`` False (with ``grund``) if a value does not fit."""
+    """The integer arrays of ``rs``; ``exakt`` False (with ``grund``) if a value does not fit.
+
+    Memoised per Rechtsstand (``rs.memo``), like the values the scalar stages derive.
+    """
+    satz = rs.memo.get("spalten")
+    if isinstance(satz, Parametersatz):
+        return satz
     try:
-        return _bauen(rs, exakt=True, grund="")
+        satz = _bauen(rs, exakt=True, grund="")
     except _NichtExakt as exc:
-        return _bauen(rs, exakt=False, grund=f"Fassung nicht als Festkommazahl darstellbar: {exc}")
+        satz = _bauen(rs, exakt=False, grund=f"Fassung nicht als Festkommazahl darstellbar: {exc}")
+    rs.memo["spalten"] = satz
+    return satz
 
 
 def _bauen(rs: Rechtsstand, *, exakt: bool, grund: str) -> Parametersatz:
