@@ -108,11 +108,17 @@ def geld_spalte(
     if col is None:
         return None
     n = len(col)
+    typ = col.type
+    if pa.types.is_decimal(typ) and typ.scale == skala and typ.bit_width == 128 and col.null_count == 0:
+        # the usual case (cent decimals, no gaps): one pass, the range checked by min and max
+        v, passt = _decimal_int(col, skala, umwandeln=False)
+        if n == 0 or (bool(passt.all()) and min_wert <= int(v.min()) and int(v.max()) <= max_wert):
+            alle = np.ones(n, dtype=bool)
+            return v, alle, alle
     fehlt = _fehlt(col)
     werte = np.zeros(n, dtype=np.int64)
     exakt = np.ones(n, dtype=bool)
     schlecht = np.zeros(n, dtype=bool)
-    typ = col.type
     if pa.types.is_null(typ):
         return werte, ~fehlt, exakt
     if pa.types.is_floating(typ):
@@ -183,8 +189,20 @@ def int_spalte(
     if col is None:
         return None
     n = len(col)
-    fehlt = _fehlt(col)
     typ = col.type
+    if pa.types.is_integer(typ) and n:
+        mm = pc.min_max(col)
+        lo_ist, hi_ist = mm["min"].as_py(), mm["max"].as_py()
+        if lo_ist is None:  # every cell missing
+            return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
+        if lo <= lo_ist and hi_ist <= hi:
+            if col.null_count == 0:
+                return np.asarray(col.cast(pa.int64()).to_numpy(), dtype=np.int64), np.ones(n, dtype=bool)
+            return (
+                np.asarray(col.cast(pa.int64()).fill_null(0).to_numpy(), dtype=np.int64),
+                ~_fehlt(col),
+            )
+    fehlt = _fehlt(col)
     if pa.types.is_null(typ):
         return np.zeros(n, dtype=np.int64), ~fehlt
     if pa.types.is_integer(typ):

@@ -572,17 +572,26 @@ class _Einnahmen:
             raise InputError("einnahmen: columns mitglied_id and art are required (§ 14 WoGG)")
         self.mitglied = _index(T.column("mitglied_id").combine_chunks(), mit.ids)
         fehler.add("einnahmen", np.flatnonzero(self.mitglied < 0), "mitglied_id", "no member with this id")
-        art = text_spalte(T, "art")
-        assert art is not None
-        fehler.add(
-            "einnahmen",
-            np.flatnonzero(np.asarray(art.is_null().to_numpy(zero_copy_only=False))),
-            "art",
-            "missing (a kind of Einnahme, § 14 WoGG)",
-        )
-        enc = pc.dictionary_encode(art.fill_null(""))
-        self.arten = enc.dictionary.to_pylist()
-        self.art_idx = np.asarray(enc.indices.to_numpy(), dtype=np.int64)
+        roh = T.column("art").combine_chunks()
+        if (
+            pa.types.is_dictionary(roh.type)
+            and roh.null_count == 0
+            and (pa.types.is_string(roh.type.value_type) or pa.types.is_large_string(roh.type.value_type))
+        ):
+            self.arten = roh.dictionary.to_pylist()
+            self.art_idx = np.asarray(roh.indices.to_numpy(), dtype=np.int64)
+        else:
+            art = text_spalte(T, "art")
+            assert art is not None
+            fehler.add(
+                "einnahmen",
+                np.flatnonzero(np.asarray(art.is_null().to_numpy(zero_copy_only=False))),
+                "art",
+                "missing (a kind of Einnahme, § 14 WoGG)",
+            )
+            enc = pc.dictionary_encode(art.fill_null(""))
+            self.arten = enc.dictionary.to_pylist()
+            self.art_idx = np.asarray(enc.indices.to_numpy(), dtype=np.int64)
         from ..einnahmen import EinnahmeArt
 
         bekannt = {a.value for a in EinnahmeArt}
