@@ -80,13 +80,17 @@ class Parametersatz:
 
 def schluessel(rs: Rechtsstand) -> tuple[int, ...]:
     """Identity of the tables in force (two dates with the same tables share one Parametersatz)."""
-    return (
+    k = rs.memo.get("spalten_schluessel")
+    if isinstance(k, tuple):
+        return k
+    k = rs.memo["spalten_schluessel"] = (
         *(id(t) for t in rs.tables.values()),
         id(rs.table(Einnahmearten)),
         id(rs.table(WerbungskostenPauschbetraege)),
         id(rs.table(PauschalabzugSaetze)),
         id(rs.table(Freibetraege)),
     )
+    return k
 
 
 def parametersatz(rs: Rechtsstand) -> Parametersatz:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -159,6 +160,20 @@ def _setze(weg: Arr, maske: Arr, grund: str) -> None:
     weg[(weg == 0) & maske] = _WEG[grund]
 
 
+_TEIL = 250_000
+"""Households per part when one process computes a large input."""
+_im_teil = threading.local()
+"""Set while a call computes its parts (a part, or a whole input that must stay whole)."""
+
+
+def _laenge(x: Any) -> int:
+    if isinstance(x, pa.Table):
+        return int(x.num_rows)
+    if isinstance(x, dict):
+        return len(next(iter(x.values()), ()))
+    return len(x) if hasattr(x, "__len__") else 0
+
+
 def berechne(
     haushalte: Any,
     mitglieder: Any = None,
@@ -176,6 +191,21 @@ def berechne(
     from ..prozesse import pruefe_prozesse
 
     n_prozesse = pruefe_prozesse(prozesse)
+    if n_prozesse == 1 and _laenge(haushalte) > _TEIL and not getattr(_im_teil, "ja", False):
+        # large inputs in parts of _TEIL households: the temporaries stay small (peak memory)
+        _im_teil.ja = True
+        try:
+            return _parallel(
+                haushalte,
+                mitglieder,
+                einnahmen,
+                on=on,
+                rechtsstand=rechtsstand,
+                prozesse=1,
+                teile=-(-_laenge(haushalte) // _TEIL),
+            )
+        finally:
+            _im_teil.ja = False
     if n_prozesse > 1:
         return _parallel(
             haushalte, mitglieder, einnahmen, on=on, rechtsstand=rechtsstand, prozesse=n_prozesse
@@ -985,8 +1015,15 @@ _ = Decimal
 
 def _teil(block: tuple[int, int, Arr | None, Arr | None]) -> tuple[pa.Table, pa.Table]:
     """One part of :func:`_parallel` in a worker: households a..b with their rows."""
-    from ..prozesse import _KONTEXT as k
+    from ..prozesse import _KONTEXT
 
+    return _teil_rechnen(block, _KONTEXT)
+
+
+def _teil_rechnen(
+    block: tuple[int, int, Arr | None, Arr | None], k: dict[str, Any]
+) -> tuple[pa.Table, pa.Table]:
+    """Households a..b with their members and Einnahmen (row numbers of errors as in the whole input)."""
     a, b, mpos, epos = block
     H, M, E, objekte = k["tabellen"]
     h = H.slice(a, b - a)
@@ -1013,9 +1050,19 @@ def _teil(block: tuple[int, int, Arr | None, Arr | None]) -> tuple[pa.Table, pa.
 
 
 def _parallel(
-    haushalte: Any, mitglieder: Any, einnahmen: Any, *, on: date | None, rechtsstand: Any, prozesse: int
+    haushalte: Any,
+    mitglieder: Any,
+    einnahmen: Any,
+    *,
+    on: date | None,
+    rechtsstand: Any,
+    prozesse: int,
+    teile: int | None = None,
 ) -> Spaltenergebnis:
-    """:func:`berechne` over contiguous parts of the households in worker processes."""
+    """:func:`berechne` over contiguous parts of the households in worker processes.
+
+    ``prozesse = 1``: the parts one after the other in this process (bounded memory).
+    """
     from ..prozesse import geordnet
 
     haushalte, objekte = _objekte(haushalte, "haushalt")
@@ -1037,7 +1084,12 @@ def _parallel(
             if objekte is None
             else {**{n: H.column(n) for n in H.column_names}, "haushalt": objekte}
         )
-        return berechne(h, M, E, on=on, rechtsstand=rechtsstand)
+        vorher = getattr(_im_teil, "ja", False)
+        _im_teil.ja = True
+        try:
+            return berechne(h, M, E, on=on, rechtsstand=rechtsstand)
+        finally:
+            _im_teil.ja = vorher
     m_hh = None if M is None else _index(M.column("haushalt_id").combine_chunks(), ids)
     e_m = None
     if (
@@ -1047,7 +1099,7 @@ def _parallel(
         and "mitglied_id" in E.column_names
     ):
         e_m = _index(E.column("mitglied_id").combine_chunks(), M.column("mitglied_id").combine_chunks())
-    teile = max(prozesse * 4, 1)
+    teile = teile or max(prozesse * 4, 1)
     grenzen = np.linspace(0, nh, teile + 1).astype(np.int64)
     bloecke = []
     for i, (a, b) in enumerate(itertools.pairwise(grenzen)):
@@ -1065,7 +1117,12 @@ def _parallel(
         bloecke.append((int(a), int(b), mpos, epos))
     kontext = {"tabellen": (H, M, E, objekte), "on": on, "rechtsstand": rechtsstand}
     ergebnisse, fehler = [], []
-    for erg, f in geordnet(_teil, bloecke, prozesse=prozesse, kontext=kontext):
+    laeufe = (
+        geordnet(_teil, bloecke, prozesse=prozesse, kontext=kontext)
+        if prozesse > 1
+        else (_teil_rechnen(b, kontext) for b in bloecke)
+    )
+    for erg, f in laeufe:
         ergebnisse.append(erg)
         fehler.append(f)
     return Spaltenergebnis(

@@ -40,8 +40,31 @@ def haushalte(
     anteil_einzeln: float = 0.0,
     von: int = _TAG_2016,
     bis: int = _TAG_2027,
+    mitglied_start: int | None = None,
 ) -> tuple[pa.Table, pa.Table, pa.Table]:
-    """``n`` random households as (haushalte, mitglieder, einnahmen) pyarrow Tables."""
+    """``n`` random households as (haushalte, mitglieder, einnahmen) pyarrow Tables.
+
+    More than 250 000 households are made in parts of 250 000 (seeds ``seed``, ``seed + 1``, …),
+    so that making them takes little more memory than the tables themselves.
+    """
+    teil = 250_000
+    if n > teil:
+        teile = []
+        mst = start_id * 16 if mitglied_start is None else mitglied_start
+        for a in range(0, n, teil):
+            t = haushalte(
+                min(teil, n - a),
+                seed=seed + a // teil,
+                start_id=start_id + a,
+                anteil_einzeln=anteil_einzeln,
+                von=von,
+                bis=bis,
+                mitglied_start=mst,
+            )
+            mst += t[1].num_rows
+            teile.append(t)
+        H, M, E = (pa.concat_tables([t[w] for t in teile]) for w in range(3))
+        return H, M, E
     rng = np.random.default_rng(seed)
     ids = np.arange(start_id, start_id + n, dtype=np.int64)
     tage = rng.integers(von, bis, n)
@@ -64,7 +87,7 @@ def haushalte(
     pos = np.arange(nm) - np.repeat(np.cumsum(groesse) - groesse, groesse)
     erwachsene = np.repeat(np.minimum(groesse, rng.integers(1, 3, n)), groesse)
     kind = pos >= erwachsene
-    mid = np.arange(nm, dtype=np.int64) + start_id * 16
+    mid = np.arange(nm, dtype=np.int64) + (start_id * 16 if mitglied_start is None else mitglied_start)
     aus = (rng.random(nm) < anteil_einzeln) & ~kind
     M = pa.table(
         {
