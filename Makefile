@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit bench docs clean
+.PHONY: demo test lint typecheck unit bench bench-server docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -26,12 +26,18 @@ typecheck: $(VENV)/.test-deps
 
 unit: $(VENV)/.test-deps
 	$(BIN)/python -m pip install --quiet --no-deps -e .
-	$(BIN)/pytest
+	@test -x /usr/bin/chromium || echo "Hinweis: kein Chromium unter /usr/bin/chromium – die Browser-Tests \
+	(tests/server/test_browser.py) werden übersprungen; mit 'apt-get install chromium' laufen sie mit."
+	$(BIN)/pytest -rs
 
 test: lint typecheck unit
 
 bench: $(VENV)/.test-deps
 	$(BIN)/python benchmarks/bench_calculate.py
+
+# Load test of `wohngeld serve` (localhost only, bounded): 20 000 requests, 50 connections, 2 workers.
+bench-server: $(VENV)/.test-deps
+	$(BIN)/python benchmarks/bench_server.py
 
 $(VENV)/.docs-deps: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e ".[docs]"

@@ -185,7 +185,7 @@ def test_bewilligungszeitraum_24_months_only_since_2023() -> None:
     assert bewilligungszeitraum(beginn=date(2024, 2, 1), monate=24).ende == date(2026, 1, 31)
     with pytest.raises(InputError, match="1–12"):
         bewilligungszeitraum(beginn=date(2022, 2, 1), monate=24)
-    with pytest.raises(InputError, match="first of a month"):
+    with pytest.raises(InputError, match="am Ersten eines Monats"):
         bewilligungszeitraum(beginn=date(2025, 2, 3))
 
 

@@ -71,7 +71,7 @@ def test_streams_one_output_per_item_in_order() -> None:
 def test_is_lazy_and_needs_a_stichtag() -> None:
     gen = calculate_many([DRESDEN])
     (e,) = list(gen)
-    assert isinstance(e, ItemError) and "stichtag missing" in e.meldung
+    assert isinstance(e, ItemError) and "stichtag fehlt" in e.meldung
     assert calculate_many([DRESDEN], on=D23).__next__().betrag_monat == 131
 
 
@@ -83,9 +83,9 @@ def test_rechenweg_on_request() -> None:
 def test_flat_row() -> None:
     row = {"mietenstufe": " 3 ", "anzahl_mitglieder": "1", "heim": "nein", "vermoegen": "", "x": "y"}
     assert zeile_zu_eingabe(row) == {"mietenstufe": 3, "anzahl_mitglieder": 1}
-    with pytest.raises(ValueError, match="whole number"):
+    with pytest.raises(ValueError, match="ganze Zahl"):
         zeile_zu_eingabe({"anzahl_mitglieder": "1.5"})
-    with pytest.raises(ValueError, match="ja or nein"):
+    with pytest.raises(ValueError, match="ja oder nein"):
         zeile_zu_eingabe({"heim": "vielleicht"})
 
 
@@ -147,12 +147,13 @@ def test_jsonl_full_and_flat_households() -> None:
     aus = io.StringIO()
     b = stapel_datei(io.StringIO("\n".join(lines) + "\n"), aus, format="jsonl", on=D23)
     out = [json.loads(x) for x in aus.getvalue().splitlines()]
-    assert (b.zeilen, b.berechnet, b.fehler) == (5, 3, 2) and len(out) == 5
+    assert (b.zeilen, b.berechnet, b.fehler) == (6, 3, 3) and len(out) == 6  # one line out per line in
     assert out[0]["wohngeld_monat"] == "110" and out[0]["haushalt"] == json.loads(lines[0])["haushalt"]
-    assert out[1]["zeile_roh"] == "kein json" and "JSON" in out[1]["fehler"]
-    assert out[2]["wohngeld_monat"] == "131" and out[2]["nr"] == 3
-    assert out[3]["zeile_roh"] == "[1, 2]"
-    assert out[4]["wohngeld_monat"] == "131"  # JSON numbers are read exactly as Decimal
+    assert out[1]["zeile_roh"] == "" and "Leerzeile" in out[1]["fehler"]
+    assert out[2]["zeile_roh"] == "kein json" and "JSON" in out[2]["fehler"]
+    assert out[3]["wohngeld_monat"] == "131" and out[3]["nr"] == 3
+    assert out[4]["zeile_roh"] == "[1, 2]"
+    assert out[5]["wohngeld_monat"] == "131"  # JSON numbers are read exactly as Decimal
 
 
 def test_ten_thousand_rows_with_bad_rows(tmp_path: Path) -> None:

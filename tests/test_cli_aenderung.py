@@ -131,7 +131,7 @@ def test_options_monate_and_voruebergehend(tmp_path: Path) -> None:
 def test_errors(tmp_path: Path) -> None:
     neu = str(_fall(tmp_path, "1313.00"))
     out = CliRunner().invoke(main, ["aenderung", str(FALL), neu, "--bewilligt-ab", "2025-07-02"])
-    assert out.exit_code == 1 and "first of a month" in out.output
+    assert out.exit_code == 1 and "am Ersten eines Monats" in out.output
     out = CliRunner().invoke(main, ["aenderung", str(FALL), neu, "--aenderung-ab", "2026-07-01"])
     assert out.exit_code == 1 and "laufenden" in out.output
     out = CliRunner().invoke(main, ["aenderung", str(FALL), neu, "--aenderung-ab", "15.9.2025"])

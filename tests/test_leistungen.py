@@ -50,7 +50,7 @@ def test_adult_alone_gets_nothing() -> None:
 def test_dresden_pass_is_an_example_for_dresden_only() -> None:
     h = H(gemeinde="14612000", miete_monat="400", anzahl_mitglieder=1, gesamteinkommen_monat="900")
     got = {x.id: x for x in verbundene_leistungen(h, calculate(h, on=ON))}
-    assert got["dresden_pass"].beispiel and "S000" in got["dresden_pass"].quelle
+    assert got["dresden_pass"].beispiel and "A0248/21" in got["dresden_pass"].quelle
 
 
 def test_municipality_adds_and_replaces_entries(tmp_path: Path) -> None:

@@ -84,5 +84,5 @@ def test_period_without_exclusion_is_refused() -> None:
 
 
 def test_end_before_start_is_refused() -> None:
-    with pytest.raises(ValidationError, match=r"leistung_bis 2025-07-31 is before leistung_ab"):
+    with pytest.raises(ValidationError, match=r"leistung_bis 2025-07-31 liegt vor leistung_ab"):
         _h(leistung_ab="2025-08-01", leistung_bis="2025-07-31")

@@ -77,7 +77,7 @@ def test_betreuung_has_no_pauschbetrag() -> None:
 
 
 def test_miete_given_twice_is_refused() -> None:
-    with pytest.raises(ValidationError, match=r"give the Miete once"):
+    with pytest.raises(ValidationError, match=r"die Miete einmal angeben"):
         _r({"art": "Miete", "miete_monat": "500", "grundmiete_monat": "400"})
 
 

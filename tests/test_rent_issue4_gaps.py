@@ -91,7 +91,7 @@ def test_mietwert_with_stellplatz_pauschbetrag() -> None:
 
 
 def test_mietwert_and_miete_together_are_refused() -> None:
-    with pytest.raises(ValidationError, match=r"give the Miete once.*mietwert_monat"):
+    with pytest.raises(ValidationError, match=r"die Miete einmal angeben.*mietwert_monat"):
         _calc({"art": "Miete", "miete_monat": "400", "mietwert_monat": "420"})
 
 
@@ -142,7 +142,7 @@ def test_belastung_business_rooms_left_out_by_area() -> None:
 
 
 def test_geschaeftsraum_needs_wohnflaeche() -> None:
-    with pytest.raises(ValidationError, match=r"geschaeftsraum_m2 needs wohnflaeche_m2"):
+    with pytest.raises(ValidationError, match=r"geschaeftsraum_m2 braucht wohnflaeche_m2"):
         _calc({"art": "Belastung", "darlehen": [{"zinsen_jahr": "2000"}], "geschaeftsraum_m2": "20"})
 
 
@@ -189,7 +189,7 @@ def test_two_percent_counts_for_the_shortcut_of_10_2_satz_2() -> None:
 @pytest.mark.parametrize(
     ("darlehen", "match"),
     [
-        ({"zinsen_jahr": "1", "tilgungsersatz": "Bausparvertrag"}, r"needs nennbetrag"),
+        ({"zinsen_jahr": "1", "tilgungsersatz": "Bausparvertrag"}, r"braucht nennbetrag"),
         (
             {
                 "zinsen_jahr": "1",
@@ -197,9 +197,9 @@ def test_two_percent_counts_for_the_shortcut_of_10_2_satz_2() -> None:
                 "nennbetrag": "1000",
                 "tilgungsersatz": "Bausparvertrag",
             },
-            r"tilgung_jahr 500 and tilgungsersatz",
+            r"tilgung_jahr 500 und tilgungsersatz",
         ),
-        ({"zinsen_jahr": "1", "tilgungsersatz_jahr": "500"}, r"tilgungsersatz_jahr needs tilgungsersatz"),
+        ({"zinsen_jahr": "1", "tilgungsersatz_jahr": "500"}, r"tilgungsersatz_jahr braucht tilgungsersatz"),
     ],
 )
 def test_tilgungsersatz_bad_input(darlehen: dict[str, object], match: str) -> None:

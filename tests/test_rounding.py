@@ -40,16 +40,18 @@ def test_fourteen_members_z_values_as_this_reading_computes_them() -> None:
     assert f.betrag == 1335
 
 
-def test_more_than_twelve_capped_at_m_and_cut_to_euros() -> None:
-    """§ 19 Abs. 3: 30 members, tiny income: 12-member Wohngeld + 18 × 65 € exceeds M → M, cut to euros.
+def test_more_than_twelve_cap_limits_only_the_raise() -> None:
+    """§ 19 Abs. 3: 30 members, tiny income: the amount for twelve already exceeds M → no raise, 588 €.
 
     2025, Mietenstufe I, rent 100: M for twelve = 100 + 225.40 + 7 × 27.60 = 518.60 (heating amounts),
     Y = 0 → Mindestwert 2943; z1 = -0.12 + 0.05740902 + 0.0650403 = 0.00244932,
-    z2 = 7.20834876, z3 = 511.39165124, z4 = 588.100398926 → 588 €; + 18 × 65 = 1758 > 518.60 → 518 €.
+    z2 = 7.20834876, z3 = 511.39165124, z4 = 588.100398926 → 588 €; + 18 × 65 = 1758 > 518.60: the
+    raise "höchstens jedoch bis zur Höhe der zu berücksichtigenden Miete" is nil, the 588 € for twelve
+    stay (docs/rechtsauslegung.md; the cut to whole euros: tests/test_formel_ueber_zwoelf.py).
     """
     h = Haushalt(
         mietenstufe=1, wohnkosten=Miete(miete_monat="100"), anzahl_mitglieder=30, gesamteinkommen_monat="0"
     )
     r = calculate(h, on=date(2025, 7, 1))
     assert r.M_berechnet == Decimal("518.60")
-    assert r.betrag_monat == 518
+    assert r.betrag_monat == 588

@@ -90,16 +90,16 @@ def test_bagatellgrenze_scenario_in_calculate_many() -> None:
 @pytest.mark.parametrize(
     ("data", "fehler", "text"),
     [
-        ({"setzen": {"hoechstbetrag.betraege": 1}}, InputError, "table 'hoechstbetrag' unknown"),
-        ({"setzen": {"bagatellgrenze.betrg": 1}}, InputError, "key 'betrg' unknown"),
-        ({"setzen": {"hoechstbetraege.betraege.1.8": 1}}, InputError, "allowed 1–7"),
+        ({"setzen": {"hoechstbetrag.betraege": 1}}, InputError, "Tabelle 'hoechstbetrag' unbekannt"),
+        ({"setzen": {"bagatellgrenze.betrg": 1}}, InputError, "Schlüssel 'betrg' in 'bagatellgrenze'"),
+        ({"setzen": {"hoechstbetraege.betraege.1.8": 1}}, InputError, "erlaubt 1–7"),
         ({"setzen": {"bagatellgrenze.betrag": "-1"}}, InputError, "greater than 0"),
-        ({"setzen": {"bagatellgrenze.source": "x"}}, InputError, "header key"),
-        ({"setzen": {}}, InputError, "no changes"),
+        ({"setzen": {"bagatellgrenze.source": "x"}}, InputError, "Kopfeintrag"),
+        ({"setzen": {}}, InputError, "keine Änderungen"),
         ({"ab": date(2015, 1, 1), "setzen": {"bagatellgrenze.betrag": 5}}, NoParameters, "2016-01-01"),
-        ({"ab": date(2099, 1, 1), "setzen": {"bagatellgrenze.betrag": 5}}, NoParameters, "no Fassung"),
-        ({"foo": 1, "setzen": {"bagatellgrenze.betrag": 5}}, InputError, "unknown keys"),
-        ({"multiplizieren": {"hoechstbetraege.betraege": "x"}}, InputError, "not a number"),
+        ({"ab": date(2099, 1, 1), "setzen": {"bagatellgrenze.betrag": 5}}, NoParameters, "keine Fassung"),
+        ({"foo": 1, "setzen": {"bagatellgrenze.betrag": 5}}, InputError, "unbekannte Schlüssel foo"),
+        ({"multiplizieren": {"hoechstbetraege.betraege": "x"}}, InputError, "ist keine Zahl"),
     ],
 )
 def test_errors_are_clear(data: dict[str, object], fehler: type[Exception], text: str) -> None:
@@ -109,7 +109,7 @@ def test_errors_are_clear(data: dict[str, object], fehler: type[Exception], text
 
 def test_dates_before_ab_are_refused() -> None:
     s = parse_szenario({"name": "X", "ab": ON, "setzen": {"bagatellgrenze.betrag": 5}})
-    with pytest.raises(NoParameters, match="applies from 2025-07-01"):
+    with pytest.raises(NoParameters, match="gilt ab 2025-07-01"):
         calculate(KNAPP, on=date(2025, 6, 30), rechtsstand=s)
 
 
@@ -130,4 +130,4 @@ def test_cli_szenario_option(tmp_path: Path) -> None:
     bad = tmp_path / "bad.toml"
     bad.write_text('name = "X"\nab = 2025-07-01\n[setzen]\n"nix.betrag" = 1\n', encoding="utf-8")
     out = CliRunner().invoke(main, ["grenzen", "--stichtag", "2025-07-01", "--szenario", str(bad)])
-    assert out.exit_code == 2 and "table 'nix' unknown" in out.output
+    assert out.exit_code == 2 and "Tabelle 'nix' unbekannt" in out.output

@@ -69,7 +69,9 @@ def test_regelbedarfe_by_member() -> None:
 def test_excluded_member_is_not_in_the_bedarf_and_heim_is_open() -> None:
     h = H(mietenstufe=3, miete_monat="400", gesamteinkommen_monat="700",
                  mitglieder=[Haushaltsmitglied(), Haushaltsmitglied(ausgeschlossen="SGB II")])
-    assert vorrang(h, on=ON).bedarf_monat == 563 + 400
+    # head share of the rent for the one tested member of two (Kopfteilprinzip): 400 / 2 = 200
+    assert vorrang(h, on=ON).bedarf_monat == 563 + 200
+    assert vorrang(h, on=ON, unterkunft_monat=400).bedarf_monat == 563 + 400
     heim = H(mietenstufe=3, wohnkosten={"art": "Heim"}, gesamteinkommen_monat="700",
                     mitglieder=[Haushaltsmitglied()])
     assert vorrang(heim, on=ON).ergebnis == "offen"

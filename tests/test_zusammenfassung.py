@@ -84,7 +84,17 @@ def test_cli_stapel_zusammenfassung_and_vergleich(tmp_path: Path) -> None:
     assert "wohngeld_summe_monat (Entwurf 2027)" in r.stdout
     assert "1\u202f310" in r.stdout
     r2 = CliRunner().invoke(
-        main, ["stapel", str(ein), str(aus), "--stichtag", "2023-07-01", "--zusammenfassung", "--json"]
+        main,
+        [
+            "stapel",
+            str(ein),
+            str(aus),
+            "--stichtag",
+            "2023-07-01",
+            "--zusammenfassung",
+            "--json",
+            "--ueberschreiben",
+        ],
     )
     assert r2.exit_code == 0, r2.output
     assert '"wohngeld_summe_monat": "1310"' in r2.stdout

@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     from .mietstufen import mietenstufe
     from .model import Belastung, Haushalt, Haushaltsmitglied, Heim, Miete, Pauschalabzug
     from .parameters import ParameterStore, Rechtsstand, RegelwerkInfo, rechtsstand, regelwerke
+    from .plz import PlzAuskunft, mietenstufe_nach_plz
     from .result import Result
     from .schema import haushalt_schema
     from .szenario import Szenario, lade_szenario
@@ -62,6 +63,8 @@ _WHERE = {
     "UnknownMunicipality": "errors",
     "WohngeldError": "errors",
     "mietenstufe": "mietstufen",
+    "PlzAuskunft": "plz",
+    "mietenstufe_nach_plz": "plz",
     "Belastung": "model",
     "Haushalt": "model",
     "Haushaltsmitglied": "model",
@@ -134,6 +137,8 @@ __all__ = [
     "WohngeldError",
     "calculate",
     "mietenstufe",
+    "mietenstufe_nach_plz",
+    "PlzAuskunft",
     "rechtsstand",
     "wohngeld_aus_m_y",
 ]

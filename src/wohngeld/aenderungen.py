@@ -19,7 +19,9 @@ from pydantic import Field
 
 from .engine import calculate
 from .errors import InputError
+from .explain import format_datum
 from .model import Haushalt, Pauschalabzug
+from .money import festkomma_text
 from .parameters import ParameterStore, Table, default_store, named_store
 from .result import Result
 
@@ -30,6 +32,7 @@ __all__ = [
     "Schwelle",
     "aenderung",
     "bewilligungszeitraum",
+    "pruefe_bewilligungszeitraum_monate",
 ]
 
 _HUNDERT = Decimal(100)
@@ -48,8 +51,14 @@ class AenderungSchwellen(Table):
     mitteilung_miete_prozent: Decimal = Field(gt=0)
     mitteilung_einnahmen_prozent: Decimal = Field(gt=0)
     ohne_heizkostenbetrag: bool
+    heizkostenbetrag_wortlaut: str = Field(
+        default="abzüglich des Gesamtbetrages zur Entlastung bei den Heizkosten", min_length=10
+    )
+    """§ 27 Abs. 1, 2 Nr. 2: the words of the Fassung for the heating amounts left out of the comparison."""
     bewilligungszeitraum_monate: int = Field(ge=1, le=24)
     bewilligungszeitraum_hoechst_monate: int = Field(ge=1, le=24)
+    bewilligungszeitraum_wortlaut: str | None = Field(default=None, min_length=10)
+    """§ 25 Abs. 1 WoGG in the words of the Fassung, quoted when a length is refused."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,8 +85,8 @@ class Schwelle:
             "key": self.key,
             "regel": self.regel,
             "bezeichnung": self.bezeichnung,
-            "alt": str(self.alt),
-            "neu": str(self.neu),
+            "alt": festkomma_text(self.alt),
+            "neu": festkomma_text(self.neu),
             "aenderung_prozent": None if p is None else str(p.quantize(Decimal("0.01"))),
             "schwelle_prozent": None if self.schwelle_prozent is None else str(self.schwelle_prozent),
             "erfuellt": self.erfuellt,
@@ -149,17 +158,12 @@ def bewilligungszeitraum(
     """
     if not isinstance(beginn, date) or beginn.day != 1:
         raise InputError(
-            f"bewilligt_ab: {beginn!r} given; a Bewilligungszeitraum begins on the first of a month "
-            "(§ 25 Abs. 2 WoGG)"
+            f"bewilligt_ab: {_zeige(beginn)} angegeben; ein Bewilligungszeitraum beginnt am Ersten eines "
+            "Monats (§ 25 Abs. 2 WoGG)"
         )
     p = _schwellen(_store(rechtsstand), beginn)
     n = p.bewilligungszeitraum_monate if monate is None else monate
-    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= p.bewilligungszeitraum_hoechst_monate:
-        raise InputError(
-            f"bewilligungszeitraum_monate: {n!r} given; allowed 1–{p.bewilligungszeitraum_hoechst_monate} "
-            f"months for a period beginning {beginn.isoformat()} (§ 25 Abs. 1 WoGG, Fassung ab "
-            f"{p.valid_from.isoformat()})"
-        )
+    pruefe_bewilligungszeitraum_monate(n, beginn=beginn, schwellen=p)
     ende = beginn + relativedelta(months=n) - timedelta(days=1)
     return Bewilligungszeitraum(
         beginn=beginn,
@@ -170,6 +174,28 @@ def bewilligungszeitraum(
         lueckenlos_bis=ende + timedelta(days=1) + relativedelta(months=1) - timedelta(days=1),
         hinweis=WEITERLEISTUNG_HINWEIS,
     )
+
+
+def pruefe_bewilligungszeitraum_monate(
+    n: object, *, beginn: date, schwellen: AenderungSchwellen | None = None,
+    rechtsstand: str | ParameterStore | None = None,
+) -> int:
+    """The length ``n`` of a Bewilligungszeitraum beginning on ``beginn``, checked against § 25 Abs. 1 WoGG.
+
+    Until 2022 the text knows twelve months and shorter periods only; since 1 January 2023 up to 24
+    months (Art. 1 Wohngeld-Plus-Gesetz). A length the Fassung of ``beginn`` does not allow is refused
+    with its wording.
+    """
+    p = schwellen if schwellen is not None else _schwellen(_store(rechtsstand), beginn)
+    hoechst = p.bewilligungszeitraum_hoechst_monate
+    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= hoechst:
+        wortlaut = f" – {p.bewilligungszeitraum_wortlaut}" if p.bewilligungszeitraum_wortlaut else ""
+        raise InputError(
+            f"bewilligungszeitraum_monate: {n!r} angegeben; für einen Bewilligungszeitraum ab "
+            f"{beginn.strftime('%d.%m.%Y')} sind 1–{hoechst} Monate zulässig (§ 25 Abs. 1 WoGG in der an "
+            f"diesem Tag geltenden Fassung{wortlaut})"
+        )
+    return n
 
 
 @dataclass(frozen=True, slots=True)
@@ -255,6 +281,16 @@ def _miete_27(r: Result, ohne_heiz: bool) -> Decimal:
     return r.M_berechnet - heiz
 
 
+def _miete_9(r: Result) -> Decimal | None:
+    """The monatliche Miete (§ 9) or Belastung (§ 10) for § 27 Abs. 3 Satz 1 Nr. 2 WoGG.
+
+    The amount before § 11 Abs. 2 (Rechenweg step ``miete_9`` where the Miete had parts taken out,
+    ``belastung_10`` where the Belastung had, else the step ``miete``, which then holds the § 9 or
+    § 10 amount itself).
+    """
+    return _schritt(r, "miete_9", "belastung_10", "miete")
+
+
 _NEUTRAL: dict[str, Any] = {
     "pauschalabzug": Pauschalabzug(),
     "schwerbehindert_gdb": None,
@@ -316,8 +352,8 @@ def aenderung(
     bwz = bewilligungszeitraum(beginn=bewilligt_ab, monate=bewilligungszeitraum_monate, rechtsstand=store)
     if not isinstance(aenderung_ab, date) or not bwz.beginn <= aenderung_ab <= bwz.ende:
         raise InputError(
-            f"aenderung_ab: {aenderung_ab!r} given; § 27 WoGG concerns changes im laufenden "
-            f"Bewilligungszeitraum {bwz.beginn.isoformat()} – {bwz.ende.isoformat()}"
+            f"aenderung_ab: {_zeige(aenderung_ab)} angegeben; § 27 WoGG betrifft Änderungen im laufenden "
+            f"Bewilligungszeitraum {format_datum(bwz.beginn)} – {format_datum(bwz.ende)}"
         )
     p = _schwellen(store, aenderung_ab)
     monat = aenderung_ab.replace(day=1)
@@ -330,7 +366,7 @@ def aenderung(
     aus_neu = r_neu.mitglieder_gesamt - r_neu.mitglieder
     m_alt, m_neu = _miete_27(r_alt, p.ohne_heizkostenbetrag), _miete_27(r_neu, p.ohne_heizkostenbetrag)
     y_alt, y_neu = r_alt.Y_berechnet, r_neu.Y_berechnet
-    abz = " abzüglich des Gesamtbetrages zur Entlastung bei den Heizkosten" if p.ohne_heizkostenbetrag else ""
+    abz = f" {p.heizkostenbetrag_wortlaut}" if p.ohne_heizkostenbetrag else ""
 
     def s(
         key: str, regel: str, text: str, alt: Decimal, neu_: Decimal, pr: Decimal | None, ok: bool
@@ -363,8 +399,8 @@ def aenderung(
           y_alt, y_neu, p.verringerung_einkommen_prozent,
           dauerhaft and _mehr_als(y_alt, y_neu, p.verringerung_einkommen_prozent, steigt=True)),
     )
-    roh_alt = _schritt(r_alt, "miete") if bewilligt.wohnkosten.art != "Heim" else None
-    roh_neu = _schritt(r_neu, "miete") if neu.wohnkosten.art != "Heim" else None
+    roh_alt = _miete_9(r_alt) if bewilligt.wohnkosten.art != "Heim" else None
+    roh_neu = _miete_9(r_neu) if neu.wohnkosten.art != "Heim" else None
     e_alt = _einnahmen_monat(bewilligt, r_alt, bewilligt_ab, store)
     e_neu = _einnahmen_monat(neu, r_neu, monat, store)
     abs3 = [
@@ -385,6 +421,15 @@ def aenderung(
                   e_alt, e_neu, p.mitteilung_einnahmen_prozent,
                   dauerhaft and _mehr_als(e_alt, e_neu, p.mitteilung_einnahmen_prozent, steigt=True)))
     pflicht = [x for x in abs3 if x.erfuellt]
+    # § 8 Abs. 1 Satz 2 Nr. 1 b, 2 b WoGG: a § 7 benefit from a day other than the first excludes
+    # from the first of the next month; the Bescheid becomes unwirksam from then (§ 28 Abs. 3)
+    ausschluss_ab = monat
+    r_aus = r_neu
+    if aus_neu <= aus_alt and naechster != monat:
+        r_naechst = calculate(neu, on=naechster, rechtsstand=store)
+        aus_naechst = r_naechst.mitglieder_gesamt - r_naechst.mitglieder
+        if aus_naechst > aus_alt:
+            aus_neu, ausschluss_ab, r_aus = aus_naechst, naechster, r_naechst
     if aus_neu > aus_alt:
         pflicht.append(s("28_abs4", "§ 28 Abs. 4 WoGG",
                          "ein zu berücksichtigendes Haushaltsmitglied beantragt oder empfängt eine Leistung "
@@ -400,13 +445,23 @@ def aenderung(
     if aus_neu > aus_alt:
         folge: Folge = "Unwirksamkeit"
         zitat = "§ 28 Abs. 3 WoGG"
-        wirksam = monat
+        if ausschluss_ab != monat:
+            zitat = "§ 28 Abs. 3 i. V. m. § 8 Abs. 1 Satz 2 WoGG"
+        wirksam = ausschluss_ab
         erklaerung = (
             "Ein zu berücksichtigendes Haushaltsmitglied ist nach § 7 WoGG vom Wohngeld ausgeschlossen: der "
             "Bewilligungsbescheid wird ab diesem Zeitpunkt unwirksam. Für die übrigen Mitglieder ist ein "
             "neuer Antrag zu stellen (Frist: § 25 Abs. 4 WoGG)."
         )
-        r_end = r_neu
+        if ausschluss_ab != monat:
+            erklaerung += (
+                f" Die Leistung beginnt nicht am Ersten eines Monats: der Ausschluss besteht erst ab dem "
+                f"{ausschluss_ab.strftime('%d.%m.%Y')} (§ 8 Abs. 1 Satz 2 WoGG); bis dahin bleibt das "
+                f"bewilligte Wohngeld von {bisher} €. Der Betrag nach der Änderung ist das Wohngeld der "
+                "übrigen Mitglieder aus dem neuen Antrag. Schon der Antrag auf die Leistung ist "
+                "unverzüglich mitzuteilen (§ 28 Abs. 4 WoGG)."
+            )
+        r_end = r_aus
     elif any(x.erfuellt for x in abs2) and _sinkt(store, neu, naechster, bisher):
         folge = "Neuentscheidung von Amts wegen"
         zitat = "§ 27 Abs. 2 WoGG"
@@ -457,3 +512,10 @@ def aenderung(
 def _sinkt(store: ParameterStore, neu: Haushalt, on: date, bisher: Decimal) -> bool:
     """Whether the changed household's Wohngeld on ``on`` is lower than the granted amount."""
     return calculate(neu, on=on, rechenweg=False, rechtsstand=store).betrag_monat < bisher
+
+
+def _zeige(value: object) -> str:
+    """A value for a message: a date as TT.MM.JJJJ, never as Python repr."""
+    if isinstance(value, date):
+        return format_datum(value)
+    return repr(value) if isinstance(value, str) else str(value)

@@ -25,7 +25,7 @@ from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
-from .aenderungen import Bewilligungszeitraum, bewilligungszeitraum
+from .aenderungen import Bewilligungszeitraum, bewilligungszeitraum, pruefe_bewilligungszeitraum_monate
 from .engine import calculate
 from .errors import InputError
 from .explain import format_datum, format_euro
@@ -148,8 +148,33 @@ def _betrag(name: str, value: Decimal | int | str | None) -> Decimal | None:
     except (TypeError, ValueError) as exc:
         raise InputError(f"{name}: {exc}") from None
     if d < 0:
-        raise InputError(f"{name}: {d} given; a monthly amount is 0 or more")
+        raise InputError(f"{name}: {d} angegeben; ein Monatsbetrag ist 0 oder mehr")
     return d
+
+
+def _ein_bewilligungszeitraum(
+    haushalt: Haushalt, *, on: date, monate: int | None, store: ParameterStore
+) -> Haushalt:
+    """The household with the one length of the Bewilligungszeitraum that both the amount and the report use.
+
+    § 15 Abs. 4 WoGG: for a period other than twelve months, Y is twelve times the average monthly
+    income expected in that period; § 25 Abs. 1 WoGG: the length the Fassung allows. The length comes
+    from the argument or from ``Haushalt.bewilligungszeitraum_monate``; two different lengths are
+    refused.
+    """
+    eigen = haushalt.bewilligungszeitraum_monate
+    if monate is None:
+        return haushalt
+    beginn = (haushalt.bewilligungszeitraum_ab or on).replace(day=1)
+    n = pruefe_bewilligungszeitraum_monate(monate, beginn=beginn, rechtsstand=store)
+    if eigen is not None and eigen != n:
+        raise InputError(
+            f"bewilligungszeitraum_monate: {n} Monate angegeben, der Haushalt nennt "
+            f"bewilligungszeitraum_monate = {eigen}; ein Bewilligungszeitraum hat eine Länge, nach der "
+            "sich auch das Jahreseinkommen richtet (§ 15 Abs. 4, § 25 Abs. 1 WoGG): die Länge nur einmal "
+            "oder zweimal gleich angeben"
+        )
+    return haushalt.model_copy(update={"bewilligungszeitraum_monate": n})
 
 
 def antrag(
@@ -177,11 +202,14 @@ def antrag(
     ``katalog_unterlagen`` replaces the shipped documents catalogue; ``katalog_leistungen`` adds
     catalogues of benefits (``standard_leistungen=False``: only those); ``merkmale`` are facts the
     model does not hold; the amounts are passed to :func:`~wohngeld.vorranghinweis.vorrang`.
+    ``bewilligungszeitraum_monate`` sets the length of the Bewilligungszeitraum for the report and for
+    Y (§ 15 Abs. 4 WoGG) alike; it must agree with ``Haushalt.bewilligungszeitraum_monate`` if both
+    are given.
     """
     if not isinstance(haushalt, Haushalt):
-        raise InputError(f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt")
+        raise InputError(f"haushalt: {type(haushalt).__name__} angegeben; einen wohngeld.Haushalt übergeben")
     if not isinstance(on, date):
-        raise InputError(f"on: {type(on).__name__} {on!r} given; pass a datetime.date")
+        raise InputError(f"on: {type(on).__name__} {on} angegeben; den Stichtag als datetime.date übergeben")
     bedarf = _betrag("bedarf_monat", bedarf_monat)
     kiz = _betrag("kinderzuschlag_monat", kinderzuschlag_monat)
     kg = _betrag("kindergeld_monat", kindergeld_monat)
@@ -190,6 +218,7 @@ def antrag(
         default_store() if rechtsstand is None
         else rechtsstand if isinstance(rechtsstand, ParameterStore) else named_store(rechtsstand)
     )
+    haushalt = _ein_bewilligungszeitraum(haushalt, on=on, monate=bewilligungszeitraum_monate, store=store)
     r = calculate(haushalt, on=on, rechtsstand=store)
     liste = unterlagen(haushalt, on=on, katalog=katalog_unterlagen, merkmale=merkmale)
     hinweis = vorrang(
@@ -200,7 +229,9 @@ def antrag(
     bwz = None
     if r.anspruch:
         beginn = (haushalt.bewilligungszeitraum_ab or on).replace(day=1)
-        bwz = bewilligungszeitraum(beginn=beginn, monate=bewilligungszeitraum_monate, rechtsstand=store)
+        bwz = bewilligungszeitraum(
+            beginn=beginn, monate=haushalt.bewilligungszeitraum_monate, rechtsstand=store
+        )
     return Antrag(
         stichtag=on,
         wohngeld=r,

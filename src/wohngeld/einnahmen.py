@@ -36,6 +36,12 @@ class EinnahmeArt(StrEnum):
     VERMIETUNG = "Vermietung und Verpachtung"
     KAPITALERTRAEGE = "Kapitalerträge"
     ALTERSRENTE = "Altersrente"
+    # § 17a Abs. 1 WoGG: every Rente of the gesetzliche Rentenversicherung (SGB VI) is "Einkommen aus der
+    # gesetzlichen Rente"; a Rente of another system takes its own kind below
+    ERWERBSMINDERUNGSRENTE = "Erwerbsminderungsrente"  # § 43 SGB VI
+    WITWENRENTE = "Witwen- oder Witwerrente"  # § 46 SGB VI
+    ERZIEHUNGSRENTE = "Erziehungsrente"  # § 47 SGB VI
+    WAISENRENTE = "Waisenrente"  # § 48 SGB VI
     LEIBRENTE = "Leibrente, sonstige"
     VERSORGUNGSBEZUEGE = "Versorgungsbezüge"
     ARBEITSLOSENGELD = "Arbeitslosengeld"
@@ -130,12 +136,25 @@ class Einnahme(BaseModel):
         strict=True,
         description="Elterngeld for a multiple birth: the number of children born (§ 10 Abs. 4 BEEG)",
     )
+    angerechnet_monat: Euro | None = Field(
+        default=None,
+        ge=0,
+        le=_MAX_MONAT,
+        description="Elterngeld: Einnahmen, die nach § 3 BEEG monatlich auf dieses Elterngeld angerechnet "
+        "werden (z. B. Mutterschaftsgeld); sie sind auch als eigene Einnahme anzugeben und teilen mit "
+        "dem Elterngeld den Freibetrag von insgesamt 300 € (§ 10 Abs. 1, 3 BEEG)",
+    )
     bezeichnung: str | None = None
 
     @model_validator(mode="after")
     def _periode(self) -> Einnahme:
         art = self.art.value
         elterngeld = (EinnahmeArt.ELTERNGELD, EinnahmeArt.ELTERNGELD_PLUS)
+        if self.angerechnet_monat is not None and self.art not in elterngeld:
+            raise ValueError(
+                f"{art}: angerechnet_monat gilt nur für Elterngeld und ElterngeldPlus (die nach § 3 BEEG "
+                "auf das Elterngeld angerechneten Einnahmen, § 10 Abs. 1 BEEG)"
+            )
         if self.mehrlinge is not None and self.art not in elterngeld:
             raise ValueError(
                 f"{art}: mehrlinge = {self.mehrlinge} applies to Elterngeld and ElterngeldPlus only "

@@ -2,20 +2,32 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
+from typing import Any, cast
 
+from .einkommen_tabellen import Regelbedarfsstufen
 from .errors import InputError
-from .explain import Rechenweg
+from .explain import Rechenweg, Schritt, format_euro_anzeige
 from .formula import Formel, wohngeld_formel
 from .income import gesamteinkommen_monat
 from .income import hinweise as einkommen_hinweise
-from .limits import alle_ausgeschlossen, ausbildungsfoerderung, bagatellgrenze, mindesteinkommen, vermoegen
+from .limits import (
+    Ausschluss,
+    alle_ausgeschlossen,
+    ausbildungsfoerderung,
+    bagatellgrenze,
+    mindestbedarf,
+    mindesteinkommen,
+    vermoegen,
+)
+from .members import Mitglieder
 from .members import mitglieder as zaehle_mitglieder
-from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt
+from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt, Miete
 from .money import to_decimal
-from .parameters import ParameterStore, default_store, named_store
+from .parameters import ParameterStore, Rechtsstand, default_store, named_store, ungeprueft
 from .rent import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
+from .rent import hinweise as miete_hinweise
 from .result import Result
 
 __all__ = ["calculate", "mietenstufe_von", "wohngeld_aus_m_y"]
@@ -53,10 +65,12 @@ def mietenstufe_von(
                 "mietenstufe", "Mietenstufe (angegeben)", ROEMISCH[h.mietenstufe - 1], "", "§ 12 Abs. 1 WoGG"
             )
         return h.mietenstufe
+    data_dir = store.mietenstufen_dir(on) if store is not None else None
+    if h.plz is not None:
+        return _mietenstufe_nach_plz(h.plz, h.ort, on=on, rec=rec, data_dir=data_dir)
     assert h.gemeinde is not None
     from .mietstufen import mietenstufe  # lazy: the list is large
 
-    data_dir = store.mietenstufen_dir(on) if store is not None else None
     auskunft = mietenstufe(h.gemeinde, on=on, data_dir=data_dir)
     if rec is not None:
         g = auskunft.gemeinde
@@ -71,14 +85,50 @@ def mietenstufe_von(
     return auskunft.mietenstufe
 
 
+def _mietenstufe_nach_plz(
+    plz: str, ort: str | None, *, on: date, rec: Rechenweg | None, data_dir: Any
+) -> int:
+    """The Mietenstufe of the Wohnort given by Postleitzahl (and ort); ambiguous → AmbiguousMunicipality.
+
+    § 12 Abs. 3 WoGG i. V. m. Anlage zu § 1 Abs. 3 WoGV; PLZ → Gemeinde by :mod:`wohngeld.plz`.
+    """
+    from .errors import AmbiguousMunicipality, UnknownMunicipality
+    from .plz import QUELLE_OSM, mietenstufe_nach_plz
+
+    a = mietenstufe_nach_plz(plz, on=on, ort=ort, data_dir=data_dir)
+    wo = f"PLZ {a.plz}" + (f", Ort {ort!r}" if ort else "")
+    if a.mietenstufe is None:
+        cls = AmbiguousMunicipality if len(a.kandidaten) > 1 else UnknownMunicipality
+        hinweis = f"\nHinweis: {a.zweifel}" if a.zweifel else ""
+        raise cls(
+            f"{wo}: keine eindeutige Mietenstufe am {on:%d.%m.%Y}; bitte ort (Name der Gemeinde) oder "
+            f"gemeinde (AGS) angeben. Gemeinden dieser PLZ:{a.kandidaten_text()}{hinweis}",
+            [k.gemeinde for k in a.kandidaten],
+        )
+    if rec is not None:
+        k = a.kandidaten[0]
+        namen = ", ".join(f"{c.gemeinde.name} (AGS {c.gemeinde.ags})" for c in a.kandidaten)
+        rec.add(
+            "mietenstufe",
+            f"Mietenstufe für {wo}: {namen}",
+            ROEMISCH[k.mietenstufe - 1],
+            "",
+            f"§ 12 Abs. 3 WoGG i. V. m. {a.source}; {k.erlaeuterung}; {QUELLE_OSM}",
+            herkunft=k.regel,
+        )
+    return a.mietenstufe
+
+
 def calculate(
     haushalt: Haushalt,
     *,
-    on: date,
+    on: date | None = None,
     rechenweg: bool = True,
     rechtsstand: str | ParameterStore | None = None,
 ) -> Result:
     """Monthly Wohngeld for ``haushalt`` on the date ``on``, with its Rechenweg.
+
+    ``on`` (the Stichtag) is required: without it an :class:`~wohngeld.errors.InputError` says so.
 
     §§ 4–21 WoGG. ``rechenweg=False`` skips recording the steps (faster for batches).
     ``rechtsstand`` names a rule set (default: the law in force on ``on``; a draft such as
@@ -91,7 +141,13 @@ def calculate(
             f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt "
             "(e.g. Haushalt.model_validate(data))"
         )
-    rs = _store(rechtsstand).rechtsstand(on)
+    if on is None or not isinstance(on, date) or isinstance(on, datetime):
+        gegeben = "nichts" if on is None else f"{type(on).__name__} {on}"
+        raise InputError(
+            f"Stichtag fehlt: on = {gegeben} angegeben; den Tag angeben, für den gerechnet wird, "
+            "z. B. calculate(h, on=date(2025, 7, 1)); es gilt das Recht dieses Tages"
+        )
+    rs = _store(rechtsstand).rechtsstand(on).fuer_berechnung()
     rec = Rechenweg() if rechenweg else None
     if rec is not None:
         rec.add("stichtag", "Stichtag", on.isoformat(), "", "§ 24, § 25 WoGG")
@@ -103,8 +159,15 @@ def calculate(
                 "",
                 rs.store.quelle or rs.store.hinweis or rs.status,
             )
-        rec.add("fassung", "angewandte Fassung ab", rs.fassung.isoformat(), "", rs.quelle)
+    fassung_pos = len(rec.schritte) if rec is not None else 0
 
+    if haushalt.bewilligungszeitraum_monate is not None:
+        from .aenderungen import pruefe_bewilligungszeitraum_monate  # lazy: it imports this module
+
+        beginn = (haushalt.bewilligungszeitraum_ab or on).replace(day=1)
+        pruefe_bewilligungszeitraum_monate(
+            haushalt.bewilligungszeitraum_monate, beginn=beginn, rechtsstand=rs.store
+        )
     mitglieder = zaehle_mitglieder(haushalt, rec, on=on)
     stufe = mietenstufe_von(haushalt, on=on, rec=rec, store=rs.store)
     w = haushalt.wohnkosten
@@ -113,12 +176,15 @@ def calculate(
     haushaltsmitglieder = (
         tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt) if haushalt.mitglieder else None
     )
-    ausschluss = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt) or ausbildungsfoerderung(
-        mitglieder=haushaltsmitglieder
+    ausschluss = (
+        alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
+        or _nur_verstorbene(haushalt, mitglieder)
+        or ausbildungsfoerderung(mitglieder=haushaltsmitglieder)
     )
     if ausschluss is not None:
         if rec is not None:
             rec.add("ausschluss", ausschluss.grund, _NULL, "EUR/Monat", ausschluss.zitat)
+        fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
         return Result(
             betrag_monat=_NULL,
             anspruch=False,
@@ -126,7 +192,7 @@ def calculate(
             grund_zitat=ausschluss.zitat,
             art=art,
             stichtag=on,
-            fassung=rs.fassung,
+            fassung=fassung,
             rechtsstand=rs.name,
             mietenstufe=stufe,
             mitglieder=0,
@@ -136,8 +202,9 @@ def calculate(
             M_berechnet=_NULL,
             Y_berechnet=_NULL,
             z=(_NULL, _NULL, _NULL, _NULL),
-            warnungen=rs.warnungen,
+            warnungen=rs.warnungen + nicht_geprueft + mitglieder.hinweise,
             schritte=tuple(rec.schritte) if rec else (),
+            tabellen=tabellen,
         )
 
     betrag = wohnkosten_betrag(
@@ -147,6 +214,7 @@ def calculate(
         mietenstufe=stufe,
         rs=rs,
         rec=rec,
+        mitbewohner_gelistet=len(mitglieder.index_kein_mitglied),
     )
     miete = miete_beruecksichtigt(
         art=w.art,
@@ -157,20 +225,30 @@ def calculate(
         rs=rs,
         rec=rec,
     )
-    zaehlt = frozenset(mitglieder.index_beruecksichtigt)
-    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt)
+    zaehlt = frozenset(mitglieder.index_einkommen)
+    anwesend = frozenset(mitglieder.index_anwesend)
+    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt, anwesend=anwesend)
     f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
     grenze = vermoegen(
-        vermoegen_eur=haushalt.vermoegen, beruecksichtigt=mitglieder.beruecksichtigt, rs=rs, rec=rec
+        vermoegen_eur=haushalt.vermoegen,
+        beruecksichtigt=mitglieder.beruecksichtigt,
+        rs=rs,
+        rec=rec,
+        erheblich=haushalt.vermoegen_erheblich,
     ) or bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
     betrag_monat = f.betrag if grenze is None else _NULL
     if grenze is not None and rec is not None and "Vermögen" in grenze.grund:
         rec.add("ausschluss", grenze.grund, _NULL, "EUR/Monat", grenze.zitat)
-    plausibel = mindesteinkommen(y=y, betrag=betrag_monat, bedarf=haushalt.bedarf_monat)
+    plausibel = _plausibel(haushalt, mitglieder, y=y, betrag_monat=betrag_monat, miete=betrag, rs=rs)
+    fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
     warnungen = (
         rs.warnungen
+        + nicht_geprueft
         + ((plausibel,) if plausibel else ())
-        + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt)
+        + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt, anwesend=anwesend)
+        + miete_hinweise(w, rs=rs)
+        + mitglieder.hinweise
+        + _hinweise_wohnkosten(haushalt, len(mitglieder.index_kein_mitglied))
     )
     return Result(
         betrag_monat=betrag_monat,
@@ -179,7 +257,7 @@ def calculate(
         grund_zitat=None if grenze is None else grenze.zitat,
         art=art,
         stichtag=on,
-        fassung=rs.fassung,
+        fassung=fassung,
         rechtsstand=rs.name,
         mietenstufe=stufe,
         mitglieder=mitglieder.beruecksichtigt,
@@ -191,7 +269,68 @@ def calculate(
         z=(f.z1, f.z2, f.z3, f.z4),
         warnungen=warnungen,
         schritte=tuple(rec.schritte) if rec else (),
+        tabellen=tabellen,
     )
+
+
+def _nur_verstorbene(h: Haushalt, mg: Mitglieder) -> Ausschluss | None:
+    """No claim when every counted member is deceased: § 6 Abs. 2 keeps a number, not a claimant.
+
+    § 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG: the living members are all excluded (or there are none).
+    """
+    if h.mitglieder is None or mg.beruecksichtigt == 0 or mg.index_einkommen:
+        return None
+    return Ausschluss(
+        "Kein lebendes Haushaltsmitglied ist zu berücksichtigen: die verstorbenen zählen nach § 6 Abs. 2 "
+        "WoGG nur für die Anzahl, die übrigen sind vom Wohngeld ausgeschlossen.",
+        "§ 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG",
+    )
+
+
+def _plausibel(
+    h: Haushalt, mg: Mitglieder, *, y: Decimal, betrag_monat: Decimal, miete: Decimal | None, rs: Rechtsstand
+) -> str | None:
+    """Plausibility warning: against ``bedarf_monat`` if given, else 80 % of the Regelbedarfe plus rent.
+
+    WoGVwV Teil A Nr. 15.01 ff. (:func:`~wohngeld.limits.mindestbedarf`); only with a list of members
+    and a rent or Belastung figure.
+    """
+    if h.bedarf_monat is not None or h.mitglieder is None or miete is None or mg.beruecksichtigt == 0:
+        return mindesteinkommen(y=y, betrag=betrag_monat, bedarf=h.bedarf_monat)
+    from .vorranghinweis import regelbedarf  # lazy: vorranghinweis imports this module
+
+    gezaehlt = tuple(h.mitglieder[i] for i in mg.index_einkommen)
+    regel, _ = regelbedarf(gezaehlt, on=rs.stichtag, rb=rs.table(Regelbedarfsstufen))
+    anteil = miete * mg.beruecksichtigt / mg.gesamt
+    bedarf = mindestbedarf(regelbedarf=regel, miete=anteil)
+    return mindesteinkommen(
+        y=y,
+        betrag=betrag_monat,
+        bedarf=bedarf,
+        herkunft=f"80 % der Regelbedarfe ({format_euro_anzeige(regel)}) zuzüglich der Miete "
+        f"({format_euro_anzeige(anteil)})",
+    )
+
+
+def _hinweise_wohnkosten(h: Haushalt, gelistet: int) -> tuple[str, ...]:
+    """Notice where listed non-members live in the flat but the rent gives no share for them.
+
+    § 11 Abs. 2 Nr. 3 WoGG: for a Miete their head share is left out (rent stage); a Belastung or
+    a Heim has no input for it.
+    """
+    if gelistet and h.wohnkosten.art == "Belastung":
+        return (
+            f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG wohnen mit; ihr Anteil "
+            "an der Belastung ist nach § 11 Abs. 2 Nr. 3 WoGG außer Betracht zu lassen und hier nicht "
+            "abgezogen (Belastung entsprechend mindern).",
+        )
+    if gelistet and isinstance(h.wohnkosten, Miete) and h.wohnkosten.mitbewohner == 0:
+        return (
+            f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG sind keine "
+            "Haushaltsmitglieder; ihr Anteil an der Miete nach Köpfen ist abgezogen (§ 11 Abs. 2 Nr. 3 "
+            "WoGG). Zahlt eine Person mehr, mitbewohner und mitbewohner_entgelt_monat angeben.",
+        )
+    return ()
 
 
 def wohngeld_aus_m_y(
@@ -226,3 +365,44 @@ def wohngeld_aus_m_y(
         werte[key] = d
     rs = _store(rechtsstand).rechtsstand(on)
     return wohngeld_formel(mitglieder=mitglieder, M=werte["M"], Y=werte["Y"], rs=rs, rec=None)
+
+
+def _angewandt(
+    rs: Rechtsstand, rec: Rechenweg | None, pos: int
+) -> tuple[date, tuple[tuple[str, date], ...], tuple[str, ...]]:
+    """The Fassung of a result: every table it applied with its ``valid_from``, the latest date,
+    and the notices on tables beyond the core ones that were not read in the legal text.
+
+    In the Rechenweg, one line per table (its ``valid_from`` and its source) at position ``pos``.
+    Memoised per Rechtsstand and set of tables read (the steps are immutable).
+    """
+    key = ("fassung", *sorted(rs.gelesen or ()))
+    found = rs.memo.get(key)
+    if found is None:
+        tabellen = rs.angewandt()
+        fassung = max(t.valid_from for _, t in tabellen)
+        teil = Rechenweg()
+        teil.add(
+            "fassung",
+            "angewandte Fassung ab",
+            fassung.isoformat(),
+            "",
+            "§§ 11–21 WoGG, Anlagen: Fassung je Tabelle in den folgenden Zeilen",
+        )
+        for name, t in tabellen:
+            ab = t.valid_from.isoformat()
+            teil.add("tabelle", f"  Tabelle {name}, Fassung ab", ab, "", t.source, tabelle=name)
+        found = rs.memo[key] = (
+            fassung,
+            tuple((name, t.valid_from) for name, t in tabellen),
+            tuple(
+                ungeprueft(t) for name, t in tabellen if t.unverified is not None and name not in rs.tables
+            ),
+            tuple(teil.schritte),
+        )
+    fassung, daten, hinweise, schritte = cast(
+        "tuple[date, tuple[tuple[str, date], ...], tuple[str, ...], tuple[Schritt, ...]]", found
+    )
+    if rec is not None:
+        rec.schritte[pos:pos] = schritte
+    return fassung, daten, hinweise

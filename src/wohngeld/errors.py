@@ -22,7 +22,7 @@ class NoParameters(WohngeldError, ValueError):
     """No Fassung of a parameter table is in force on the requested date."""
 
 
-class DataFileError(WohngeldError):
+class DataFileError(WohngeldError, ValueError):
     """A data file is missing, malformed or incomplete; names the file and the key."""
 
 
@@ -44,3 +44,7 @@ class AmbiguousMunicipality(WohngeldError, LookupError, ValueError):
 
 class NoMietenstufenList(WohngeldError, ValueError):
     """No Mietenstufen list (Anlage zu § 1 Abs. 3 WoGV) is available for the date."""
+
+
+class DateiFehler(WohngeldError, ValueError):
+    """A file of a batch run cannot be read or written; one German line naming the path and why."""

@@ -8,11 +8,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+
+from .money import festkomma_text
 
 __all__ = ["Rechenweg", "Schritt", "format_euro", "format_euro_anzeige", "format_zahl"]
 
 Wert = Decimal | int | str | bool
+_CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True, slots=True)
@@ -27,19 +30,22 @@ class Schritt:
     eingaben: tuple[tuple[str, Wert], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        """JSON-ready mapping; Decimals as strings so that no digit is lost."""
+        """JSON-ready mapping; Decimals as strings, at most with ten decimal places."""
         return {
             "key": self.key,
             "label": self.label,
-            "wert": _json_value(self.wert),
+            "wert": _json_value(self.wert, euro=self.einheit.startswith("EUR")),
             "einheit": self.einheit,
             "zitat": self.zitat,
             "eingaben": {k: _json_value(v) for k, v in self.eingaben},
         }
 
 
-def _json_value(v: Wert) -> object:
-    return str(v) if isinstance(v, Decimal) else v
+def _json_value(v: Wert, *, euro: bool = False) -> object:
+    """Decimals as text, at most ten decimal places (Anlage 3 Nr. 2 WoGG); euros with at least two."""
+    if isinstance(v, Decimal):
+        return festkomma_text(v, mindestens=2 if euro else 0)
+    return v
 
 
 @dataclass(slots=True)
@@ -74,14 +80,21 @@ def format_zahl(x: Decimal, stellen: int | None = None) -> str:
 
 
 def format_euro(x: Decimal) -> str:
-    """Amount in euros, German style, with at least two decimals.
+    """Amount in euros, German style, to the cent; ``≈`` marks an amount rounded for display.
 
-    >>> format_euro(Decimal("530.4")), format_euro(Decimal("131"))
-    ('530,40 €', '131,00 €')
+    The value itself is never rounded here: where it has more than two decimal places (e.g. Y =
+    1.000/12), the text shows it to the cent with ``≈`` in front; the JSON keeps the exact value.
+
+    >>> format_euro(Decimal("530.4")), format_euro(Decimal("131")), format_euro(Decimal("1E+2"))
+    ('530,40 €', '131,00 €', '100,00 €')
+    >>> format_euro(Decimal("83.33333333333333333333333333")), format_euro(Decimal("-0.00"))
+    ('≈ 83,33 €', '0,00 €')
     """
-    if x == x.to_integral_value() or -x.as_tuple().exponent <= 2:  # type: ignore[operator]
-        return f"{format_zahl(x, 2)} €"
-    return f"{format_zahl(x)} €"
+    gerundet = x.quantize(_CENT, ROUND_HALF_UP)
+    if gerundet.is_zero():
+        gerundet = abs(gerundet)
+    text = f"{format_zahl(gerundet)} €"
+    return text if gerundet == x else f"≈ {text}"
 
 
 def format_euro_anzeige(x: Decimal) -> str:

@@ -44,7 +44,8 @@ def wohngeld_formel(
 
     § 19 Abs. 1 and 2 WoGG i. V. m. Anlage 2 (a, b, c) and Anlage 3 (Mindestwerte, four steps as
     fixed-point numbers with ten decimals, whole euros from 0.50 up); § 19 Abs. 3 WoGG for more
-    than twelve members. Anlagen 1 and 2 until 2019.
+    than twelve members: the rounded amount for twelve, if positive, raised per further member
+    (:func:`_ueber_zwoelf`). Anlagen 1 and 2 until 2019.
     """
     n = mitglieder if mitglieder < 12 else 12
     werte = cast("tuple[Decimal, Decimal, Decimal, Decimal, Decimal, Decimal] | None", rs.memo.get(n))
@@ -127,25 +128,58 @@ def wohngeld_formel(
                 "EUR/Monat",
                 rs.mehrbetrag_ueber_zwoelf.rule,
             )
-    if mitglieder > 12 and positiv:
-        zusatz = rs.mehrbetrag_ueber_zwoelf.betrag * (mitglieder - 12)
-        summe = gerundet + zusatz
-        # Auslegung: capped at M; a cap with cents is cut to whole euros so it never exceeds M.
-        betrag = summe if summe <= M else cut_euro(M)
-        if rec is not None:
-            rec.add(
-                "mehr_als_zwoelf",
-                f"Erhöhung für das 13. und jedes weitere Mitglied ({mitglieder - 12} × "
-                f"{rs.mehrbetrag_ueber_zwoelf.betrag} €)",
-                zusatz,
-                "EUR/Monat",
-                rs.mehrbetrag_ueber_zwoelf.rule,
-            )
-            rec.add(
-                "wohngeld_ueber_zwoelf",
-                "Wohngeld für mehr als zwölf Mitglieder (höchstens M)",
-                betrag,
-                "EUR/Monat",
-                rs.mehrbetrag_ueber_zwoelf.rule,
-            )
+    if mitglieder > 12 and gerundet > _NULL:
+        betrag = _ueber_zwoelf(mitglieder=mitglieder, M=M, gerundet=gerundet, rs=rs, rec=rec)
+    elif mitglieder > 12 and rec is not None:
+        rec.add(
+            "mehr_als_zwoelf",
+            "Keine Erhöhung für das 13. und jedes weitere Mitglied: das für zwölf berechnete Wohngeld "
+            "beträgt 0 €",
+            _NULL,
+            "EUR/Monat",
+            rs.mehrbetrag_ueber_zwoelf.rule,
+        )
     return Formel(M=m, Y=y, z1=z1, z2=z2, z3=z3, z4=z4, gerundet=gerundet, betrag=betrag, positiv=positiv)
+
+
+def _ueber_zwoelf(
+    *, mitglieder: int, M: Decimal, gerundet: Decimal, rs: Rechtsstand, rec: Rechenweg | None
+) -> Decimal:
+    """§ 19 Abs. 3 WoGG: the rounded Wohngeld for twelve, raised for the 13th and each further member.
+
+    "erhöht sich … das nach den Absätzen 1 und 2 berechnete monatliche Wohngeld um jeweils … Euro,
+    höchstens jedoch bis zur Höhe der zu berücksichtigenden Miete oder Belastung" (wording 2016–2026).
+    Auslegung (docs/rechtsauslegung.md): the amount raised is the one after Abs. 2 (Anlage 3 Nr. 3:
+    rounded to whole euros); where it is 0 € there is nothing to raise (the caller checks). The cap
+    limits the raise: the sum is cut to the whole euros of M, but never below the amount for twelve,
+    which may exceed M where the Mindestwert of M applies. A rule set whose cap covers the whole
+    Wohngeld (``deckel_alle``, Entwurf 2027 § 19 Abs. 4) caps the sum itself.
+    """
+    p = rs.mehrbetrag_ueber_zwoelf
+    zusatz = p.betrag * (mitglieder - 12)
+    summe = gerundet + zusatz
+    deckel = cut_euro(M)
+    if p.deckel_alle:
+        betrag = summe if summe <= M else deckel
+        text = "Wohngeld für mehr als zwölf Mitglieder (höchstens M)"
+    elif summe <= M:
+        betrag = summe
+        text = "Wohngeld für mehr als zwölf Mitglieder (Erhöhung höchstens bis M)"
+    else:
+        betrag = deckel if deckel > gerundet else gerundet
+        text = (
+            "Wohngeld für mehr als zwölf Mitglieder: Erhöhung nur bis zur Höhe von M"
+            if deckel > gerundet
+            else "Wohngeld für mehr als zwölf Mitglieder: keine Erhöhung, das Wohngeld für zwölf "
+            "erreicht bereits M"
+        )
+    if rec is not None:
+        rec.add(
+            "mehr_als_zwoelf",
+            f"Erhöhung für das 13. und jedes weitere Mitglied ({mitglieder - 12} × {p.betrag} €)",
+            zusatz,
+            "EUR/Monat",
+            p.rule,
+        )
+        rec.add("wohngeld_ueber_zwoelf", text, betrag, "EUR/Monat", p.rule, M=M)
+    return betrag

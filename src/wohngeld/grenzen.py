@@ -144,6 +144,9 @@ def einkommensgrenze(
 
     §§ 19, 21 Nr. 1 WoGG, by bisection over :func:`~wohngeld.engine.calculate` (monotone in Y).
     ``miete_monat=None``: a Miete at or above the Höchstbetrag, as the official tables assume.
+    More than twelve members: the amount is computed with the one condition of § 19 Abs. 3 (only a
+    positive rounded amount for twelve is raised), so the limit is the last cent at which that
+    amount is at least 1 € (docs/rechtsauslegung.md).
     """
     miete = MAX_BETRAG if miete_monat is None else to_decimal(miete_monat)
     rechne = _rechner(

@@ -50,6 +50,14 @@ def _dec(x: Fraction) -> Decimal:
     return Decimal(x.numerator) / Decimal(x.denominator)
 
 
+_ZITAT_15 = {
+    "laufend": "§ 15 Abs. 1 WoGG",
+    "einmalig": "§ 15 Abs. 2 WoGG",
+    "sonderzuwendung": "§ 15 Abs. 3 WoGG",
+}
+"""The Absatz of § 15 WoGG that assigns an Einnahme of each ``zeitraum`` to the months."""
+
+
 def _monat(x: Fraction) -> Decimal:
     return _dec(x / _ZWOELF)
 
@@ -93,6 +101,13 @@ def bewilligungszeitraum(h: Haushalt, *, on: date) -> Zwoelfmonate:
     start = (h.bewilligungszeitraum_ab or on).replace(day=1)
     n = h.bewilligungszeitraum_monate or _ZWOELF
     return Zwoelfmonate(start, start + relativedelta(months=n), n)
+
+
+_ZUFLUSS_SPIELRAUM = 24
+"""Months before the look-back of § 15 Abs. 2 Satz 3 WoGG and after the months of § 15 WoGG in
+which a one-off Zufluss is still accepted (and shown as not counted). Farther out (e.g. 1900 or
+9999) it is refused as a typo, as a laufende Einnahme outside the months is: a plausibility bound,
+not a rule of the WoGG (either way no amount changes)."""
 
 
 def zwoelf_monate(
@@ -139,6 +154,16 @@ def zwoelf_monate(
         wie = "laufend" if k == n else f"laufend in {k} von {n} Monaten"
         return monate, wie
     assert e.betrag is not None and e.zufluss is not None
+    frueheste = bwz.beginn - relativedelta(months=rueckschau + _ZUFLUSS_SPIELRAUM)
+    nach_ende = bwz.ende + relativedelta(months=_ZUFLUSS_SPIELRAUM)
+    if not frueheste <= e.zufluss < nach_ende:
+        # as a laufende Einnahme outside the months: refused, not silently ignored
+        raise InputError(
+            f"{feld}.zufluss = {format_datum(e.zufluss)} liegt weit außerhalb der Monate "
+            f"{bwz.text()} (§ 15 Abs. 2, 3 WoGG); erlaubt: ein Zufluss vom {format_datum(frueheste)} "
+            f"bis {format_datum(nach_ende - relativedelta(days=1))} – das Datum prüfen oder die Einnahme "
+            "weglassen"
+        )
     betrag, z = Fraction(e.betrag), bwz.index(e.zufluss)
     if e.zeitraum == "sonderzuwendung":
         # § 15 Abs. 3: paid within the twelve months after the start, one twelfth to each month of
@@ -147,17 +172,29 @@ def zwoelf_monate(
             monate = [betrag / 12] * n
             return monate, f"Sonderzuwendung vom {format_datum(e.zufluss)}, je ein Zwölftel"
         return monate, f"Sonderzuwendung vom {format_datum(e.zufluss)} fließt nicht in den zwölf Monaten zu"
+    # § 15 Abs. 2 Satz 2, 3: the Fassung's table gives the months (2016–2022: "jeweils zu einem Drittel
+    # in den drei Jahren nach dem Zuflussmonat", "innerhalb von drei Jahren vor der Antragstellung",
+    # i.e. 1/36 a month over 36 months; from 2023 one twelfth over twelve months, one year back)
     if e.zufluss < bwz.beginn - relativedelta(months=rueckschau):
         return monate, (
-            f"einmalig am {format_datum(e.zufluss)}, mehr als {rueckschau} Monate vor dem Antrag zugeflossen"
+            f"einmalig am {format_datum(e.zufluss)}, mehr als {_dauer(rueckschau)} vor der Antragstellung "
+            "zugeflossen"
         )
     treffer = [m for m in range(z + 1, z + 1 + zurechnung) if 0 <= m < n]
     for m in treffer:
         monate[m] = betrag / zurechnung
     return monate, (
-        f"einmalig am {format_datum(e.zufluss)}, {len(treffer)} von {zurechnung} Monatsanteilen "
-        "im Bewilligungszeitraum"
+        f"einmalig am {format_datum(e.zufluss)}, verteilt auf {_dauer(zurechnung)} nach dem Zuflussmonat; "
+        f"{len(treffer)} von {zurechnung} Monatsanteilen im Bewilligungszeitraum"
     )
+
+
+def _dauer(monate: int) -> str:
+    """A number of months in the words of § 15 Abs. 2 WoGG ('drei Jahre', 'ein Jahr', '18 Monate')."""
+    if monate % _ZWOELF:
+        return f"{monate} Monate"
+    jahre = monate // _ZWOELF
+    return {1: "ein Jahr", 2: "zwei Jahre", 3: "drei Jahre"}.get(jahre, f"{jahre} Jahre")
 
 
 @dataclass(slots=True)
@@ -336,7 +373,7 @@ def _mitglied(
             "einnahme",
             f"{wer}: {art}, brutto ({wie})",
             jahr,
-            f"{regel.zitat}; § 15 WoGG",
+            f"{regel.zitat}; {_ZITAT_15[e.zeitraum]}",
             zwoelf_monate=bwz.text(),
         )
         if regel.behandlung == "voll":
@@ -362,10 +399,28 @@ def _mitglied(
                     "(§ 10 Abs. 4 BEEG); leave mehrlinge out"
                 )
             frei_monat = Fraction(regel.anrechnungsfrei_monat) * kinder
-            betrag = bwz.auf_jahr(sum((max(x - frei_monat, _NULL) for x in monate), _NULL))
             mehr = ""
             if kinder > 1:
                 mehr = f" ({kinder} · {format_euro(regel.anrechnungsfrei_monat)}, Mehrlingsgeburt)"
+            if e.angerechnet_monat:
+                betrag = bwz.auf_jahr(_elterngeld_mit_anrechnung(
+                    monate, frei_monat=frei_monat, angerechnet=Fraction(e.angerechnet_monat),
+                    plus=e.art is EinnahmeArt.ELTERNGELD_PLUS,
+                ))
+                _add(
+                    rec,
+                    "elterngeld",
+                    f"{wer}: {art} und angerechnete Einnahmen ({format_euro(e.angerechnet_monat)} monatlich, "
+                    f"als eigene Einnahme gezählt) über insgesamt "
+                    f"{format_euro(_dec(frei_monat * (2 if e.art is EinnahmeArt.ELTERNGELD_PLUS else 1)))} "
+                    f"monatlich{mehr}",
+                    betrag,
+                    regel.zitat + "; § 10 Abs. 1" + (", 3" if e.art is EinnahmeArt.ELTERNGELD_PLUS else "")
+                    + (", 4" if kinder > 1 else "") + " BEEG",
+                )
+                summe += betrag
+                continue
+            betrag = bwz.auf_jahr(sum((max(x - frei_monat, _NULL) for x in monate), _NULL))
             _add(
                 rec,
                 "elterngeld",
@@ -437,6 +492,29 @@ def _mitglied(
         "§ 14 Abs. 1 WoGG",
     )
     return ergebnis
+
+
+def _elterngeld_mit_anrechnung(
+    monate: list[Fraction], *, frei_monat: Fraction, angerechnet: Fraction, plus: bool
+) -> Fraction:
+    """Counted Elterngeld over the months when Einnahmen are credited on it (§ 3 BEEG).
+
+    § 10 Abs. 1 BEEG: Elterngeld and the Einnahmen credited on it stay free "bis zu einer Höhe von
+    insgesamt 300 Euro im Monat"; Abs. 3: for ElterngeldPlus, half of what remains of the allowance
+    after the other Einnahmen. The credited Einnahme (e.g. Mutterschaftsgeld) is counted in full as
+    its own Einnahme, so its free part is taken off here (the result may be below the Elterngeld
+    counted, never below minus the credited amount). Only in months with Elterngeld.
+    """
+    gesamt = frei_monat * 2 if plus else frei_monat  # ElterngeldPlus: the 150 € are half of 300 €
+    summe = _NULL
+    for x in monate:
+        if x == 0:
+            continue
+        frei_a = min(angerechnet, gesamt)
+        rest = gesamt - frei_a
+        frei_eg = rest / 2 if plus else rest
+        summe += max(x - frei_eg, _NULL) - frei_a
+    return summe
 
 
 def _alter(m: Haushaltsmitglied, stichtag: date) -> int | None:
@@ -653,13 +731,16 @@ def gesamteinkommen_monat(
     rs: Rechtsstand,
     rec: Rechenweg | None,
     zaehlt: Collection[int] | None = None,
+    anwesend: Collection[int] | None = None,
 ) -> Decimal:
     """Monthly Gesamteinkommen Y: given directly, or derived from the members' Einnahmen.
 
     § 13 Abs. 2 WoGG: one twelfth of the Gesamteinkommen (§ 13 Abs. 1: Jahreseinkommen of the
     counted members, §§ 14–16, minus Freibeträge, §§ 17, 17a, minus Unterhalt, § 18).
-    ``zaehlt`` holds the 0-based positions of the zu berücksichtigende members (members stage);
-    ``None`` counts every member not excluded.
+    ``zaehlt`` holds the 0-based positions of the members whose income counts, as the members
+    stage decided them for the date (``Mitglieder.index_einkommen``: not excluded on the date,
+    not deceased); ``None`` counts every member without ``ausgeschlossen``. ``anwesend``: the
+    persons living in the Wohnraum (§ 17 Nr. 3; ``Mitglieder.index_anwesend``), default all listed.
     """
     if h.gesamteinkommen_monat is not None:
         y = h.gesamteinkommen_monat
@@ -681,7 +762,20 @@ def gesamteinkommen_monat(
         )
     gezaehlt: list[tuple[int, Haushaltsmitglied, _Mitglied]] = []
     for i, m in enumerate(h.mitglieder, start=1):
-        if m.ausgeschlossen is not None:
+        z = m.zugehoerigkeit
+        if zaehlt is not None and i - 1 not in zaehlt and z is not None and z.verstorben_am is not None:
+            if on >= z.verstorben_am and rec is not None:
+                rec.add(
+                    "verstorben_einkommen",
+                    f"{_wer(m, i)}: verstorben – zählt nur für die Anzahl; Einkommen, Freibeträge und "
+                    "Abzüge bleiben außer Betracht",
+                    Decimal(0),
+                    _EUR_M,
+                    "§ 6 Abs. 2 Satz 1, § 13 Abs. 1, § 17 WoGG",
+                )
+            if on >= z.verstorben_am:
+                continue
+        if m.ausgeschlossen is not None and (zaehlt is None or i - 1 not in zaehlt):
             if rec is not None:
                 rec.add(
                     "ausgeschlossen_einkommen",
@@ -706,7 +800,10 @@ def gesamteinkommen_monat(
         gezaehlt.append((i, m, _mitglied(m, i, bwz=bwz, on=on, rs=rs, rec=rec)))
     summe = sum((e.jahreseinkommen for _, _, e in gezaehlt), _NULL)
     _add(rec, "summe_jahreseinkommen", "Summe der Jahreseinkommen, monatlich", summe, "§ 13 Abs. 1 WoGG")
-    freibetraege = _freibetraege(gezaehlt, h.mitglieder, bwz=bwz, rs=rs, rec=rec)
+    bewohner = (
+        h.mitglieder if anwesend is None else tuple(m for j, m in enumerate(h.mitglieder) if j in anwesend)
+    )
+    freibetraege = _freibetraege(gezaehlt, bewohner, bwz=bwz, rs=rs, rec=rec)
     unterhalt = _unterhalt(gezaehlt, rs=rs, rec=rec)
     gesamt = summe - freibetraege - unterhalt
     if gesamt < 0:
@@ -730,18 +827,26 @@ def gesamteinkommen_monat(
     return y
 
 
-def hinweise(h: Haushalt, *, on: date, zaehlt: Collection[int]) -> tuple[str, ...]:
+def hinweise(
+    h: Haushalt, *, on: date, zaehlt: Collection[int], anwesend: Collection[int] | None = None
+) -> tuple[str, ...]:
     """Notices on facts the income rules could not decide from the input (not decisions).
 
     § 17 Nr. 3 WoGG: a household of one adult living only with children, none flagged
     ``alleinerziehend``: the Freibetrag was not deducted; the caller should confirm the flag.
+    ``anwesend``: the persons living in the Wohnraum (default: ``zaehlt``).
     """
     if h.mitglieder is None or h.gesamteinkommen_monat is not None:
         return ()
-    gezaehlt = [m for i, m in enumerate(h.mitglieder) if i in zaehlt]
-    erwachsene = [m for m in gezaehlt if not m.kind]
-    kinder = [m for m in gezaehlt if m.kind]
-    if len(erwachsene) != 1 or not kinder or any(m.alleinerziehend for m in h.mitglieder):
+    bewohner = [m for i, m in enumerate(h.mitglieder) if i in (zaehlt if anwesend is None else anwesend)]
+    erwachsene = [m for i, m in enumerate(h.mitglieder) if i in zaehlt and not m.kind]
+    kinder = [m for m in bewohner if m.kind]
+    if (
+        len(erwachsene) != 1
+        or not kinder
+        or any(not m.kind and m is not erwachsene[0] for m in bewohner)
+        or any(m.alleinerziehend for m in h.mitglieder)
+    ):
         return ()
     if all((a := _alter(k, on)) is not None and a >= 18 for k in kinder):
         return ()

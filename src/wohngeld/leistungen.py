@@ -25,12 +25,31 @@ from .result import Result
 __all__ = ["Leistung", "LeistungsKatalog", "lade_leistungen_katalog", "verbundene_leistungen"]
 
 
+class _AntragGemeinde(BaseModel):
+    """Where to apply in one Gemeinde (AGS or names): shown only to a household of that Gemeinde."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    gemeinde: tuple[str, ...] = Field(min_length=1)
+    antrag: str = Field(min_length=3)
+
+    def gilt_fuer(self, haushalt: Haushalt) -> bool:
+        """The household's ``gemeinde`` is one of these (AGS, or a name, also "Dresden, Stadt")."""
+        g = (haushalt.gemeinde or "").strip().casefold()
+        return bool(g) and any(g == x.casefold() or g.startswith(x.casefold()) for x in self.gemeinde)
+
+
 class _Eintrag(Eintrag):
     name: str = Field(min_length=3)
     rechtsgrundlage: str = Field(min_length=3)
     hinweis: str = Field(min_length=3)
     antrag: str = Field(min_length=3)
+    antrag_gemeinde: tuple[_AntragGemeinde, ...] = ()
     beispiel: bool = False
+
+    def antrag_fuer(self, haushalt: Haushalt) -> str:
+        """Where this household applies: its Gemeinde's entry, else the general text."""
+        return next((a.antrag for a in self.antrag_gemeinde if a.gilt_fuer(haushalt)), self.antrag)
 
 
 class LeistungsKatalog(BaseModel):
@@ -125,7 +144,7 @@ def verbundene_leistungen(
                 name=e.name,
                 rechtsgrundlage=e.rechtsgrundlage,
                 hinweis=e.hinweis,
-                antrag=e.antrag,
+                antrag=e.antrag_fuer(haushalt),
                 quelle=e.quelle,
                 betrifft=p.betrifft,
                 sicher=p.gilt is True,

@@ -6,6 +6,7 @@ from datetime import date, timedelta
 from fractions import Fraction
 from typing import NamedTuple
 
+from .ausschluss import Ausschlussgrund, freitext_hinweis
 from .errors import InputError
 from .explain import Rechenweg
 from .model import Haushalt, Haushaltsmitglied
@@ -16,11 +17,16 @@ _DRITTEL = Fraction(1, 3)
 
 
 class Mitglieder(NamedTuple):
-    """Counts for the later stages: all Haushaltsmitglieder and those to be counted.
+    """The one answer, for the date, to who counts; every later stage consumes it.
 
-    ``index_haushalt`` and ``index_beruecksichtigt`` are positions in ``Haushalt.mitglieder``:
-    persons listed but not Haushaltsmitglieder (§ 5) are in neither; excluded members (§ 7) only in
-    the first. The income stage counts the income of ``index_beruecksichtigt`` only (§ 13 Abs. 1).
+    Positions in ``Haushalt.mitglieder``: ``index_haushalt`` the Haushaltsmitglieder (§§ 5, 6),
+    ``index_beruecksichtigt`` those zu berücksichtigen (not excluded on the date, §§ 7, 8),
+    ``index_verstorben`` the deceased who only keep the number (§ 6 Abs. 2 Satz 1; in both lists
+    before), ``index_anwesend`` every listed person living in the Wohnraum on the date (members and
+    non-members, not the deceased or permanently absent; § 17 Nr. 3), ``index_kein_mitglied`` listed
+    persons living there without a § 5 Abs. 1 relationship (§ 11 Abs. 2 Nr. 3). The income stage
+    counts the income and Freibeträge of :attr:`index_einkommen` only (§ 13 Abs. 1, § 17).
+    ``hinweise`` are notices for the Result.
     """
 
     gesamt: int
@@ -28,11 +34,24 @@ class Mitglieder(NamedTuple):
     ausgeschlossen: tuple[str, ...]
     index_haushalt: tuple[int, ...] = ()
     index_beruecksichtigt: tuple[int, ...] = ()
+    index_verstorben: tuple[int, ...] = ()
+    index_anwesend: tuple[int, ...] = ()
+    index_kein_mitglied: tuple[int, ...] = ()
+    hinweise: tuple[str, ...] = ()
 
     @property
     def mischhaushalt(self) -> bool:
         """At least one member is excluded and at least one counts (§ 11 Abs. 3 WoGG)."""
         return 0 < self.beruecksichtigt < self.gesamt
+
+    @property
+    def index_einkommen(self) -> tuple[int, ...]:
+        """Members whose income, Freibeträge and § 18 deductions count: the counted and living.
+
+        § 13 Abs. 1, § 17, § 18 WoGG; § 6 Abs. 2 Satz 1 WoGG keeps only the number of a deceased member.
+        """
+        tot = set(self.index_verstorben)
+        return tuple(i for i in self.index_beruecksichtigt if i not in tot)
 
 
 def sterbefall_zaehlt(*, verstorben_am: date, on: date) -> bool:
@@ -125,6 +144,17 @@ def _haushaltsmitglied(
     if z.verstorben_am is not None and (on is None or on >= z.verstorben_am):
         if on is None:
             raise InputError(f"{wer}: verstorben_am needs the Stichtag (§ 6 Abs. 2 WoGG)")
+        if m.ausgeschlossen is not None and (
+            z.leistung_ab is None
+            or ausschluss_besteht(leistung_ab=z.leistung_ab, leistung_bis=z.leistung_bis, on=z.verstorben_am)
+        ):
+            return (
+                False,
+                f"{wer}: verstorben am {z.verstorben_am.isoformat()}, war beim Tod nach § 7 WoGG "
+                "ausgeschlossen und damit kein zu berücksichtigendes Haushaltsmitglied; die Anzahl "
+                "bleibt nicht erhalten",
+                "§ 6 Abs. 2 Satz 1 WoGG",
+            )
         if z.sterbefall_ausnahme or not sterbefall_zaehlt(verstorben_am=z.verstorben_am, on=on):
             grund = (
                 "Ausnahme nach § 6 Abs. 2 Satz 2 WoGG"
@@ -135,7 +165,8 @@ def _haushaltsmitglied(
         return (
             True,
             f"{wer}: verstorben am {z.verstorben_am.isoformat()}, "
-            "zählt bis zwölf Monate nach dem Sterbemonat",
+            "zählt bis zwölf Monate nach dem Sterbemonat nur für die Anzahl (kein Einkommen, keine "
+            "Freibeträge)",
             "§ 6 Abs. 2 Satz 1 WoGG",
         )
     if z.betreuungsanteil is not None:
@@ -189,16 +220,85 @@ def _haushaltsmitglied(
     return True, "", ""
 
 
+def _lebt_dort(m: Haushaltsmitglied, *, on: date | None) -> bool:
+    """Whether a listed person lives in the Wohnraum on ``on`` (not deceased, not permanently absent)."""
+    z = m.zugehoerigkeit
+    if z is None:
+        return True
+    if z.abwesend == "dauerhaft":
+        return False
+    return z.verstorben_am is None or on is None or on < z.verstorben_am
+
+
+def _nach_tod_geboren(
+    h: Haushalt, *, verstorben: list[int], zaehlt: list[int], wer: list[str]
+) -> list[str]:
+    """Notice where a counted member was born after the death of a member kept by § 6 Abs. 2 Satz 1.
+
+    § 6 Abs. 2 Satz 2 Nr. 2 WoGG: Satz 1 no longer applies once "die Zahl der zu berücksichtigenden
+    Haushaltsmitglieder sich mindestens auf den Stand vor dem Todesfall erhöht". The list does not say
+    who lived there at the death, so the library does not decide it: ``sterbefall_ausnahme`` does.
+    """
+    assert h.mitglieder is not None
+    texte = []
+    for t in verstorben:
+        z = h.mitglieder[t].zugehoerigkeit
+        if z is None or z.verstorben_am is None:
+            continue
+        tod = z.verstorben_am
+        for i in zaehlt:
+            geboren = h.mitglieder[i].geburtsdatum
+            if i not in verstorben and geboren is not None and geboren > tod:
+                texte.append(
+                    f"{wer[i]} ist nach dem Tod von {wer[t]} ({tod.strftime('%d.%m.%Y')}) geboren: erreicht "
+                    "die Zahl der zu berücksichtigenden Haushaltsmitglieder damit wieder den Stand vor dem "
+                    f"Todesfall, zählt {wer[t]} nicht mehr (§ 6 Abs. 2 Satz 2 Nr. 2 WoGG); dann "
+                    "sterbefall_ausnahme angeben."
+                )
+    return texte
+
+
+def _sgb_viii(
+    h: Haushalt, haushalt: list[int], zaehlt: list[int], verstorben: list[int], wer: list[str]
+) -> tuple[list[int], list[tuple[str, str]]]:
+    """Members whose SGB VIII exclusion does not apply: not every member receives SGB VIII.
+
+    § 7 Abs. 1 Satz 1 Nr. 9 WoGG: Leistungen nach dem SGB VIII exclude only "in Haushalten, zu
+    denen ausschließlich Personen gehören, die diese Leistungen empfangen".
+
+    Auslegung: in a household with a member who does not receive them, an SGB VIII recipient is
+    not excluded and counts (docs/rechtsauslegung.md); the Result says so.
+    """
+    assert h.mitglieder is not None
+    ausgeschl = [i for i in haushalt if i not in zaehlt]
+    sgb8 = [i for i in ausgeschl if h.mitglieder[i].ausgeschlossen is Ausschlussgrund.SGB_VIII]
+    lebende = [i for i in haushalt if i not in verstorben]
+    if not sgb8 or all(i in sgb8 for i in lebende):
+        return [], []
+    notizen = [
+        (
+            f"{wer[i]}: Leistungen nach dem SGB VIII schließen nur aus, wenn alle Haushaltsmitglieder "
+            "sie empfangen; hier nicht – das Mitglied zählt",
+            "§ 7 Abs. 1 Satz 1 Nr. 9 WoGG",
+        )
+        for i in sgb8
+    ]
+    return sgb8, notizen
+
+
 def mitglieder(h: Haushalt, rec: Rechenweg | None, *, on: date | None = None) -> Mitglieder:
-    """Number of Haushaltsmitglieder and of those zu berücksichtigen.
+    """Number of Haushaltsmitglieder and of those zu berücksichtigen, decided once for the date.
 
     § 4 Nr. 1, §§ 5, 6 WoGG; members excluded under § 7 WoGG do not count, for the months
-    § 8 Abs. 1 Satz 2 WoGG names when the benefit's period is given.
+    § 8 Abs. 1 Satz 2 WoGG names when the benefit's period is given; § 7 Abs. 1 Satz 1 Nr. 9 only
+    where every member receives SGB VIII; § 6 Abs. 2 Satz 1 keeps the number of a deceased member
+    who was zu berücksichtigen at death, and nothing else.
 
     Auslegung: § 8 Abs. 1 Satz 3 (exclusion "als nicht erfolgt") and Abs. 2 (Verzicht) are
     facts of the benefit procedure: such a member is entered without ``ausgeschlossen``
     (docs/miete-und-haushalt.md).
     """
+    hinweise: list[str] = []
     if h.mitglieder is None:
         assert h.anzahl_mitglieder is not None
         aus = h.anzahl_ausgeschlossen or 0
@@ -207,8 +307,9 @@ def mitglieder(h: Haushalt, rec: Rechenweg | None, *, on: date | None = None) ->
     else:
         haushalt: list[int] = []
         zaehlt: list[int] = []
-        gruende: list[str] = []
+        verstorben: list[int] = []
         notizen = []
+        wer = [m.name or f"Mitglied {i + 1}" for i, m in enumerate(h.mitglieder)]
         for i, m in enumerate(h.mitglieder):
             ist, notiz, zitat = _haushaltsmitglied(i, m, alle=h.mitglieder, on=on)
             if notiz:
@@ -216,16 +317,44 @@ def mitglieder(h: Haushalt, rec: Rechenweg | None, *, on: date | None = None) ->
             if not ist:
                 continue
             haushalt.append(i)
-            if m.ausgeschlossen is not None and _ausschluss_im_monat(i, m, on=on, notizen=notizen):
-                gruende.append(str(m.ausgeschlossen))
-            else:
+            if not _lebt_dort(m, on=on):
+                # § 6 Abs. 2 Satz 1: counted at death, the number stays (exclusion checked at death)
+                verstorben.append(i)
+                zaehlt.append(i)
+            elif m.ausgeschlossen is None or not _ausschluss_im_monat(i, m, on=on, notizen=notizen):
                 zaehlt.append(i)
         if not haushalt:
             raise InputError(
                 "mitglieder: none of the listed persons is a Haushaltsmitglied on the Stichtag "
                 "(§§ 5, 6 WoGG); " + "; ".join(n for n, _ in notizen)
             )
-        result = Mitglieder(len(haushalt), len(zaehlt), tuple(gruende), tuple(haushalt), tuple(zaehlt))
+        nicht_aus, sgb8_notizen = _sgb_viii(h, haushalt, zaehlt, verstorben, wer)
+        notizen += sgb8_notizen
+        hinweise += [n for n, _ in sgb8_notizen]
+        zaehlt = sorted({*zaehlt, *nicht_aus})
+        gruende = [str(h.mitglieder[i].ausgeschlossen) for i in haushalt if i not in zaehlt]
+        anwesend = tuple(i for i, m in enumerate(h.mitglieder) if _lebt_dort(m, on=on))
+        kein = tuple(
+            i
+            for i in anwesend
+            if (z := h.mitglieder[i].zugehoerigkeit) is not None and z.beziehung == "keine"
+        )
+        for i, m in enumerate(h.mitglieder):
+            text = freitext_hinweis(m.ausgeschlossen)
+            if text is not None and i in haushalt and i not in zaehlt:
+                hinweise.append(f"{wer[i]}: {text}")
+        hinweise += _nach_tod_geboren(h, verstorben=verstorben, zaehlt=zaehlt, wer=wer)
+        result = Mitglieder(
+            len(haushalt),
+            len(zaehlt),
+            tuple(gruende),
+            tuple(haushalt),
+            tuple(zaehlt),
+            tuple(verstorben),
+            anwesend,
+            kein,
+            tuple(hinweise),
+        )
     if rec is not None:
         for notiz, zitat in notizen:
             rec.add("zugehoerigkeit", notiz, "", "", zitat)

@@ -6,11 +6,20 @@ Money is :data:`~wohngeld.money.Euro` (Decimal; ``int`` and ``str`` accepted, ``
 
 from __future__ import annotations
 
-from datetime import date
+import re
+from datetime import date, datetime
 from decimal import Decimal
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    field_validator,
+    model_validator,
+)
 
 from .ausschluss import Ausbildungsfoerderung, Ausschluss
 from .einnahmen import Einnahme, Unterhaltszahlung
@@ -43,6 +52,47 @@ Flaeche = Annotated[Decimal, BeforeValidator(to_decimal)]
 """An area in m²: ``Decimal``, ``int`` or ``str``; ``float`` refused."""
 
 
+def _nur_wahrheitswert(value: object) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise ValueError(f"{value!r} angegeben; erlaubt sind nur true oder false (Python: True oder False)")
+
+
+Wahrheitswert = Annotated[bool, BeforeValidator(_nur_wahrheitswert)]
+"""A yes/no fact: only ``true``/``false`` (``1``, ``"yes"``, ``"ja"`` are refused, not guessed)."""
+
+_ISO_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", re.ASCII)
+
+
+def _nur_iso_datum(value: object) -> date:
+    if isinstance(value, date) and not isinstance(value, datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATUM.fullmatch(value.strip()):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    shown = value.isoformat() if isinstance(value, date) else repr(value)
+    raise ValueError(f"{shown} angegeben; erlaubt ist ein Datum JJJJ-MM-TT (z. B. 2025-07-01)")
+
+
+Datum = Annotated[date, BeforeValidator(_nur_iso_datum)]
+"""A date: a ``datetime.date`` or ISO text ``JJJJ-MM-TT``; numbers and times are refused."""
+
+
+def _geboren(value: date | None) -> date | None:
+    if value is not None and value > date.today():
+        raise ValueError(
+            f"geburtsdatum {value.isoformat()} liegt in der Zukunft (heute ist "
+            f"{date.today().isoformat()}); nur geborene Personen sind Haushaltsmitglieder (§ 5 WoGG)"
+        )
+    return value
+
+
+Geburtsdatum = Annotated[Datum | None, AfterValidator(_geboren)]
+"""A birth date: an ISO date, not after today."""
+
+
 
 class _Frozen(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
@@ -73,6 +123,10 @@ class Miete(_Frozen):
     mietähnliches Nutzungsverhältnis is the Miete itself (§ 9 Abs. 1 WoGG): ``miete_monat``.
     ``mietvorauszahlung`` (with ``mietvorauszahlung_monate``, the months it is meant for) and
     ``mieterdarlehen_verrechnung_monat`` are added to the Miete (§ 3 Abs. 1, 2 WoGV).
+    ``untermiete_entgelt_monat`` is the Entgelt of the Untermieter "kalt": without the heating and
+    hot-water costs it contains, which come out before it is compared with the share of the rent
+    (§ 11 Abs. 2 Nr. 2 WoGG, § 6 Abs. 3 WoGV). Listed persons with ``beziehung = "keine"`` count
+    as ``mitbewohner`` unless that is given (§ 11 Abs. 2 Nr. 3 WoGG).
     """
 
     art: Literal["Miete"] = "Miete"
@@ -90,7 +144,12 @@ class Miete(_Frozen):
     bewohner: int | None = Field(default=None, ge=1, le=MAX_MITGLIEDER, strict=True)
     gewerblich_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
     untervermietet_m2: Flaeche | None = Field(default=None, gt=0, le=MAX_FLAECHE)
-    untermiete_entgelt_monat: Euro | None = Field(default=None, **_MONEY)
+    untermiete_entgelt_monat: Euro | None = Field(
+        default=None,
+        description="Entgelt der Untermiete ohne Heiz- und Warmwasserkosten (§ 11 Abs. 2 Nr. 2 WoGG, "
+        "§ 6 Abs. 3 WoGV)",
+        **_MONEY,
+    )
     mitbewohner: int = Field(default=0, ge=0, le=MAX_MITGLIEDER, strict=True)
     mitbewohner_entgelt_monat: Euro | None = Field(default=None, **_MONEY)
     zuschuss_monat: Euro | None = Field(default=None, **_MONEY)
@@ -121,34 +180,34 @@ class Miete(_Frozen):
             grundlagen.append("+".join(teile))
         if len(grundlagen) != 1:
             raise ValueError(
-                "give the Miete once: miete_monat (Bruttokaltmiete), its parts grundmiete_monat "
-                "(+ nebenkosten_monat, moeblierung_monat), warmmiete_monat (§ 9 Abs. 1 WoGG) or "
+                "die Miete einmal angeben: miete_monat (Bruttokaltmiete), ihre Teile grundmiete_monat "
+                "(+ nebenkosten_monat, moeblierung_monat), warmmiete_monat (§ 9 Abs. 1 WoGG) oder "
                 "mietwert_monat (§ 9 Abs. 3 Satz 1 WoGG); "
-                f"given: {', '.join(grundlagen) or 'none'}"
+                f"angegeben: {', '.join(grundlagen) or 'nichts'}"
             )
         if (self.mietvorauszahlung is None) != (self.mietvorauszahlung_monate is None):
             raise ValueError(
-                "mietvorauszahlung and mietvorauszahlung_monate go together: the prepaid amount counts "
-                "as paid in the months it is meant for (§ 3 Abs. 1 WoGV)"
+                "mietvorauszahlung und mietvorauszahlung_monate gehören zusammen: der vorausgezahlte "
+                "Betrag gilt als in den Monaten gezahlt, für die er bestimmt ist (§ 3 Abs. 1 WoGV)"
             )
         if teile and self.grundmiete_monat is None:
-            raise ValueError("nebenkosten_monat/moeblierung_monat need grundmiete_monat (§ 9 Abs. 1 WoGG)")
+            raise ValueError("nebenkosten_monat/moeblierung_monat nur mit grundmiete_monat (§ 9 Abs. 1 WoGG)")
         if self.warmmiete_monat is not None and not any(a.art == "Heizung" for a in self.abzuege):
             raise ValueError(
-                "warmmiete_monat contains the heating costs, which § 9 Abs. 2 Nr. 1 WoGG leaves out: "
-                "add abzuege = [{art = \"Heizung\", betrag_monat = \"…\"}] with the amount from the rent "
-                "contract, or without betrag_monat for the Pauschbetrag of § 6 Abs. 2 Nr. 1 WoGV "
-                "(needs wohnflaeche_m2); add \"Warmwasser\" if hot water is included too — or enter "
-                "the Bruttokaltmiete as miete_monat"
+                "warmmiete_monat enthält die Heizkosten, die nach § 9 Abs. 2 Nr. 1 WoGG außer Betracht "
+                "bleiben: abzuege = [{art = \"Heizung\", betrag_monat = \"…\"}] mit dem Betrag aus dem "
+                "Mietvertrag angeben, oder ohne betrag_monat für den Pauschbetrag nach § 6 Abs. 2 Nr. 1 "
+                "WoGV (braucht wohnflaeche_m2); \"Warmwasser\" ergänzen, wenn auch Warmwasser enthalten "
+                "ist — oder die Bruttokaltmiete als miete_monat eingeben"
             )
         arten = [a.art for a in self.abzuege]
         doppelt = sorted({a for a in arten if arten.count(a) > 1})
         if doppelt:
-            raise ValueError(f"abzuege: {', '.join(doppelt)} listed twice; give each cost once")
+            raise ValueError(f"abzuege: {', '.join(doppelt)} doppelt; jede Kostenart einmal angeben")
         if (self.untermiete_entgelt_monat is not None) and self.untervermietet_m2 is None:
-            raise ValueError("untermiete_entgelt_monat needs untervermietet_m2 (§ 11 Abs. 2 Nr. 2 WoGG)")
+            raise ValueError("untermiete_entgelt_monat braucht untervermietet_m2 (§ 11 Abs. 2 Nr. 2 WoGG)")
         if self.mitbewohner_entgelt_monat is not None and self.mitbewohner == 0:
-            raise ValueError("mitbewohner_entgelt_monat needs mitbewohner ≥ 1 (§ 11 Abs. 2 Nr. 3 WoGG)")
+            raise ValueError("mitbewohner_entgelt_monat braucht mitbewohner ≥ 1 (§ 11 Abs. 2 Nr. 3 WoGG)")
         return self
 
 
@@ -177,20 +236,20 @@ class Darlehen(_Frozen):
         if self.tilgungsersatz is None:
             if self.tilgungsersatz_jahr is not None:
                 raise ValueError(
-                    "tilgungsersatz_jahr needs tilgungsersatz ('Bausparvertrag' or 'Personenversicherung', "
-                    "§ 12 Abs. 1 Satz 2 WoGV)"
+                    "tilgungsersatz_jahr braucht tilgungsersatz ('Bausparvertrag' oder "
+                    "'Personenversicherung', § 12 Abs. 1 Satz 2 WoGV)"
                 )
             return self
         if self.nennbetrag is None:
             raise ValueError(
-                f"tilgungsersatz {self.tilgungsersatz!r} needs nennbetrag: the Tilgung is shown as 2 % of "
-                "the loan (§ 12 Abs. 1 Satz 2 WoGV)"
+                f"tilgungsersatz {self.tilgungsersatz!r} braucht nennbetrag: als Tilgung gelten 2 % des "
+                "Darlehens (§ 12 Abs. 1 Satz 2 WoGV)"
             )
         if self.tilgung_jahr:
             raise ValueError(
-                f"tilgung_jahr {self.tilgung_jahr} and tilgungsersatz {self.tilgungsersatz!r} given: with a "
-                "Tilgungsersatz the Tilgung is 2 % of the loan (§ 12 Abs. 1 Satz 2 WoGV); give a loan "
-                "that is also repaid directly as a second Darlehen"
+                f"tilgung_jahr {self.tilgung_jahr} und tilgungsersatz {self.tilgungsersatz!r} angegeben: mit "
+                "einem Tilgungsersatz gelten 2 % des Darlehens als Tilgung (§ 12 Abs. 1 Satz 2 WoGV); ein "
+                "Darlehen, das auch direkt getilgt wird, als zweites Darlehen angeben"
             )
         return self
 
@@ -205,6 +264,11 @@ class Belastung(_Frozen):
     ``geschaeftsraum_m2``: Nutzfläche of rooms used only for business or a profession, in addition
     to ``wohnflaeche_m2``; the flat amount covers them (§ 13 Abs. 2 Satz 1 WoGV) and their share of
     the Belastung is left out (§ 11 Abs. 2 Nr. 1 WoGG, § 15 Abs. 1 WoGV).
+    ``ueberlassen_m2`` (+ ``ueberlassen_entgelt_monat``): part of the Wohnfläche let to a person who is
+    no Haushaltsmitglied; its share of the Belastung, or the higher Entgelt without the heating and
+    hot-water amounts it contains, is left out (§ 11 Abs. 2 Nr. 2 WoGG, § 15 Abs. 2 WoGV).
+    ``zuschuss_monat``: Leistungen aus öffentlichen Haushalten oder Zweckvermögen zur Senkung der
+    Belastung (e.g. Aufwendungszuschüsse), left out after the Lastenberechnung (§ 11 Abs. 2 Nr. 4 WoGG).
     """
 
     art: Literal["Belastung"] = "Belastung"
@@ -215,6 +279,21 @@ class Belastung(_Frozen):
     grundsteuer_jahr: Euro = Field(default=Decimal(0), **_MONEY)
     verwaltungskosten_jahr: Euro = Field(default=Decimal(0), **_MONEY)
     sonstige_leistungen_jahr: Euro = Field(default=Decimal(0), **_MONEY)
+    ueberlassen_m2: Flaeche | None = Field(
+        default=None, gt=0, le=MAX_FLAECHE,
+        description="Teil der Wohnfläche, der einer Person, die kein Haushaltsmitglied ist, überlassen ist "
+        "(§ 11 Abs. 2 Nr. 2 WoGG)",
+    )
+    ueberlassen_entgelt_monat: Euro | None = Field(
+        default=None,
+        description="Entgelt für die Überlassung ohne Heiz- und Warmwasserkosten (§ 15 Abs. 2 WoGV)",
+        **_MONEY,
+    )
+    zuschuss_monat: Euro | None = Field(
+        default=None,
+        description="Leistungen zur Senkung der Belastung (§ 11 Abs. 2 Nr. 4 WoGG)",
+        **_MONEY,
+    )
 
     @model_validator(mode="after")
     def _eine_grundlage(self) -> Belastung:
@@ -226,13 +305,24 @@ class Belastung(_Frozen):
         )
         if (self.belastung_monat is None) == (not lastenberechnung):
             raise ValueError(
-                "give the Belastung once: belastung_monat (one figure) or the Wohngeld-Lastenberechnung "
-                "(darlehen, wohnflaeche_m2, grundsteuer_jahr, … ; § 10 Abs. 2 WoGG, §§ 8–13 WoGV)"
+                "die Belastung einmal angeben: belastung_monat (ein Betrag) oder die Wohngeld-"
+                "Lastenberechnung (darlehen, wohnflaeche_m2, grundsteuer_jahr, … ; § 10 Abs. 2 WoGG, "
+                "§§ 8–13 WoGV)"
+            )
+        if self.ueberlassen_entgelt_monat is not None and self.ueberlassen_m2 is None:
+            raise ValueError("ueberlassen_entgelt_monat needs ueberlassen_m2 (§ 11 Abs. 2 Nr. 2 WoGG)")
+        if self.ueberlassen_m2 is not None and (
+            self.wohnflaeche_m2 is None or self.ueberlassen_m2 >= self.wohnflaeche_m2
+        ):
+            raise ValueError(
+                f"ueberlassen_m2 ({self.ueberlassen_m2} m²) needs wohnflaeche_m2, the whole Wohnfläche, "
+                f"larger than it (given {self.wohnflaeche_m2}); § 11 Abs. 2 Nr. 2 WoGG leaves out the share "
+                "of the Belastung on the part let"
             )
         if self.geschaeftsraum_m2 is not None and self.wohnflaeche_m2 is None:
             raise ValueError(
-                "geschaeftsraum_m2 needs wohnflaeche_m2: the share of the Belastung on the business rooms "
-                "follows the areas (§ 11 Abs. 2 Nr. 1 WoGG, §§ 13 Abs. 2, 15 Abs. 1 WoGV)"
+                "geschaeftsraum_m2 braucht wohnflaeche_m2: der Anteil der Belastung für die Geschäftsräume "
+                "folgt den Flächen (§ 11 Abs. 2 Nr. 1 WoGG, §§ 13 Abs. 2, 15 Abs. 1 WoGV)"
             )
         return self
 
@@ -253,10 +343,10 @@ class Heim(_Frozen):
             extra = sorted(k for k in data if k != "art")
             if extra:
                 raise ValueError(
-                    f"Heim: {', '.join(extra)} given; for a Heimbewohner (§ 3 Abs. 1 Satz 2 Nr. 3 WoGG) "
-                    "the Miete is by law the Höchstbetrag plus Klimakomponente (§ 9 Abs. 3 Satz 2 WoGG), "
-                    "the Heimentgelt is not used — leave the rent out, or use Miete if the person rents "
-                    "a flat outside a Heim"
+                    f"Heim: {', '.join(extra)} angegeben; für Heimbewohner (§ 3 Abs. 1 Satz 2 Nr. 3 WoGG) "
+                    "ist die Miete kraft Gesetzes der Höchstbetrag zuzüglich Klimakomponente (§ 9 Abs. 3 "
+                    "Satz 2 WoGG), das Heimentgelt zählt nicht — die Miete weglassen, oder Miete verwenden, "
+                    "wenn die Person eine Wohnung außerhalb eines Heimes mietet"
                 )
         return data
 
@@ -267,9 +357,9 @@ Wohnkosten = Annotated[Miete | Belastung | Heim, Field(discriminator="art")]
 class Pauschalabzug(_Frozen):
     """The three § 16 Abs. 1 WoGG criteria expected in the Bewilligungszeitraum."""
 
-    steuern: bool = False
-    kranken_pflege: bool = False
-    rente: bool = False
+    steuern: Wahrheitswert = False
+    kranken_pflege: Wahrheitswert = False
+    rente: Wahrheitswert = False
 
 
 class Zugehoerigkeit(_Frozen):
@@ -300,21 +390,21 @@ class Zugehoerigkeit(_Frozen):
         | None
     ) = None
     betreuungsanteil: Flaeche | None = Field(default=None, gt=0, le=1)
-    geburtsdatum: date | None = None
-    verstorben_am: date | None = None
-    sterbefall_ausnahme: bool = False
+    geburtsdatum: Geburtsdatum = None
+    verstorben_am: Datum | None = None
+    sterbefall_ausnahme: Wahrheitswert = False
     abwesend: Literal["voruebergehend", "dauerhaft"] | None = None
-    leistung_ab: date | None = None
-    leistung_bis: date | None = None
+    leistung_ab: Datum | None = None
+    leistung_bis: Datum | None = None
 
     @model_validator(mode="after")
     def _leistungszeitraum(self) -> Zugehoerigkeit:
         if self.leistung_bis is not None:
             if self.leistung_ab is None:
-                raise ValueError("leistung_bis needs leistung_ab (§ 8 Abs. 1 Satz 2 WoGG)")
+                raise ValueError("leistung_bis braucht leistung_ab (§ 8 Abs. 1 Satz 2 WoGG)")
             if self.leistung_bis < self.leistung_ab:
                 raise ValueError(
-                    f"leistung_bis {self.leistung_bis.isoformat()} is before leistung_ab "
+                    f"leistung_bis {self.leistung_bis.isoformat()} liegt vor leistung_ab "
                     f"{self.leistung_ab.isoformat()} (§ 8 Abs. 1 Satz 2 WoGG)"
                 )
         return self
@@ -326,15 +416,15 @@ class Haushaltsmitglied(_Frozen):
     name: str | None = None
     einnahmen: tuple[Einnahme, ...] = ()
     pauschalabzug: Pauschalabzug = Pauschalabzug()
-    kind: bool = False
-    alter_unter_25: bool | None = None
-    alleinerziehend: bool = False
+    kind: Wahrheitswert = False
+    alter_unter_25: Wahrheitswert | None = None
+    alleinerziehend: Wahrheitswert = False
     schwerbehindert_gdb: int | None = Field(default=None, ge=0, le=100, strict=True)
     pflegegrad: int | None = Field(default=None, ge=1, le=5, strict=True)
-    grundrentenzeiten_33_jahre: bool = False
-    ns_verfolgt: bool = False
-    geburtsdatum: date | None = Field(default=None, description="for the ages in § 17 Nr. 3, 4 WoGG")
-    haeusliche_pflege: bool = Field(
+    grundrentenzeiten_33_jahre: Wahrheitswert = False
+    ns_verfolgt: Wahrheitswert = False
+    geburtsdatum: Geburtsdatum = Field(default=None, description="for the ages in § 17 Nr. 3, 4 WoGG")
+    haeusliche_pflege: Wahrheitswert = Field(
         default=False,
         description="häusliche oder teilstationäre Pflege oder Kurzzeitpflege (§ 17 Nr. 1 Buchst. b WoGG)",
     )
@@ -349,13 +439,14 @@ class Haushaltsmitglied(_Frozen):
     ausbildungsfoerderung: Ausbildungsfoerderung | None = Field(
         default=None, description="§ 20 Abs. 2 WoGG: Förderung, die dem Mitglied dem Grunde nach zusteht"
     )
-    ausbildungsfoerderung_nur_darlehen: bool = False
+    ausbildungsfoerderung_nur_darlehen: Wahrheitswert = False
 
 
 class Haushalt(_Frozen):
     """A household applying for Wohngeld.
 
-    Give the Mietenstufe directly or a ``gemeinde`` (AGS or name); the members as a list or,
+    Give the Mietenstufe directly, a ``gemeinde`` (AGS or name) or a ``plz`` (with ``ort`` where the
+    Postleitzahl covers Gemeinden with different stages); the members as a list or,
     with the Gesamteinkommen given directly, as ``anzahl_mitglieder``. ``miete_monat`` and
     ``belastung_monat`` are shortcuts for ``wohnkosten=Miete(...)`` / ``Belastung(...)``.
     """
@@ -363,7 +454,16 @@ class Haushalt(_Frozen):
     wohnkosten: Wohnkosten
     mietenstufe: int | None = Field(default=None, ge=1, le=7, strict=True)
     gemeinde: str | None = Field(default=None, min_length=1)
-    mitglieder: tuple[Haushaltsmitglied, ...] | None = Field(default=None, min_length=1)
+    plz: str | None = Field(
+        default=None,
+        description="Postleitzahl der Wohnung (fünf Ziffern) statt gemeinde; Anlage zu § 1 Abs. 3 WoGV",
+    )
+    ort: str | None = Field(
+        default=None, min_length=1, description="mit plz: Name der Gemeinde, wenn die PLZ mehrere umfasst"
+    )
+    mitglieder: tuple[Haushaltsmitglied, ...] | None = Field(
+        default=None, min_length=1, max_length=MAX_MITGLIEDER
+    )
     anzahl_mitglieder: int | None = Field(default=None, ge=1, le=MAX_MITGLIEDER, strict=True)
     gesamteinkommen_monat: Euro | None = Field(
         default=None,
@@ -379,11 +479,16 @@ class Haushalt(_Frozen):
         default=None, ge=0, le=Decimal(10) ** 10, allow_inf_nan=False,
         description="verwertbares Vermögen der zu berücksichtigenden Mitglieder (§ 21 Nr. 3 WoGG)",
     )
+    vermoegen_erheblich: bool | None = Field(
+        default=None,
+        description="Entscheidung der Wohngeldbehörde im Einzelfall, ob das Vermögen erheblich ist "
+        "(§ 21 Nr. 3 WoGG); ersetzt die Regelgrenze der WoGVwV Nr. 21.37 (keine gesetzliche Grenze)",
+    )
     bedarf_monat: Euro | None = Field(
         default=None, ge=0, le=MAX_BETRAG, allow_inf_nan=False,
         description="Bedarf nach SGB II/XII für die Plausibilitätsprüfung (WoGVwV Nr. 15.01 ff.)",
     )
-    bewilligungszeitraum_ab: date | None = Field(
+    bewilligungszeitraum_ab: Datum | None = Field(
         default=None,
         description="start of the twelve months whose income § 15 WoGG forecasts; default: the Stichtag",
     )
@@ -406,9 +511,9 @@ class Haushalt(_Frozen):
             return data
         if len(given) > 1 or "wohnkosten" in data:
             raise ValueError(
-                "give the housing cost once: miete_monat (Mietzuschuss), belastung_monat "
-                "(Lastenzuschuss) or wohnkosten; "
-                f"given: {', '.join(given + (['wohnkosten'] if 'wohnkosten' in data else []))}"
+                "die Wohnkosten einmal angeben: miete_monat (Mietzuschuss), belastung_monat "
+                "(Lastenzuschuss) oder wohnkosten; "
+                f"angegeben: {', '.join(given + (['wohnkosten'] if 'wohnkosten' in data else []))}"
             )
         data = dict(data)
         key = given[0]
@@ -416,18 +521,42 @@ class Haushalt(_Frozen):
         data["wohnkosten"] = {"art": art, key: data.pop(key)}
         return data
 
+    @field_validator("plz", mode="before")
+    @classmethod
+    def _plz_als_text(cls, value: Any) -> Any:
+        """A PLZ given as a number has lost its leading zero: German message with a hint."""
+        if value is None or isinstance(value, str):
+            return value
+        from .plz import pruefe_plz
+
+        return pruefe_plz(value)
+
+    @model_validator(mode="after")
+    def _wohnort(self) -> Haushalt:
+        """Exactly one of mietenstufe, gemeinde (AGS or name) and plz (+ optional ort)."""
+        given = [k for k in ("mietenstufe", "gemeinde", "plz") if getattr(self, k) is not None]
+        if len(given) != 1:
+            raise ValueError(
+                "genau eines angeben: mietenstufe (1–7, § 12 Abs. 1 WoGG), gemeinde (AGS oder Name) oder "
+                "plz (Postleitzahl, wahlweise mit ort) (Anlage zu § 1 Abs. 3 WoGV); "
+                f"angegeben: mietenstufe={self.mietenstufe!r}, gemeinde={self.gemeinde!r}, plz={self.plz!r}"
+            )
+        if self.ort is not None and self.plz is None:
+            raise ValueError(
+                f"ort {self.ort!r} gehört zu plz; ohne Postleitzahl die Gemeinde als gemeinde angeben"
+            )
+        if self.plz is not None:
+            from .plz import pruefe_plz
+
+            pruefe_plz(self.plz)
+        return self
+
     @model_validator(mode="after")
     def _consistent(self) -> Haushalt:
-        if (self.mietenstufe is None) == (self.gemeinde is None):
-            raise ValueError(
-                "give exactly one of mietenstufe (1–7, § 12 Abs. 1 WoGG) or gemeinde "
-                "(AGS or name, Anlage zu § 1 Abs. 3 WoGV); "
-                f"given mietenstufe={self.mietenstufe!r}, gemeinde={self.gemeinde!r}"
-            )
         if (self.mitglieder is None) == (self.anzahl_mitglieder is None):
             raise ValueError(
-                "give the household members either as mitglieder (a list) or as "
-                "anzahl_mitglieder (with gesamteinkommen_monat), not both and not neither"
+                "die Haushaltsmitglieder entweder als mitglieder (Liste) oder als anzahl_mitglieder "
+                "(mit gesamteinkommen_monat) angeben, nicht beides und nicht keines"
             )
         if self.anzahl_ausgeschlossen is not None:
             if self.anzahl_mitglieder is None:
@@ -443,7 +572,7 @@ class Haushalt(_Frozen):
                 )
         if self.anzahl_mitglieder is not None and self.gesamteinkommen_monat is None:
             raise ValueError(
-                "anzahl_mitglieder without itemised members needs gesamteinkommen_monat "
+                "anzahl_mitglieder ohne einzelne Mitglieder braucht gesamteinkommen_monat "
                 "(Y, § 13 Abs. 2 WoGG)"
             )
         if (
@@ -452,7 +581,7 @@ class Haushalt(_Frozen):
             and any(m.einnahmen for m in self.mitglieder)
         ):
             raise ValueError(
-                "gesamteinkommen_monat is given and members list einnahmen: give Y "
-                "directly or the Einnahmen, not both"
+                "gesamteinkommen_monat ist angegeben und Mitglieder haben einnahmen: Y direkt oder die "
+                "Einnahmen angeben, nicht beides"
             )
         return self

@@ -6,7 +6,8 @@ surprise can reach a rule. Rounding happens here and nowhere else.
 
 from __future__ import annotations
 
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal, InvalidOperation
+import re
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from typing import Annotated
 
 from pydantic import BeforeValidator
@@ -16,6 +17,7 @@ __all__ = [
     "ROUND_HALF_UP",
     "Euro",
     "cut_euro",
+    "festkomma_text",
     "round_euro",
     "round_fixed_point",
     "to_decimal",
@@ -25,49 +27,67 @@ FIXED_POINT = Decimal("1E-10")
 _EURO = Decimal(1)
 
 
+_ZAHL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?", re.ASCII)
+_EINFACH = re.compile(r"-?[0-9]+(\.[0-9]+)?", re.ASCII)
+_GRENZE_EXPONENT = 30
+
+
 def to_decimal(value: object) -> Decimal:
     """Convert ``Decimal``, ``int`` or ``str`` to a finite ``Decimal``; refuse ``float`` and ``bool``.
 
-    >>> to_decimal("780.50")
-    Decimal('780.50')
+    Text is ASCII digits with a decimal point (``"780.50"``, also ``"7.805e2"``); other digits
+    (``"٤٢٠"``, ``"４２０"``), ``_`` and separators are refused. ``-0`` becomes ``0`` and an
+    exponent is written out (``"1e2"`` → ``100``), so that an echoed input reads as entered.
+
+    >>> to_decimal("780.50"), to_decimal("1e2"), to_decimal("-0.00")
+    (Decimal('780.50'), Decimal('100'), Decimal('0.00'))
     >>> to_decimal(780.5)
     Traceback (most recent call last):
     ...
-    ValueError: float 780.5 given; pass Decimal("780.5") or "780.5" (money is exact, float is not)
+    ValueError: float 780.5 angegeben; Decimal("780.5") oder "780.5" übergeben (Beträge sind exakt)
     """
     t = type(value)
-    if t is str:
-        try:
-            result = Decimal(value)  # type: ignore[arg-type]
-        except InvalidOperation:
-            text = str(value).strip().replace("\u00a0", "").replace(" ", "")
-            try:
-                result = Decimal(text)
-            except InvalidOperation:
+    if t is str:  # the common case first: plain ASCII digits with a decimal point
+        text: str = value  # type: ignore[assignment]
+        if not _EINFACH.fullmatch(text):
+            text = text.strip().replace("\u00a0", "").replace(" ", "")
+            if text.lower().lstrip("+-") in ("nan", "snan", "inf", "infinity"):
+                raise ValueError(f"{value!r} ist kein endlicher Betrag")
+            if not _ZAHL.fullmatch(text):
                 raise ValueError(
-                    f"{value!r} is not a number; write an amount like \"780.50\" (decimal point, no unit)"
-                ) from None
+                    f"{value!r} ist keine Zahl; einen Betrag wie \"780.50\" schreiben "
+                    "(Ziffern 0–9, Dezimalpunkt, keine Einheit, keine Tausendertrennzeichen)"
+                )
+        result = Decimal(text)
+        if "e" not in text and "E" not in text:
+            return abs(result) if result.is_zero() else result
     elif t is Decimal:
         result = value  # type: ignore[assignment]
     elif t is int:
-        result = Decimal(value)  # type: ignore[arg-type]
+        return Decimal(value)  # type: ignore[arg-type]
     elif isinstance(value, bool):
-        raise ValueError(f"bool {value!r} given; pass an amount as Decimal, int or str")
+        raise ValueError(f"bool {value!r} angegeben; einen Betrag (Decimal, int oder Text) übergeben")
     elif isinstance(value, float):
         raise ValueError(
-            f'float {value!r} given; pass Decimal("{value!r}") or "{value!r}" '
-            "(money is exact, float is not)"
+            f'float {value!r} angegeben; Decimal("{value!r}") oder "{value!r}" übergeben '
+            "(Beträge sind exakt)"
         )
-    elif isinstance(value, Decimal):
-        result = value
-    elif isinstance(value, int):
-        result = Decimal(value)
-    elif isinstance(value, str):
-        return to_decimal(str(value))
+    elif isinstance(value, str | Decimal | int):
+        return to_decimal(str(value) if isinstance(value, str) else Decimal(value))
     else:
-        raise ValueError(f"{type(value).__name__} {value!r} given; pass an amount as Decimal, int or str")
+        raise ValueError(
+            f"{type(value).__name__} {value!r} angegeben; einen Betrag als Decimal, int oder Text übergeben"
+        )
     if not result.is_finite():
-        raise ValueError(f"{value!r} is not a finite amount")
+        raise ValueError(f"{value} ist kein endlicher Betrag")
+    exponent = result.as_tuple().exponent
+    assert isinstance(exponent, int)
+    if exponent > 0:
+        if result.adjusted() > _GRENZE_EXPONENT:
+            raise ValueError(f"{value} ist kein plausibler Betrag (mehr als {_GRENZE_EXPONENT} Stellen)")
+        result = result.quantize(Decimal(1))
+    if result.is_zero() and result.is_signed():
+        result = abs(result)
     return result
 
 
@@ -109,3 +129,26 @@ def cut_euro(x: Decimal) -> Decimal:
     Decimal('2018')
     """
     return x.quantize(_EURO, ROUND_FLOOR)
+
+
+def festkomma_text(x: Decimal, *, mindestens: int = 0) -> str:
+    """``x`` as plain decimal text for JSON and batch files, at the precision the law uses.
+
+    More than ten decimal places are rounded half-up to ten (the Festkommazahl of Anlage 3 Nr. 2
+    WoGG; display only, the value computed with is not changed); fewer are kept, padded to
+    ``mindestens`` places. No exponent, no ``-0``.
+
+    >>> festkomma_text(Decimal("1792.554666666666666666666667"))
+    '1792.5546666667'
+    >>> festkomma_text(Decimal("1E+2"), mindestens=2), festkomma_text(Decimal("-0"), mindestens=2)
+    ('100.00', '0.00')
+    """
+    exponent = x.as_tuple().exponent
+    assert isinstance(exponent, int), "finite amounts only"
+    if exponent < -10:
+        x = x.quantize(FIXED_POINT, ROUND_HALF_UP)
+    elif exponent > -mindestens:
+        x = x.quantize(Decimal(1).scaleb(-mindestens))
+    if x.is_zero():
+        x = abs(x)
+    return format(x, "f")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import operator
 import tomllib
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -240,6 +241,14 @@ CORE_TABLES: tuple[type[Table], ...] = (
 )
 
 
+def ungeprueft(t: Table) -> str:
+    """The notice on a result that applied a table whose values were not read in the legal text."""
+    return (
+        f"Die Tabelle '{t.tabelle}' (Fassung ab {t.valid_from.isoformat()}) ist nicht am "
+        f"Gesetzestext geprüft: {t.unverified}"
+    )
+
+
 def _read_toml(path: Traversable) -> dict[str, Any]:
     try:
         with path.open("rb") as fh:
@@ -273,6 +282,8 @@ class Rechtsstand:
     warnungen: tuple[str, ...] = ()
     memo: dict[object, object] = field(default_factory=dict, compare=False, repr=False)
     """Values the stages derive from the tables, memoised per Rechtsstand (cached per date)."""
+    gelesen: dict[str, Table] | None = field(default=None, compare=False, repr=False)
+    """In a view for one calculation (:meth:`fuer_berechnung`): the other tables read so far."""
     hoechstbetraege: Hoechstbetraege = field(init=False)
     koeffizienten: Koeffizienten = field(init=False)
     mindestwerte: Mindestwerte = field(init=False)
@@ -299,9 +310,34 @@ class Rechtsstand:
         t = self.tables.get(cls.folder)
         if t is None:
             t = self.store.in_force(cls.folder, self.stichtag, cls)
+            if self.gelesen is not None:
+                self.gelesen[cls.folder] = t
         if not isinstance(t, cls):
             raise DataFileError(f"table {cls.folder!r}: expected {cls.__name__}, got {type(t).__name__}")
         return t
+
+    def fuer_berechnung(self) -> Rechtsstand:
+        """A view for one calculation: same tables and memo, and a record of the tables it reads.
+
+        A plain copy of the slots (``dataclasses.replace`` would re-run ``__init__``: three times
+        slower on this per-call path).
+        """
+        view = object.__new__(Rechtsstand)
+        setzen = object.__setattr__
+        for name, wert in zip(_SLOTS, _WERTE(self), strict=True):
+            setzen(view, name, wert)
+        setzen(view, "gelesen", {})
+        return view
+
+    def angewandt(self) -> tuple[tuple[str, Table], ...]:
+        """The tables a calculation applied, sorted by folder: the core tables (§§ 11, 12, 19, 21
+        WoGG and Anlagen, in force for every household) and every other table read through
+        :meth:`table` in this view."""
+        return tuple(sorted({**self.tables, **(self.gelesen or {})}.items()))
+
+
+_SLOTS = tuple(n for n in Rechtsstand.__slots__ if n != "gelesen")
+_WERTE = operator.attrgetter(*_SLOTS)
 
 
 class ParameterStore:
@@ -336,6 +372,7 @@ class ParameterStore:
         self.mietenstufen = mietenstufen
         self._tables: dict[str, tuple[tuple[date, ...], tuple[Table, ...]]] = {}
         self._stand: Stand | None = None
+        self._daten: frozenset[date] | None = None
         self._on = functools.lru_cache(maxsize=4096)(self._rechtsstand_uncached)
 
     def has_folder(self, folder: str) -> bool:
@@ -416,6 +453,22 @@ class ParameterStore:
         self._tables[folder] = result
         return result
 
+    def fassungsdaten(self) -> frozenset[date]:
+        """Every ``valid_from`` of every table folder of this store and its base (from the file names)."""
+        if self._daten is None:
+            daten: set[date] = set(self.base.fassungsdaten()) if self.base is not None else set()
+            if self.root.is_dir():
+                for folder in self.root.iterdir():
+                    if not folder.is_dir():
+                        continue
+                    for path in folder.iterdir():
+                        try:
+                            daten.add(date.fromisoformat(path.name.removesuffix(".toml")))
+                        except ValueError:
+                            continue
+            self._daten = frozenset(daten)
+        return self._daten
+
     def in_force(self, folder: str, on: date, cls: type[Table]) -> Table:
         """The Fassung of one table in force on ``on`` (latest ``valid_from`` not after it).
 
@@ -457,25 +510,21 @@ class ParameterStore:
         tables = {cls.folder: self.in_force(cls.folder, on, cls) for cls in CORE_TABLES}
         fassung = max(t.valid_from for t in tables.values())
         stand = self.stand
+        juengste = max([fassung, *(d for d in self.fassungsdaten() if d <= on)])
         warnungen: list[str] = []
         if on > stand.berechenbar_bis:
             raise NoParameters(
                 f"no Rechtsstand for {on.isoformat()}: the data is checked up to "
                 f"{stand.geprueft_am.isoformat()} and dates after {stand.berechenbar_bis.isoformat()} "
-                f"are refused; the latest known Fassung is that of {fassung.isoformat()} "
+                f"are refused; the latest known Fassung is that of {juengste.isoformat()} "
                 f"({stand.rule})"
             )
-        for t in tables.values():
-            if t.unverified is not None:
-                warnungen.append(
-                    f"Die Tabelle '{t.tabelle}' (Fassung ab {t.valid_from.isoformat()}) ist nicht am "
-                    f"Gesetzestext geprüft: {t.unverified}"
-                )
+        warnungen.extend(ungeprueft(t) for t in tables.values() if t.unverified is not None)
         if on > stand.geprueft_am:
             warnungen.append(
                 f"Stichtag {on.isoformat()} liegt nach dem Prüfstand der Daten "
                 f"({stand.geprueft_am.isoformat()}): angewandt ist die Fassung vom "
-                f"{fassung.isoformat()}; eine spätere Änderung des Rechts ist nicht berücksichtigt."
+                f"{juengste.isoformat()}; eine spätere Änderung des Rechts ist nicht berücksichtigt."
             )
         if self.hinweis:
             warnungen.insert(0, self.hinweis)

@@ -8,17 +8,15 @@ results come back in input order.
 
 from __future__ import annotations
 
-import csv
-import io
 import multiprocessing
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from itertools import islice
-from typing import IO, Any, Literal, TypeVar
+from typing import Any, Literal, TypeVar
 
-__all__ = ["geordnet", "pruefe_prozesse", "stapel_datei_parallel"]
+__all__ = ["geordnet", "pruefe_prozesse", "vorausrechnen"]
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -100,94 +98,54 @@ def posten_block(block: tuple[int, list[Any]]) -> list[Any]:
     ]
 
 
-def _stapel_block(block: tuple[str, str]) -> tuple[str, Any]:
-    from .batch import stapel_datei
+def _zeilen_block(auftrag: list[tuple[int, Any]]) -> list[tuple[int, Any]]:
+    """Rows of :func:`wohngeld.batch.stapel_datei` computed in a worker (index, result)."""
+    from functools import partial
 
-    text, fmt = block
-    aus = io.StringIO()
+    from .batch import _aus_zeile, objekt_zu_eingabe, zeile_zu_eingabe
+
     k = _KONTEXT
-    bilanz = stapel_datei(
-        io.StringIO(text),
-        aus,
-        format="csv" if fmt == "csv" else "jsonl",
-        on=k["on"],
-        rechtsstand=k["rechtsstand"],
+    umwandeln = partial(
+        zeile_zu_eingabe if k["format"] == "csv" else objekt_zu_eingabe, dezimalkomma=k["dezimalkomma"]
     )
-    return aus.getvalue(), bilanz
+    return [(i, _aus_zeile(i, r, umwandeln, on=k["on"], rechtsstand=k["rechtsstand"])) for i, r in auftrag]
 
 
-def stapel_datei_parallel(
-    ein: IO[str],
-    aus: IO[str],
+def vorausrechnen(
+    rows: Iterator[Any],
+    ergebnisse: dict[int, Any],
     *,
     format: Literal["csv", "jsonl"],
+    dezimalkomma: bool,
     on: date | None,
-    rechtsstand: Any = None,
+    rechtsstand: Any,
     prozesse: int,
-    huelle: Callable[[Iterator[Any]], Iterator[Any]] | None = None,
-    zeilen_je_block: int = 2000,
-) -> Any:
-    """:func:`wohngeld.batch.stapel_datei` in ``prozesse`` worker processes, blocks of rows.
+    zeilen_je_block: int = 1000,
+) -> Iterator[Any]:
+    """The rows of ``rows`` unchanged, each yielded once its result is in ``ergebnisse`` (by index).
 
-    The same output, row for row and in order: every block is computed by ``stapel_datei`` itself.
-    JSON Lines blocks keep their line numbers (for the messages on lines that are no JSON object).
+    Rows that :func:`wohngeld.batch.stapel_datei` computes (not a blank line, no surplus cells,
+    not an unreadable JSON line) go in blocks to ``prozesse`` workers; the caller takes each result
+    out of ``ergebnisse`` by the row's index, so the file is written by the one loop as before.
     """
-    from .batch import Bilanz, lese_csv
+    from .batch import LEERZEILE
 
-    def texte() -> Iterator[tuple[str, str]]:
-        if format == "csv":
-            _, trenn, _ = lese_csv(io.StringIO(kopf_zeile))
-            kopf = kopf_zeile if kopf_zeile.endswith("\n") else kopf_zeile + "\n"
-            rows: Iterator[Any] = csv.reader(ein, delimiter=trenn)
-            if huelle is not None:
-                rows = huelle(rows)
-            while True:
-                block = list(islice(rows, zeilen_je_block))
-                if not block:
-                    return
-                buf = io.StringIO()
-                csv.writer(buf, delimiter=trenn, lineterminator="\n").writerows(block)
-                yield kopf + buf.getvalue(), "csv"
-        else:
-            zeilen: Iterator[str] = iter(ein)
-            if huelle is not None:
-                zeilen = huelle(zeilen)
-            nummer = 0
-            while True:
-                teil = list(islice(zeilen, zeilen_je_block))
-                if not teil:
-                    return
-                # blank lines in front keep the line numbers of lese_jsonl's messages
-                yield "\n" * nummer + "".join(teil), "jsonl"
-                nummer += len(teil)
+    def rechnen(r: Any) -> bool:
+        return isinstance(r, dict) and "" not in r and LEERZEILE not in r
 
-    kopf_zeile = ein.readline() if format == "csv" else ""
-    if format == "csv" and not kopf_zeile.strip():
-        from .errors import InputError
+    kontext = {"format": format, "dezimalkomma": dezimalkomma, "on": on, "rechtsstand": rechtsstand}
+    nummeriert = enumerate(rows)
 
-        raise InputError("CSV: the first line must name the columns (e.g. mietenstufe,miete_monat,…)")
-    zeilen = berechnet = fehler = 0
-    ohne: dict[str, None] = {}
-    erster = True
-    for text, bilanz in geordnet(
-        _stapel_block, texte(), prozesse=prozesse, kontext={"on": on, "rechtsstand": rechtsstand}
-    ):
-        if format == "csv" and not erster:
-            text = text.split("\n", 1)[1] if "\n" in text else ""
-        aus.write(text)
-        erster = False
-        zeilen += bilanz.zeilen
-        berechnet += bilanz.berechnet
-        fehler += bilanz.fehler
-        ohne.update(dict.fromkeys(bilanz.ohne_bedeutung))
-    if format == "csv" and erster:
-        # no row at all: the header with the result columns, as stapel_datei writes it
-        _, bilanz = _stapel_block_direkt(kopf_zeile, aus, on=on, rechtsstand=rechtsstand)
-        ohne.update(dict.fromkeys(bilanz.ohne_bedeutung))
-    return Bilanz(zeilen, berechnet, fehler, tuple(ohne))
+    def bloecke_() -> Iterator[list[tuple[int, Any]]]:
+        while True:
+            teil = list(islice(nummeriert, zeilen_je_block))
+            if not teil:
+                return
+            wartend.append(teil)
+            yield [(i, r) for i, r in teil if rechnen(r)]
 
-
-def _stapel_block_direkt(text: str, aus: IO[str], *, on: date | None, rechtsstand: Any) -> tuple[None, Any]:
-    from .batch import stapel_datei
-
-    return None, stapel_datei(io.StringIO(text), aus, format="csv", on=on, rechtsstand=rechtsstand)
+    wartend: deque[list[tuple[int, Any]]] = deque()
+    for fertig in geordnet(_zeilen_block, bloecke_(), prozesse=prozesse, kontext=kontext):
+        ergebnisse.update(fertig)
+        for _, r in wartend.popleft():
+            yield r

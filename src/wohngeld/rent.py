@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 from typing import NamedTuple, cast
 
@@ -17,6 +18,7 @@ from .wogv import Pauschbetraege
 __all__ = [
     "ROEMISCH",
     "Miete",
+    "hinweise",
     "hoechstbetrag",
     "miete_beruecksichtigt",
     "miete_nach_9_11",
@@ -97,15 +99,11 @@ def miete_beruecksichtigt(
 
     Auslegung: with more than twelve zu berücksichtigende members, Höchstbetrag, Klimakomponente
     and heating amounts are those for twelve, as the Wohngeld "für zwölf" is computed
-    (Länderhinweise zu Nr. 19.31 WoGVwV); docs/rechtsauslegung.md.
+    (Länderhinweise zu Nr. 19.31 WoGVwV); in a Mischhaushalt they are those for the whole number of
+    members (§ 11 Abs. 3 letzter Satz WoGG), also where more than twelve are counted (§ 19 Abs. 3
+    WoGG then raises the amount for the counted members); docs/rechtsauslegung.md.
     """
-    if beruecksichtigt > 12 and gesamt != beruecksichtigt:
-        raise InputError(
-            f"mitglieder: {gesamt} members of whom {gesamt - beruecksichtigt} excluded and "
-            f"{beruecksichtigt} counted; a Mischhaushalt (§ 11 Abs. 3 WoGG) with more than twelve "
-            "counted members (§ 19 Abs. 3 WoGG) is not supported"
-        )
-    groesse = 12 if beruecksichtigt > 12 else gesamt
+    groesse = _tabellengroesse(gesamt=gesamt, beruecksichtigt=beruecksichtigt)
     h, klima, entlastung, komponente = _tabellenwerte(rs, groesse, mietenstufe)
     heiz = entlastung + komponente
     hk = rs.heizkosten
@@ -126,20 +124,35 @@ def miete_beruecksichtigt(
     if art == "Heim":
         miete = h + klima
         if rec is not None:
-            rec.add(
-                "miete",
-                "Miete eines Heimbewohners: Höchstbetrag zuzüglich Klimakomponente",
-                miete,
-                "EUR/Monat",
-                "§ 9 Abs. 3 WoGG",
-                hoechstbetrag=h,
-                klimakomponente=klima,
-            )
+            # § 9 Abs. 3 Satz 2 WoGG: "der Höchstbetrag nach § 12 Abs. 1" (2016–2022); "die Summe aus dem
+            # Höchstbetrag … und der Klimakomponente" (since 2023, Wohngeld-Plus-Gesetz)
+            if rs.klimakomponente.anwendbar:
+                rec.add(
+                    "miete",
+                    "Miete eines Heimbewohners: Höchstbetrag zuzüglich Klimakomponente",
+                    miete,
+                    "EUR/Monat",
+                    "§ 9 Abs. 3 Satz 2 WoGG",
+                    hoechstbetrag=h,
+                    klimakomponente=klima,
+                )
+            else:
+                rec.add(
+                    "miete",
+                    "Miete eines Heimbewohners: Höchstbetrag",
+                    miete,
+                    "EUR/Monat",
+                    "§ 9 Abs. 3 Satz 2 WoGG",
+                    hoechstbetrag=h,
+                )
     else:
         assert betrag is not None
         miete = betrag
         if rec is not None:
             label, zitat = _LABEL[art]
+            if art == "Miete" and any(x.key in _ABS2_SCHRITTE for x in rec.schritte):
+                # the § 9 Miete is the step "miete_9"; what is left after § 11 Abs. 2 is its own step
+                label, zitat = "Miete nach Abzug der Anteile nach § 11 Abs. 2", "§ 11 Abs. 2 WoGG"
             rec.add("miete", label, miete, "EUR/Monat", zitat)
 
     if rec is not None:
@@ -163,6 +176,16 @@ def miete_beruecksichtigt(
                 "EUR/Monat",
                 "§ 11 Abs. 1 Nr. 1 WoGG",
             )
+    if misch and beruecksichtigt > 12 and rec is not None:
+        rec.add(
+            "mischhaushalt_ueber_zwoelf",
+            f"Mischhaushalt mit mehr als zwölf zu berücksichtigenden Mitgliedern (Auslegung): Höchstbetrag "
+            f"und Heizkostenbeträge für alle {gesamt} Mitglieder, davon der Anteil {anteil_text}; das "
+            f"Wohngeld für zwölf wird für jedes weitere zu berücksichtigende Mitglied erhöht",
+            beruecksichtigt,
+            "Mitglieder",
+            "§ 11 Abs. 3 WoGG, § 19 Abs. 3 WoGG",
+        )
     if misch:
         anteil_miete = miete * beruecksichtigt / gesamt
         anteil_grenze = grenze * beruecksichtigt / gesamt
@@ -192,7 +215,11 @@ def miete_beruecksichtigt(
             f"zu berücksichtigende {_nom(art)} (höchstens bis zur Grenze)",
             gedeckelt,
             "EUR/Monat",
-            "§ 11 Abs. 1 Nr. 1 WoGG" if rs.klimakomponente.anwendbar else "§ 11 Abs. 1, § 12 Abs. 1 WoGG",
+            "§ 11 Abs. 1 Satz 2 WoGG"
+            if art == "Heim"
+            else "§ 11 Abs. 1 Nr. 1 WoGG"
+            if rs.klimakomponente.anwendbar
+            else "§ 11 Abs. 1, § 12 Abs. 1 WoGG",
         )
     M = gedeckelt
     if hk.anwendbar:
@@ -236,9 +263,20 @@ def miete_beruecksichtigt(
             "zu berücksichtigende Miete oder Belastung (M)",
             M,
             "EUR/Monat",
-            "§ 11 Abs. 1 WoGG",
+            "§ 11 Abs. 1 Satz 2 WoGG" if art == "Heim" else "§ 11 Abs. 1 WoGG",
         )
     return Miete(M=M, hoechstbetrag=h, klimakomponente=klima, heizkosten=heiz, groesse=groesse)
+
+
+def _tabellengroesse(*, gesamt: int, beruecksichtigt: int) -> int:
+    """The number of members whose Höchstbetrag and heating amounts apply.
+
+    § 11 Abs. 3 letzter Satz WoGG (Mischhaushalt: the whole number), § 19 Abs. 3 WoGG (more than
+    twelve counted members, no excluded member: the values for twelve; Auslegung).
+    """
+    if beruecksichtigt < gesamt:
+        return gesamt
+    return 12 if gesamt > 12 else gesamt
 
 
 def _nom(art: str) -> str:
@@ -246,6 +284,46 @@ def _nom(art: str) -> str:
 
 
 _NULL = Decimal(0)
+
+_NR5_AB = date(2020, 1, 1)
+_NR5_TEXT = "01.01.2020"
+_NR5_QUELLE = (
+    "§ 9 Abs. 2 Satz 1 Nr. 5 WoGG, angefügt durch Art. 1 Nr. 3 Buchst. b Wohngeldstärkungsgesetz "
+    "v. 30.11.2019 (BGBl. I S. 1877), in Kraft ab 01.01.2020"
+)
+
+
+def _nr5_gilt(rs: Rechtsstand) -> bool:
+    """Whether § 9 Abs. 2 Satz 1 Nr. 5 WoGG (Betreuungs- und Serviceleistungen) is law on the Stichtag.
+
+    The WoGG of 2016–2019 lists only Nr. 1–4 (text "zuletzt geändert durch Art. 22 G v. 11.11.2016");
+    Nr. 5 was added by Art. 1 Nr. 3 Buchst. b WoGStärkG v. 30.11.2019 (BGBl. I S. 1877), in force on
+    1 January 2020 (the Act's Inkrafttreten; Sekundärquelle, see docs/rechtsauslegung.md).
+    """
+    return rs.stichtag >= _NR5_AB
+
+
+def hinweise(w: Wohnkosten, *, rs: Rechtsstand) -> tuple[str, ...]:
+    """German notices on the housing cost as entered (for ``Result.warnungen``).
+
+    § 9 Abs. 2 Satz 1 Nr. 5 WoGG: a Betreuung share entered for a date before 2020 is not deducted.
+    """
+    if (
+        isinstance(w, MieteEingabe)
+        and not _nr5_gilt(rs)
+        and any(a.art == "Betreuung" for a in w.abzuege)
+    ):
+        return (
+            "Die angegebene Vergütung für Betreuungs- oder Serviceleistungen ist nicht von der Miete "
+            f"abgezogen worden: am {rs.stichtag.strftime('%d.%m.%Y')} nennt § 9 Abs. 2 WoGG nur die "
+            "Nummern 1 bis 4, und § 2 Abs. 2 WoGV lässt keine anderen Abzüge zu; der Abzug gilt erst "
+            f"seit dem {_NR5_TEXT} ({_NR5_QUELLE}).",
+        )
+    return ()
+
+
+_ABS2_SCHRITTE = frozenset({"gewerblich", "untervermietet", "mitbewohner", "zuschuss", "aufenthg"})
+"""Rechenweg keys of the parts of the Miete left out under § 11 Abs. 2 Nr. 1–5 WoGG."""
 
 _ABZUG_NR = {
     "Heizung": ("Heizkosten", "§ 9 Abs. 2 Satz 1 Nr. 1, 2 WoGG", "§ 6 Abs. 2 Nr. 1 WoGV"),
@@ -263,7 +341,7 @@ _ABZUG_NR = {
     "Stellplatz": ("Vergütung für den Stellplatz", "§ 9 Abs. 2 Satz 1 Nr. 4 WoGG", "§ 6 Abs. 2 Nr. 4 WoGV"),
     "Betreuung": (
         "Vergütung für Leistungen über die Gebrauchsüberlassung hinaus",
-        "§ 9 Abs. 2 Satz 1 Nr. 5 WoGG",
+        "§ 9 Abs. 2 Satz 1 Nr. 5 WoGG (seit 01.01.2020)",
         "",
     ),
 }
@@ -369,7 +447,7 @@ def miete_nach_9_11(
     wogv3 = w.mietvorauszahlung is not None or w.mieterdarlehen_verrechnung_monat is not None
     if w.miete_monat is not None:
         miete = w.miete_monat
-        if w.abzuege or abs2 or wogv3:
+        if w.abzuege or wogv3:
             step("miete_angegeben", "Miete (angegeben)", miete, "§ 9 Abs. 1 WoGG")
     elif w.mietwert_monat is not None:
         miete = w.mietwert_monat
@@ -405,6 +483,15 @@ def miete_nach_9_11(
     miete += _wogv_3(w, rec)
     for a in w.abzuege:
         label, zitat, _ = _ABZUG_NR[a.art]
+        if a.art == "Betreuung" and not _nr5_gilt(rs):
+            # § 9 Abs. 1 WoGG: Miete "einschließlich … Vergütungen"; § 2 Abs. 2 WoGV: no other deductions
+            step(
+                "abzug_nicht_vorgesehen",
+                f"{label} bleibt Teil der Miete (kein Abzug vor dem {_NR5_TEXT})",
+                a.betrag_monat if a.betrag_monat is not None else _NULL,
+                "§ 9 Abs. 1, 2 WoGG, § 2 Abs. 2 WoGV",
+            )
+            continue
         if w.mietwert_monat is not None:
             zitat = f"{zitat}, § 6 Abs. 3 WoGV"
         if a.betrag_monat is not None:
@@ -424,10 +511,10 @@ def miete_nach_9_11(
             f"Miete: the amounts left out under § 9 Abs. 2 WoGG exceed the entered rent by {-miete} EUR; "
             "check the amounts in abzuege"
         )
-    if w.abzuege or w.miete_monat is None or wogv3:
+    if w.abzuege or w.miete_monat is None or wogv3 or abs2:
         step(
             "miete_9",
-            "Miete nach § 9 WoGG",
+            "Miete (Bruttokaltmiete) nach § 9 WoGG",
             miete,
             "§ 9 Abs. 1, 2, 3 Satz 1 WoGG" if w.mietwert_monat is not None else "§ 9 Abs. 1, 2 WoGG",
         )
@@ -506,12 +593,18 @@ def wohnkosten_betrag(
     mietenstufe: int,
     rs: Rechtsstand,
     rec: Rechenweg | None,
+    mitbewohner_gelistet: int = 0,
 ) -> Decimal | None:
     """The Miete or Belastung before § 11 Abs. 3 and the cap; None for a Heim.
 
-    §§ 9, 10, 11 Abs. 2 WoGG with the WoGV; § 9 Abs. 3 Satz 2 WoGG (Heim: computed later).
+    §§ 9, 10, 11 Abs. 2 WoGG with the WoGV; § 9 Abs. 3 Satz 2 WoGG (Heim: computed later). For a
+    Belastung after the Lastenberechnung (which leaves out Nr. 1): Nr. 2 (part let, share by area
+    of the Wohnfläche or the higher Entgelt, § 15 Abs. 2 WoGV) and Nr. 4 (public subsidies).
+    ``mitbewohner_gelistet``: listed persons living in the flat who are no Haushaltsmitglieder
+    (``beziehung = "keine"``); see :func:`mitbewohner_aus_liste`.
     """
     if isinstance(w, MieteEingabe):
+        w = mitbewohner_aus_liste(w, gelistet=mitbewohner_gelistet, rec=rec)
         if (
             w.miete_monat is not None
             and not w.abzuege
@@ -526,9 +619,77 @@ def wohnkosten_betrag(
             return w.miete_monat  # the Miete as entered: nothing to take out (§ 9, § 11 Abs. 2 WoGG)
         return miete_nach_9_11(w, mitglieder_gesamt=gesamt, rs=rs, rec=rec)
     if isinstance(w, BelastungEingabe):
-        groesse = 12 if beruecksichtigt > 12 else gesamt
+        groesse = _tabellengroesse(gesamt=gesamt, beruecksichtigt=beruecksichtigt)
         grenze = hoechstbetrag(mitglieder=groesse, mietenstufe=mietenstufe, rs=rs)
         if rs.klimakomponente.anwendbar:
             grenze += rs.klimakomponente.fuer(groesse)
-        return belastung_monat(w, grenze=grenze, rs=rs, rec=rec)
+        belastung = belastung_monat(w, grenze=grenze, rs=rs, rec=rec)
+        if rec is not None and (w.zuschuss_monat is not None or w.ueberlassen_m2 is not None):
+            # the § 10 Belastung before the § 11 Abs. 2 parts (compared by § 27 Abs. 3 Satz 1 Nr. 2)
+            rec.add("belastung_10", "Belastung nach § 10 WoGG", belastung, "EUR/Monat", "§ 10 WoGG")
+        if w.ueberlassen_m2 is not None:
+            assert w.wohnflaeche_m2 is not None  # model: ueberlassen_m2 needs wohnflaeche_m2
+            anteil = belastung * w.ueberlassen_m2 / w.wohnflaeche_m2
+            entgelt = w.ueberlassen_entgelt_monat
+            abzug = entgelt if entgelt is not None and entgelt > anteil else anteil
+            belastung = max(belastung - abzug, _NULL)
+            if rec is not None:
+                rec.add(
+                    "ueberlassen",
+                    "abzüglich "
+                    + ("Entgelt, höher als der Anteil, für den" if abzug is not anteil else "Anteil für den")
+                    + f" überlassenen Teil ({w.ueberlassen_m2} von {w.wohnflaeche_m2} m²)",
+                    abzug,
+                    "EUR/Monat",
+                    "§ 11 Abs. 2 Nr. 2 WoGG, § 15 Abs. 2 WoGV",
+                )
+        if w.zuschuss_monat is not None:
+            belastung = max(belastung - w.zuschuss_monat, _NULL)
+            if rec is not None:
+                rec.add(
+                    "zuschuss",
+                    "abzüglich Leistungen aus öffentlichen Haushalten zur Senkung der Belastung",
+                    w.zuschuss_monat,
+                    "EUR/Monat",
+                    "§ 11 Abs. 2 Nr. 4 WoGG",
+                )
+        if rec is not None and (w.zuschuss_monat is not None or w.ueberlassen_m2 is not None):
+            rec.add(
+                "belastung_11", "Belastung nach § 11 Abs. 2 WoGG", belastung, "EUR/Monat", "§ 11 Abs. 2 WoGG"
+            )
+        return belastung
     return None
+
+
+def mitbewohner_aus_liste(w: MieteEingabe, *, gelistet: int, rec: Rechenweg | None) -> MieteEingabe:
+    """The rent with the share of listed non-members left out by head count, unless given.
+
+    § 11 Abs. 2 Nr. 3 WoGG: the share of the rent that falls on persons living in the Wohnraum who
+    are no Haushaltsmitglieder is left out. Auslegung: listed persons with ``beziehung = "keine"``
+    (not permanently absent) are such persons; their share is the head share (or the higher
+    ``mitbewohner_entgelt_monat``) unless ``mitbewohner`` is given, which then is taken as the
+    complete count (docs/miete-und-haushalt.md).
+    """
+    if gelistet <= 0:
+        return w
+    if w.mitbewohner:
+        if rec is not None and w.mitbewohner < gelistet:
+            rec.add(
+                "mitbewohner_liste",
+                f"{gelistet} Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG aufgeführt, mitbewohner = "
+                f"{w.mitbewohner} angegeben: die Angabe mitbewohner gilt",
+                "",
+                "",
+                "§ 11 Abs. 2 Nr. 3 WoGG",
+            )
+        return w
+    if rec is not None:
+        rec.add(
+            "mitbewohner_liste",
+            f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG wohnen mit: "
+            "ihr Anteil an der Miete nach Köpfen bleibt außer Betracht",
+            gelistet,
+            "Personen",
+            "§ 11 Abs. 2 Nr. 3 WoGG",
+        )
+    return w.model_copy(update={"mitbewohner": gelistet})

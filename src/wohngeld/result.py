@@ -8,6 +8,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from .explain import Schritt, format_datum, format_euro, format_zahl
+from .money import festkomma_text
 
 __all__ = ["SCHEMA_VERSION", "Result"]
 
@@ -19,7 +20,8 @@ class Result(NamedTuple):
 
     ``betrag_monat`` is 0 when there is no claim; ``grund`` and ``grund_zitat`` then say why.
     ``M`` and ``Y`` are the values that entered § 19 WoGG (after the Mindestwerte);
-    ``M_berechnet`` and ``Y_berechnet`` before them.
+    ``M_berechnet`` and ``Y_berechnet`` before them. ``tabellen`` names every parameter table the
+    result applied with its ``valid_from`` (by table name); ``fassung`` is the latest of them.
     """
 
     betrag_monat: Decimal
@@ -40,27 +42,33 @@ class Result(NamedTuple):
     z: tuple[Decimal, Decimal, Decimal, Decimal]
     warnungen: tuple[str, ...]
     schritte: tuple[Schritt, ...]
+    tabellen: tuple[tuple[str, date], ...] = ()
 
     def to_dict(self) -> dict[str, object]:
-        """JSON-ready mapping with stable field names; Decimals as strings."""
+        """JSON-ready mapping with stable field names; Decimals as strings.
+
+        Amounts keep their exact value up to the ten decimal places of the Festkommazahl (Anlage 3
+        Nr. 2 WoGG); more places are rounded half-up to ten for the output (:func:`festkomma_text`).
+        """
         return {
             "schema_version": SCHEMA_VERSION,
-            "betrag_monat": str(self.betrag_monat),
+            "betrag_monat": festkomma_text(self.betrag_monat),
             "anspruch": self.anspruch,
             "grund": self.grund,
             "grund_zitat": self.grund_zitat,
             "art": self.art,
             "stichtag": self.stichtag.isoformat(),
             "fassung": self.fassung.isoformat(),
+            "tabellen": {name: ab.isoformat() for name, ab in self.tabellen},
             "rechtsstand": self.rechtsstand,
             "mietenstufe": self.mietenstufe,
             "mitglieder": self.mitglieder,
             "mitglieder_gesamt": self.mitglieder_gesamt,
-            "M": str(self.M),
-            "Y": str(self.Y),
-            "M_berechnet": str(self.M_berechnet),
-            "Y_berechnet": str(self.Y_berechnet),
-            "z": [str(v) for v in self.z],
+            "M": festkomma_text(self.M, mindestens=2),
+            "Y": festkomma_text(self.Y, mindestens=2),
+            "M_berechnet": festkomma_text(self.M_berechnet, mindestens=2),
+            "Y_berechnet": festkomma_text(self.Y_berechnet, mindestens=2),
+            "z": [festkomma_text(v) for v in self.z],
             "warnungen": list(self.warnungen),
             "rechenweg": [{**s.to_dict(), "rechtsstand": self.rechtsstand} for s in self.schritte],
         }

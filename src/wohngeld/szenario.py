@@ -89,7 +89,7 @@ def _schritt(node: Any, key: str, pfad: tuple[str, ...], bis: int) -> tuple[Any,
             if str(k) == key:
                 return k, node[k]
         erlaubt = ", ".join(str(k) for k in node if bis > 1 or k not in _GESCHUETZT)
-        raise InputError(f"key '{key}' unknown in '{wo}'; allowed: {erlaubt}")
+        raise InputError(f"Schlüssel '{key}' in '{wo}' unbekannt; erlaubt: {erlaubt}")
     if isinstance(node, list):
         try:
             i = int(key)
@@ -97,10 +97,10 @@ def _schritt(node: Any, key: str, pfad: tuple[str, ...], bis: int) -> tuple[Any,
             i = 0
         if not 1 <= i <= len(node):
             raise InputError(
-                f"'{key}' in '{wo}' is no list position; allowed 1–{len(node)} (counting from 1)"
+                f"'{key}' in '{wo}' ist keine Listenposition; erlaubt 1–{len(node)} (gezählt ab 1)"
             )
         return i - 1, node[i - 1]
-    raise InputError(f"'{wo}' is a single value ({node!r}); the path cannot go on to '{key}'")
+    raise InputError(f"'{wo}' ist ein einzelner Wert ({node}); der Pfad kann nicht zu '{key}' weitergehen")
 
 
 def _als_listen(node: Any) -> Any:
@@ -132,9 +132,11 @@ def anwenden(table: Table, aenderungen: tuple[Aenderung, ...], *, name: str, ab:
     for a in aenderungen:
         try:
             if len(a.pfad) < 2:
-                raise InputError(f"path '{a.pfad[0]}' names only the table; add the key (e.g. .betrag)")
+                raise InputError(
+                    f"Pfad '{a.pfad[0]}' nennt nur die Tabelle; den Schlüssel ergänzen (z. B. .betrag)"
+                )
             if a.pfad[1] in _GESCHUETZT:
-                raise InputError(f"'{'.'.join(a.pfad)}' is a header key of the table, not a value")
+                raise InputError(f"'{'.'.join(a.pfad)}' ist ein Kopfeintrag der Tabelle, kein Wert")
             parent: Any = data
             for i, key in enumerate(a.pfad[1:-1], start=1):
                 k, parent = _schritt(parent, key, a.pfad, i)
@@ -146,12 +148,58 @@ def anwenden(table: Table, aenderungen: tuple[Aenderung, ...], *, name: str, ab:
     data["valid_from"] = max(table.valid_from, ab)
     data["source"] = f"Szenario '{name}': " + "; ".join(a.text() for a in aenderungen)
     try:
-        return type(table).model_validate(data)
+        neu = type(table).model_validate(data)
     except ValidationError as exc:
         fehler = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
         raise InputError(
-            f"Szenario '{name}': table '{table.tabelle}' after the changes is invalid: {fehler}"
+            f"Szenario '{name}': Tabelle '{table.tabelle}' ist nach den Änderungen ungültig: {fehler}"
         ) from None
+    geprueft = _als_listen(neu.model_dump())
+    for a in aenderungen:
+        node: Any = geprueft
+        for key in a.pfad[1:]:
+            node = node[_schritt(node, key, a.pfad, 1)[0]]
+        _im_bereich(node, a.pfad, name=name)
+    return neu
+
+
+BEREICH_STANDARD = (Decimal(0), Decimal(10_000_000))
+"""Plausible range of a parameter value changed by a scenario: amounts in euros, counts, months and
+rates are never negative, and no amount of the WoGG comes near ten million euros."""
+
+BEREICHE: dict[str, dict[str, tuple[Decimal, Decimal]]] = {
+    "koeffizienten": {  # Anlage 2 WoGG (bis 2019 Anlage 1): a is negative from six members on
+        "a": (Decimal(-1), Decimal(1)),
+        "b": (Decimal(0), Decimal(1)),
+        "c": (Decimal(0), Decimal(1)),
+        "faktor": (Decimal("0.01"), Decimal(10)),
+    },
+}
+"""Per table and key: the plausible range where it differs from :data:`BEREICH_STANDARD`."""
+
+FAKTOR_BEREICH = (Decimal("0.01"), Decimal(100))
+"""Plausible range of a factor in ``[multiplizieren]`` (0 or a negative factor is no reform)."""
+
+
+def _im_bereich(node: Any, pfad: tuple[str, ...], *, name: str, key: str = "") -> None:
+    """Every number at or below ``pfad`` lies in its table's plausible range (:data:`BEREICHE`)."""
+    if isinstance(node, dict):
+        for k, v in node.items():
+            _im_bereich(v, (*pfad, str(k)), name=name, key=str(k))
+        return
+    if isinstance(node, list):
+        for i, v in enumerate(node, start=1):
+            _im_bereich(v, (*pfad, str(i)), name=name, key=key)
+        return
+    if isinstance(node, bool) or not isinstance(node, Decimal | int):
+        return
+    key = key or next((k for k in reversed(pfad) if not k.isdigit()), "")
+    lo, hi = BEREICHE.get(pfad[0], {}).get(key, BEREICH_STANDARD)
+    if not lo <= node <= hi:
+        raise InputError(
+            f"Szenario '{name}': '{'.'.join(pfad)}' = {node} liegt außerhalb des plausiblen Bereichs "
+            f"{lo} bis {hi} (Tabelle '{pfad[0]}'); den Wert prüfen"
+        )
 
 
 class Szenario(ParameterStore):
@@ -182,23 +230,23 @@ class Szenario(ParameterStore):
         self.beschreibung = beschreibung
         self._neu: dict[tuple[str, date], Table] = {}
         if not aenderungen:
-            raise InputError(f"Szenario '{name}': no changes given ([setzen] or [multiplizieren])")
+            raise InputError(f"Szenario '{name}': keine Änderungen ([setzen] oder [multiplizieren])")
         if ab < EARLIEST:
             raise NoParameters(
-                f"Szenario '{name}': ab = {ab.isoformat()}; no Fassung before {EARLIEST.isoformat()} "
-                "(this library covers the WoGG from the WoGRefG on)"
+                f"Szenario '{name}': ab = {ab.isoformat()}; keine Fassung vor {EARLIEST.isoformat()} "
+                "(berechnet wird das WoGG ab dem WoGRefG)"
             )
         bis = base.stand.berechenbar_bis
         if ab > bis:
             raise NoParameters(
-                f"Szenario '{name}': ab = {ab.isoformat()}; no Fassung can be computed after "
-                f"{bis.isoformat()} ({base.stand.rule})"
+                f"Szenario '{name}': ab = {ab.isoformat()}; nach dem {bis.isoformat()} ist keine Fassung "
+                f"berechenbar ({base.stand.rule})"
             )
         known = tabellen()
         for a in aenderungen:
             if a.tabelle not in known:
                 raise InputError(
-                    f"Szenario '{name}': table '{a.tabelle}' unknown; allowed: {', '.join(known)}"
+                    f"Szenario '{name}': Tabelle '{a.tabelle}' unbekannt; erlaubt: {', '.join(known)}"
                 )
         for folder in sorted({a.tabelle for a in aenderungen}):
             self.in_force(folder, ab, known[folder])  # validates now, not at the first calculation
@@ -230,22 +278,33 @@ class Szenario(ParameterStore):
         """The tables on ``on`` with the overrides; a date before ``ab`` is refused."""
         if isinstance(on, date) and on < self.ab:
             raise NoParameters(
-                f"Szenario '{self.name}' applies from {self.ab.isoformat()}; Stichtag {on.isoformat()} "
-                "is earlier: compute it without the scenario or move 'ab'"
+                f"Szenario '{self.name}' gilt ab {self.ab.isoformat()}; der Stichtag {on.isoformat()} "
+                "liegt davor: ohne das Szenario rechnen oder 'ab' verschieben"
             )
         return super().rechtsstand(on)
 
 
 def _dezimal(value: object, wo: str) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
-        raise InputError(f'{wo}: {value!r} given; write a number such as "1.10"')
+        raise InputError(f'{wo}: {value!r} angegeben; eine Zahl wie "1.10" schreiben')
     try:
         d = Decimal(value.strip() if isinstance(value, str) else value)
     except InvalidOperation:
-        raise InputError(f"{wo}: {value!r} is not a number") from None
+        raise InputError(f"{wo}: {value!r} ist keine Zahl") from None
     if not d.is_finite():
-        raise InputError(f"{wo}: {value!r} is not a finite number")
+        raise InputError(f"{wo}: {value!r} ist keine endliche Zahl")
     return d
+
+
+def _faktor(value: object, wo: str) -> Decimal:
+    f = _dezimal(value, wo)
+    lo, hi = FAKTOR_BEREICH
+    if not lo <= f <= hi:
+        raise InputError(
+            f"{wo}: Faktor {value} liegt außerhalb des plausiblen Bereichs {lo} bis {hi} "
+            "(0 oder ein negativer Faktor ist keine Änderung eines Betrags)"
+        )
+    return f
 
 
 _KEYS = {"name", "ab", "basis", "beschreibung", "setzen", "multiplizieren"}
@@ -255,23 +314,25 @@ def parse_szenario(data: Mapping[str, Any], *, quelle: str = "<szenario>") -> Sz
     """Build a :class:`Szenario` from the mapping of a scenario file."""
     unbekannt = sorted(set(data) - _KEYS)
     if unbekannt:
-        raise InputError(f"{quelle}: unknown keys {unbekannt}; allowed: {sorted(_KEYS)}")
+        raise InputError(
+            f"{quelle}: unbekannte Schlüssel {', '.join(unbekannt)}; erlaubt: {', '.join(sorted(_KEYS))}"
+        )
     for key in ("name", "ab"):
         if key not in data:
-            raise InputError(f"{quelle}: key '{key}' missing (a scenario needs name and ab)")
+            raise InputError(f"{quelle}: Schlüssel '{key}' fehlt (ein Szenario braucht name und ab)")
     name, ab = data["name"], data["ab"]
     if not isinstance(name, str) or not name.strip():
-        raise InputError(f"{quelle}: name must be a non-empty text")
+        raise InputError(f"{quelle}: name muss ein nicht leerer Text sein")
     if isinstance(ab, str):
         with contextlib.suppress(ValueError):
             ab = date.fromisoformat(ab)
     if not isinstance(ab, date):
-        raise InputError(f"{quelle}: ab = {ab!r} is not a date (JJJJ-MM-TT)")
+        raise InputError(f"{quelle}: ab = {ab!r} ist kein Datum (JJJJ-MM-TT)")
     aenderungen: list[Aenderung] = []
     for section in ("setzen", "multiplizieren"):
         eintraege = data.get(section, {})
         if not isinstance(eintraege, Mapping):
-            raise InputError(f'{quelle}: [{section}] must be a table of "path" = value')
+            raise InputError(f'{quelle}: [{section}] muss eine Tabelle aus "Pfad" = Wert sein')
         for pfad_text, value in eintraege.items():
             pfad = tuple(str(pfad_text).split("."))
             wo = f'{quelle}: {section}."{pfad_text}"'
@@ -282,15 +343,15 @@ def parse_szenario(data: Mapping[str, Any], *, quelle: str = "<szenario>") -> Sz
             if isinstance(value, Mapping):
                 extra = sorted(set(value) - {"faktor", "runden"})
                 if extra or "faktor" not in value:
-                    raise InputError(f'{wo}: give {{faktor = "…", runden = "euro"|"cent"}}')
+                    raise InputError(f'{wo}: {{faktor = "…", runden = "euro"|"cent"}} angeben')
                 runden = value.get("runden")
                 if runden not in (None, "euro", "cent"):
-                    raise InputError(f'{wo}: runden = {runden!r}; allowed "euro" or "cent"')
+                    raise InputError(f'{wo}: runden = {runden!r}; erlaubt "euro" oder "cent"')
                 value = value["faktor"]
-            aenderungen.append(Aenderung(pfad=pfad, faktor=_dezimal(value, wo), runden=runden))
+            aenderungen.append(Aenderung(pfad=pfad, faktor=_faktor(value, wo), runden=runden))
     basis_name = data.get("basis", "geltendes Recht")
     if not isinstance(basis_name, str):
-        raise InputError(f"{quelle}: basis must be the name of a rule set")
+        raise InputError(f"{quelle}: basis muss der Name eines Regelwerks sein")
     beschreibung = data.get("beschreibung")
     return Szenario(
         name=name.strip(),
@@ -307,9 +368,9 @@ def lade_szenario(path: str | Path) -> Szenario:
     try:
         data = tomllib.loads(p.read_text(encoding="utf-8"), parse_float=Decimal)
     except OSError as exc:
-        raise InputError(f"{p}: cannot be read: {exc.strerror}") from None
+        raise InputError(f"{p}: kann nicht gelesen werden ({exc.strerror})") from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
-        raise InputError(f"{p}: not valid TOML: {exc}") from None
+        raise InputError(f"{p}: kein gültiges TOML: {exc}") from None
     try:
         return parse_szenario(data, quelle=str(p))
     except WohngeldError as exc:

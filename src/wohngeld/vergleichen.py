@@ -18,6 +18,7 @@ from .engine import calculate
 from .errors import InputError, WohngeldError
 from .explain import format_datum, format_euro, format_zahl
 from .model import Haushalt
+from .money import festkomma_text
 from .parameters import ParameterStore, named_store
 from .result import Result
 
@@ -68,8 +69,8 @@ class VergleichEintrag:
                 "grund": r.grund,
                 "mietenstufe": r.mietenstufe,
                 "mitglieder": r.mitglieder,
-                "M": str(r.M_berechnet),
-                "Y": str(r.Y_berechnet),
+                "M": festkomma_text(r.M_berechnet, mindestens=2),
+                "Y": festkomma_text(r.Y_berechnet, mindestens=2),
                 "fassung": r.fassung.isoformat(),
             }
 
@@ -112,7 +113,9 @@ class Zusammenfassung:
             "summe_a": str(self.summe_a),
             "summe_b": str(self.summe_b),
             "summe_differenz": str(self.summe_differenz),
-            "mittel_differenz": None if self.mittel_differenz is None else str(self.mittel_differenz),
+            "mittel_differenz": (
+                None if self.mittel_differenz is None else festkomma_text(self.mittel_differenz)
+            ),
         }
 
 

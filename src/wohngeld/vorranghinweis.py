@@ -18,7 +18,10 @@ from .einkommen_tabellen import Regelbedarfsstufen
 from .engine import calculate
 from .errors import InputError
 from .explain import format_euro_anzeige
+from .members import Mitglieder
+from .members import mitglieder as zaehle_mitglieder
 from .model import Haushalt, Haushaltsmitglied, Miete
+from .money import festkomma_text
 from .parameters import ParameterStore, default_store, named_store
 from .result import Result
 
@@ -73,7 +76,7 @@ class VorrangHinweis:
             "zitat": self.zitat,
             "bedarf_monat": None if self.bedarf_monat is None else str(self.bedarf_monat),
             "bedarf_herkunft": self.bedarf_herkunft,
-            "einkommen_monat": str(self.einkommen_monat),
+            "einkommen_monat": festkomma_text(self.einkommen_monat),
             "wohngeld_monat": str(self.wohngeld_monat),
             "kinderzuschlag_monat": str(self.kinderzuschlag_monat),
             "kindergeld_monat": str(self.kindergeld_monat),
@@ -138,6 +141,36 @@ def _unterkunft(h: Haushalt) -> Decimal | None:
     return betrag if isinstance(betrag, Decimal) else None
 
 
+KOPFTEIL_ZITAT = (
+    "Kopfteilprinzip: BSG, Urteil vom 23.11.2006 – B 11b AS 1/06 R; Urteil vom 27.02.2008 – "
+    "B 14/11b AS 55/06 R"
+)
+"""Source of the head share of the housing cost (the Bundessozialgericht's practice, not § 22 SGB II)."""
+
+
+def _bewohner(h: Haushalt, mg: Mitglieder) -> int:
+    """Persons using the flat: the living Haushaltsmitglieder, listed non-members and ``mitbewohner``."""
+    tot = set(mg.index_verstorben)
+    lebend = sum(1 for i in mg.index_haushalt if i not in tot) + len(mg.index_kein_mitglied)
+    w = h.wohnkosten
+    return lebend + (w.mitbewohner if isinstance(w, Miete) and not mg.index_kein_mitglied else 0)
+
+
+def _kopfteil(h: Haushalt, kdu: Decimal, *, geprueft: int, bewohner: int) -> tuple[Decimal, str]:
+    """The tested members' head share of the housing cost, and the assumption to name.
+
+    Auslegung: the Unterkunftskosten of persons sharing a flat are split per head regardless of
+    age or use (Kopfteilprinzip, :data:`KOPFTEIL_ZITAT`); ``unterkunft_monat`` overrides it.
+    """
+    if geprueft >= bewohner or bewohner <= 0:
+        return kdu, ""
+    anteil = kdu * geprueft / bewohner
+    return anteil, (
+        f"Unterkunftskosten nach Kopfteilen: {geprueft} von {bewohner} Personen, {_eur(anteil)} von "
+        f"{_eur(kdu)} ({KOPFTEIL_ZITAT}); abweichender Anteil: unterkunft_monat angeben"
+    )
+
+
 def vorrang(
     haushalt: Haushalt,
     *,
@@ -154,7 +187,8 @@ def vorrang(
     § 7 Abs. 1 Satz 3 Nr. 2 WoGG, § 12a SGB II. Compares the household's monthly income (Y, § 13
     Abs. 2 WoGG, as an approximation of the SGB II income) plus Kindergeld, Kinderzuschlag and the
     Wohngeld with the Bedarf: ``bedarf_monat`` (or ``Haushalt.bedarf_monat``) if given, else the
-    Regelbedarfe of the year plus the housing costs (``unterkunft_monat`` or the entered rent).
+    Regelbedarfe of the counted members (members stage, for the date) plus their head share of the
+    entered housing cost (Kopfteilprinzip, :data:`KOPFTEIL_ZITAT`), or ``unterkunft_monat`` if given.
     """
     if not isinstance(haushalt, Haushalt):
         raise InputError(f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt")
@@ -190,9 +224,14 @@ def vorrang(
                           "unterkunft_monat oder bedarf_monat angeben")
         rb = store.in_force(Regelbedarfsstufen.folder, on, Regelbedarfsstufen)
         assert isinstance(rb, Regelbedarfsstufen)
-        gezaehlt = tuple(m for m in haushalt.mitglieder if getattr(m, "ausgeschlossen", None) is None)
+        mg = zaehle_mitglieder(haushalt, None, on=on)
+        gezaehlt = tuple(haushalt.mitglieder[i] for i in mg.index_einkommen)
         regel, mehr = regelbedarf(gezaehlt, on=on, rb=rb)
         annahmen += mehr
+        if unterkunft_monat is None:
+            kdu, kopf = _kopfteil(haushalt, kdu, geprueft=len(gezaehlt), bewohner=_bewohner(haushalt, mg))
+            if kopf:
+                annahmen.append(kopf)
         if unterkunft_monat is None and not (isinstance(haushalt.wohnkosten, Miete)
                                              and haushalt.wohnkosten.warmmiete_monat is not None):
             annahmen.append("Heizkosten nicht enthalten (unterkunft_monat angeben, um sie einzubeziehen)")
@@ -216,7 +255,8 @@ def vorrang(
                 + (f" und Kinderzuschlag ({_eur(kiz)})" if kiz else "")
                 + f" decken zusammen den Bedarf ({_eur(bedarf)}): Wohngeld beseitigt die Hilfebedürftigkeit "
                 "und ist vorrangig zu beantragen (§ 12a SGB II; kein Ausschluss nach "
-                "§ 7 Abs. 1 Satz 3 Nr. 2 WoGG).")
+                "§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, solange die andere Leistung noch nicht erbracht ist "
+                "oder von einem nachrangig verpflichteten Träger erbracht wird, Buchst. a, b).")
     else:
         ergebnis = "SGB II/XII"
         text = (f"Einkommen ({_eur(einkommen)}), Wohngeld ({_eur(r.betrag_monat)})"

@@ -138,11 +138,14 @@ def tabelle_text(zeilen: Sequence[Mapping[str, Any]]) -> str:
     return "\n".join(linien)
 
 
-def aus_stapel_datei(path: Path, format: Literal["csv", "jsonl"]) -> list[dict[str, Any]]:
+def aus_stapel_datei(
+    path: Path, format: Literal["csv", "jsonl"], *, dezimalkomma: bool = False
+) -> list[dict[str, Any]]:
     """The report of a file written by ``wohngeld stapel`` (its input columns plus the results).
 
     Mietenstufe from the column ``mietenstufe``, household size from ``anzahl_mitglieder`` (or the
-    number of ``mitglieder`` of a full household in JSON Lines), weight from ``gewicht``.
+    number of ``mitglieder`` of a full household in JSON Lines), weight from ``gewicht``;
+    ``dezimalkomma``: amounts written as 1.234,50.
     """
     zeilen: list[tuple[object, object, object, Decimal | None]] = []
     with path.open(encoding="utf-8", newline="") as fh:
@@ -151,7 +154,7 @@ def aus_stapel_datei(path: Path, format: Literal["csv", "jsonl"]) -> list[dict[s
             trenn = ";" if kopf.count(";") > kopf.count(",") else ","
             namen = next(csv.reader([kopf], delimiter=trenn))
             for row in csv.DictReader(fh, fieldnames=namen, delimiter=trenn):
-                zeilen.append(_aus_zeile(row))
+                zeilen.append(_aus_zeile(row, dezimalkomma))
         else:
             for line in fh:
                 if line.strip():
@@ -165,11 +168,15 @@ def aus_stapel_datei(path: Path, format: Literal["csv", "jsonl"]) -> list[dict[s
                             or len(h.get("mitglieder") or ())
                             or None,
                         }
-                    zeilen.append(_aus_zeile(obj))
+                    zeilen.append(_aus_zeile(obj, dezimalkomma))
     return zusammenfassen(zeilen)
 
 
-def _aus_zeile(row: Mapping[str, Any]) -> tuple[object, object, object, Decimal | None]:
+def _aus_zeile(row: Mapping[str, Any], dezimalkomma: bool) -> tuple[object, object, object, Decimal | None]:
     b = row.get("wohngeld_monat")
+    g = row.get("gewicht")
+    if dezimalkomma:
+        b = None if b is None else str(b).replace(".", "").replace(",", ".")
+        g = None if g is None else str(g).replace(".", "").replace(",", ".")
     betrag = None if b in (None, "") else Decimal(str(b))
-    return row.get("mietenstufe") or None, row.get("anzahl_mitglieder") or None, row.get("gewicht"), betrag
+    return row.get("mietenstufe") or None, row.get("anzahl_mitglieder") or None, g, betrag

@@ -19,6 +19,7 @@ COMMANDS = (
     "mietenstufe",
     "pruefen",
     "schema",
+    "serve",
     "stapel",
     "unterlagen",
     "vergleich",

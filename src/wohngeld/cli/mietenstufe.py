@@ -1,4 +1,4 @@
-"""``wohngeld mietenstufe ORT``: the Mietenstufe of a Gemeinde (AGS or name)."""
+"""``wohngeld mietenstufe EINGABE``: the Mietenstufe of a Gemeinde (PLZ, AGS or name)."""
 
 from __future__ import annotations
 
@@ -20,22 +20,66 @@ def _gemeinde(g: object) -> dict[str, object]:
     return {"ags": g.ags, "name": g.name, "kreis": g.kreis, "land": g.land, "mietenstufe": g.mietenstufe}
 
 
+def _nach_plz(plz: str, ort: str | None, on: date, als_json: bool) -> None:
+    """Answer for a Postleitzahl; a choice of Gemeinden is printed and ends with exit code 1."""
+    from ..plz import mietenstufe_nach_plz
+
+    try:
+        a = mietenstufe_nach_plz(plz, on=on, ort=ort)
+    except WohngeldError as exc:
+        raise click.ClickException(str(exc)) from None
+    if als_json:
+        click.echo(json.dumps(a.to_json(), ensure_ascii=False, indent=2))
+    elif a.mietenstufe is not None:
+        click.echo(f"Mietenstufe {ROEMISCH[a.mietenstufe - 1]}")
+        click.echo(a.text())
+    else:
+        click.echo(a.text())
+    if a.mietenstufe is None:
+        raise SystemExit(1)
+
+
 @main.command(
-    name="mietenstufe", help="Mietenstufe einer Gemeinde (AGS oder Name) nach der Anlage zu § 1 Abs. 3 WoGV."
+    name="mietenstufe",
+    help="Mietenstufe nach der Anlage zu § 1 Abs. 3 WoGV: EINGABE ist eine Postleitzahl (5 Ziffern), "
+    "ein Amtlicher Gemeindeschlüssel (8 Ziffern) oder der Name einer Gemeinde. Umfasst die PLZ Gemeinden "
+    "mit verschiedenen Mietenstufen, werden sie zur Wahl aufgelistet (Exit-Code 1); --ort wählt.",
 )
-@click.argument("ort")
+@click.argument("eingabe", metavar="EINGABE")
+@click.option("--ort", default=None, help="Mit einer PLZ: Name der Gemeinde, wenn die PLZ mehrere umfasst.")
 @click.option("--stichtag", default=None, help="Stichtag JJJJ-MM-TT (Standard: heute).")
 @click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
-def mietenstufe_cmd(ort: str, stichtag: str | None, als_json: bool) -> None:
-    """Look a Gemeinde up."""
+def mietenstufe_cmd(eingabe: str, ort: str | None, stichtag: str | None, als_json: bool) -> None:
+    """Look a Gemeinde up by PLZ, AGS or name."""
     try:
         on = date.fromisoformat(stichtag) if stichtag else date.today()
     except ValueError:
         raise click.BadParameter(
             f"{stichtag!r} ist kein Datum (JJJJ-MM-TT)", param_hint="--stichtag"
         ) from None
+    text = eingabe.strip()
+    if text.isdigit() and len(text) == 5:
+        _nach_plz(text, ort, on, als_json)
+        return
+    if text.isdigit() and len(text) == 4:
+        raise click.ClickException(
+            f"{text!r} hat vier Ziffern; meinten Sie die Postleitzahl 0{text}? "
+            "(Postleitzahlen haben fünf Ziffern, Gemeindeschlüssel acht)"
+        )
+    if text.isdigit() and len(text) != 8:
+        raise click.ClickException(
+            f"{text!r} hat {len(text)} Ziffern; erwartet: Postleitzahl (5 Ziffern), Amtlicher "
+            "Gemeindeschlüssel (8 Ziffern) oder der Name der Gemeinde"
+        )
+    if any(c.isdigit() for c in text) and not text.isdigit():
+        raise click.ClickException(
+            f"{text!r} mischt Ziffern und andere Zeichen; erwartet: Postleitzahl (5 Ziffern), Amtlicher "
+            "Gemeindeschlüssel (8 Ziffern) oder der Name der Gemeinde"
+        )
+    if ort is not None:
+        raise click.ClickException("--ort gilt nur zusammen mit einer Postleitzahl (5 Ziffern)")
     try:
-        a = mietenstufe(ort, on=on)
+        a = mietenstufe(text, on=on)
     except AmbiguousMunicipality as exc:
         if als_json:
             click.echo(json.dumps({"mehrdeutig": [_gemeinde(c) for c in exc.candidates]}, ensure_ascii=False))

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
+import signal
 import sys
-from collections.abc import Iterator
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any, Literal
+from typing import IO, Any, Literal
 
 import click
 
-from ..batch import ERGEBNIS_SPALTEN, stapel_datei
+from ..batch import ERGEBNIS_SPALTEN, stapel_pfad
 from ..errors import WohngeldError
+from ..prozesse import pruefe_prozesse
 from ._gruppe import main
 from ._optionen import datum, szenario_laden, szenario_option
 
@@ -38,27 +42,103 @@ def _format(path: Path, angegeben: str | None) -> Literal["csv", "jsonl"]:
 def _zaehlen(path: Path, fmt: str, kodierung: str) -> int:
     with path.open(encoding=kodierung, newline="") as fh:
         if fmt == "csv":
-            return max(sum(1 for row in csv.reader(fh) if row) - 1, 0)
-        return sum(1 for line in fh if line.strip())
+            return max(sum(1 for _ in csv.reader(fh)) - 1, 0)
+        return sum(1 for _ in fh)
+
+
+def _zahl(n: float) -> str:
+    return f"{n:,.0f}".replace(",", ".")
+
+
+class _Fehler(click.ClickException):
+    """A run that is refused or fails: one German line on stderr, exit code 1."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"Fehler: {self.format_message()}", err=True)
+
+
+@contextlib.contextmanager
+def _sigterm_als_abbruch() -> Iterator[None]:
+    """SIGTERM (a cron job or service stopped) ends the run like Ctrl-C: the temporary file is
+    removed and AUSGABE stays as it was; exit code 143."""
+
+    def beenden(signum: int, frame: object) -> None:
+        click.echo("Abgebrochen (SIGTERM); AUSGABE bleibt unverändert.", err=True)
+        raise SystemExit(128 + signum)
+
+    try:
+        alt = signal.signal(signal.SIGTERM, beenden)
+    except ValueError:  # not the main thread: leave the handler alone
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, alt)
+
+
+class _Fortschritt:
+    """A progress line on stderr every ``intervall`` seconds: rows done, rows/s, errors so far."""
+
+    def __init__(self, intervall: float, uhr: Callable[[], float] | None = None) -> None:
+        self.intervall = intervall
+        self.uhr = uhr or time.monotonic
+        self.start = self.uhr()
+        self.naechste = self.start + intervall
+
+    def __call__(self, zeilen: int, fehler: int) -> None:
+        jetzt = self.uhr()
+        if jetzt < self.naechste:
+            return
+        self.naechste = jetzt + self.intervall
+        rate = zeilen / max(jetzt - self.start, 1e-9)
+        click.echo(
+            f"Fortschritt: {_zahl(zeilen)} Zeilen, {_zahl(rate)} Zeilen/s, {_zahl(fehler)} mit Fehler",
+            err=True,
+        )
 
 
 @main.command(
     help=(
         "Berechnet eine Datei mit einem Haushalt je Zeile (CSV oder JSON Lines) und schreibt dieselben "
         f"Zeilen mit den Spalten {', '.join(ERGEBNIS_SPALTEN)} nach AUSGABE. Eine fehlerhafte Zeile "
-        "erhält ihren Fehler, der Lauf geht weiter; keine Zeile geht verloren, die Reihenfolge bleibt."
+        "erhält ihren Fehler, der Lauf geht weiter; keine Zeile geht verloren, die Reihenfolge bleibt. "
+        "AUSGABE entsteht erst, wenn der Lauf vollständig ist; eine vorhandene Datei bleibt sonst "
+        "unverändert."
     )
 )
-@click.argument("eingabe", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.argument("ausgabe", type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("eingabe", type=click.Path(path_type=Path))
+@click.argument("ausgabe", type=click.Path(path_type=Path))
 @click.option("--stichtag", help="Stichtag JJJJ-MM-TT für Zeilen ohne eigenen Stichtag.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Format (sonst aus der Endung).")
 @szenario_option
 @click.option(
+    "--encoding",
     "--kodierung",
+    "kodierung",
     default="utf-8-sig",
     show_default=True,
-    help="Zeichenkodierung der Eingabe (z. B. cp1252 für ältere Excel-Dateien); Ausgabe: UTF-8.",
+    help="Zeichenkodierung der Eingabe (z. B. cp1252 für Excel-Dateien aus Ämtern); Ausgabe: UTF-8.",
+)
+@click.option(
+    "--dezimalkomma",
+    is_flag=True,
+    help="Beträge mit Dezimalkomma (420,50 oder 1.234,50), wie in deutschen Excel-Dateien; "
+    "die Ergebnisbeträge werden ebenso geschrieben.",
+)
+@click.option(
+    "--trennzeichen",
+    type=click.Choice([",", ";"]),
+    help="Spaltentrennzeichen der CSV-Datei (sonst aus der Kopfzeile erkannt).",
+)
+@click.option("--ueberschreiben", is_flag=True, help="Eine vorhandene AUSGABE ersetzen (nie die EINGABE).")
+@click.option("--leise", is_flag=True, help="Kein Fortschritt und keine Zusammenfassung (nur Fehler).")
+@click.option(
+    "--intervall",
+    type=click.FloatRange(min=0.1),
+    default=10.0,
+    show_default=True,
+    help="Sekunden zwischen zwei Fortschrittszeilen, wenn stderr kein Terminal ist.",
 )
 @click.option("--streng", is_flag=True, help="Exit-Code 1, wenn eine Zeile einen Fehler hat.")
 @click.option("--json", "als_json", is_flag=True, help="Zusammenfassung als JSON auf stdout.")
@@ -88,6 +168,11 @@ def stapel(
     fmt: str | None,
     szenario_datei: Path | None,
     kodierung: str,
+    dezimalkomma: bool,
+    trennzeichen: str | None,
+    ueberschreiben: bool,
+    leise: bool,
+    intervall: float,
     streng: bool,
     als_json: bool,
     prozesse: int = 1,
@@ -95,18 +180,16 @@ def stapel(
     vergleich: str | None = None,
 ) -> None:
     """Compute every row of EINGABE; write the rows with results to AUSGABE."""
-    if ausgabe.resolve() == eingabe.resolve():
-        raise click.BadParameter("AUSGABE darf nicht EINGABE sein", param_hint="AUSGABE")
     f = _format(eingabe, fmt)
     on = datum(stichtag)
     store = szenario_laden(szenario_datei)
-    tty = sys.stderr.isatty()
-    try:
-        laenge = _zaehlen(eingabe, f, kodierung) if tty else 0
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise click.ClickException(
-            f"{eingabe}: nicht als {kodierung} lesbar ({exc}); --kodierung angeben"
-        ) from None
+    tty = sys.stderr.isatty() and not leise
+    laenge = 0
+    if tty:
+        try:
+            laenge = _zaehlen(eingabe, f, kodierung)
+        except (UnicodeDecodeError, LookupError, OSError):
+            tty = False  # the run itself reports it, naming the file
 
     def huelle(rows: Iterator[Any]) -> Iterator[Any]:
         if not tty:
@@ -115,29 +198,19 @@ def stapel(
         with click.progressbar(rows, length=laenge, label="Berechne", file=sys.stderr) as bar:
             yield from bar
 
-    try:
-        with (
-            eingabe.open(encoding=kodierung, newline="") as ein,
-            ausgabe.open("w", encoding="utf-8", newline="") as aus,
-        ):
-            if prozesse != 1:
-                from ..prozesse import pruefe_prozesse, stapel_datei_parallel
-
-                bilanz = stapel_datei_parallel(
-                    ein, aus, format=f, on=on, rechtsstand=store, huelle=huelle,
-                    prozesse=pruefe_prozesse(prozesse),
-                )
-            else:
-                bilanz = stapel_datei(ein, aus, format=f, on=on, rechtsstand=store, huelle=huelle)
-    except WohngeldError as exc:  # the file as a whole cannot be read (e.g. no header)
-        raise click.ClickException(str(exc)) from None
-    except (UnicodeDecodeError, LookupError) as exc:
-        raise click.ClickException(
-            f"{eingabe}: nicht als {kodierung} lesbar ({exc}); --kodierung angeben, z. B. cp1252"
-        ) from None
+    melden = None if (leise or tty) else _Fortschritt(intervall)
+    with _sigterm_als_abbruch():
+        try:
+            bilanz = stapel_pfad(
+                eingabe, ausgabe, on=on, format=f, rechtsstand=store, ueberschreiben=ueberschreiben,
+                kodierung=kodierung, dezimalkomma=dezimalkomma, trennzeichen=trennzeichen,
+                huelle=huelle, melden=melden, prozesse=pruefe_prozesse(prozesse),
+            )
+        except WohngeldError as exc:  # refused, unreadable or unwritable: AUSGABE is unchanged
+            raise _Fehler(" ".join(str(exc).split())) from None
     if als_json:
         click.echo(json.dumps(bilanz.to_dict(), ensure_ascii=False))
-    else:
+    elif not leise:
         click.echo(
             f"{bilanz.zeilen} Zeilen: {bilanz.berechnet} berechnet, {bilanz.fehler} mit Fehler → {ausgabe}",
             err=True,
@@ -149,7 +222,10 @@ def stapel(
                 err=True,
             )
     if zusammenfassung or vergleich:
-        _zusammenfassung(eingabe, ausgabe, f, on, store, kodierung, vergleich, prozesse, als_json)
+        _zusammenfassung(
+            eingabe, ausgabe, f, on, store, kodierung, dezimalkomma, trennzeichen, vergleich, prozesse,
+            als_json,
+        )
     if streng and bilanz.fehler:
         raise SystemExit(1)
 
@@ -161,6 +237,8 @@ def _zusammenfassung(
     on: Any,
     store: Any,
     kodierung: str,
+    dezimalkomma: bool,
+    trennzeichen: str | None,
     vergleich: str | None,
     prozesse: int,
     als_json: bool,
@@ -168,27 +246,22 @@ def _zusammenfassung(
     """The aggregate report of AUSGABE (and of the same rows under VERGLEICH), on stdout."""
     import tempfile
 
+    from ..parameters import named_store
     from ..zusammenfassung import aus_stapel_datei, nebeneinander, tabelle_text
 
-    bericht = aus_stapel_datei(ausgabe, f)
+    bericht = aus_stapel_datei(ausgabe, f, dezimalkomma=dezimalkomma)
     if vergleich is not None:
-        from ..parameters import named_store
-        from ..prozesse import pruefe_prozesse, stapel_datei_parallel
-
         try:
             zweiter = named_store(vergleich)
         except WohngeldError as exc:
             raise click.BadParameter(str(exc), param_hint="--vergleich") from None
         with tempfile.TemporaryDirectory() as tmp:
             pfad = Path(tmp) / f"vergleich.{f}"
-            with eingabe.open(encoding=kodierung, newline="") as ein, pfad.open("w", encoding="utf-8") as aus:
-                if prozesse != 1:
-                    stapel_datei_parallel(
-                        ein, aus, format=f, on=on, rechtsstand=zweiter, prozesse=pruefe_prozesse(prozesse)
-                    )
-                else:
-                    stapel_datei(ein, aus, format=f, on=on, rechtsstand=zweiter)
-            b2 = aus_stapel_datei(pfad, f)
+            stapel_pfad(
+                eingabe, pfad, on=on, format=f, rechtsstand=zweiter, kodierung=kodierung,
+                dezimalkomma=dezimalkomma, trennzeichen=trennzeichen, prozesse=pruefe_prozesse(prozesse),
+            )
+            b2 = aus_stapel_datei(pfad, f, dezimalkomma=dezimalkomma)
         name1 = getattr(store, "name", None) or "geltendes Recht"
         bericht = nebeneinander(bericht, b2, (name1, vergleich))
     if als_json:

@@ -245,6 +245,7 @@ def berechne(
     fassung_tag = np.zeros(len(eindeutig), dtype=np.int64)
     ok_tag = np.zeros(len(eindeutig), dtype=bool)
     rs_tag = np.zeros(len(eindeutig), dtype=bool)
+    fassung_art = np.zeros((len(eindeutig), 3), dtype=np.int64)
     for j, t in enumerate(eindeutig):
         try:
             rs = store.rechtsstand(_EPOCH + timedelta(days=int(t)))
@@ -256,6 +257,8 @@ def berechne(
             saetze.append(parametersatz(rs))
         ps_tag[j] = satz_nr[key]
         fassung_tag[j] = (rs.fassung - _EPOCH).days
+        fa, fb, fc = _fassungen(rs, store)
+        fassung_art[j] = ((fa - _EPOCH).days, (fb - _EPOCH).days, (fc - _EPOCH).days)
         rs_tag[j] = True
         ok_tag[j] = saetze[satz_nr[key]].exakt
     ps = ps_tag[inv]
@@ -322,6 +325,7 @@ def berechne(
         _setze(weg, obj_da, "haushalt")
 
     # members (§§ 5–8 WoGG) and their Einnahmen (§§ 14–17 WoGG)
+    hat_einnahmen_hh = np.zeros(nh, dtype=bool)
     hh_fehler_extra = np.zeros(nh, dtype=bool)
     mit = _Mitglieder.lesen(mitglieder, ids, fehler) if mitglieder is not None else None
     if mit is not None:
@@ -350,7 +354,7 @@ def berechne(
             else np.where(ein.mitglied >= 0, mit.hh[np.maximum(ein.mitglied, 0)], -1)
         )
         hh_fehler_extra[e_hh[(e_hh >= 0) & ein.fehlerhaft]] = True
-        hat_einnahmen = np.zeros(nh, dtype=bool)
+        hat_einnahmen = hat_einnahmen_hh
         hat_einnahmen[e_hh[e_hh >= 0]] = True
         _setze(weg, hat_einnahmen & y_da, "pruefung")
         for grund, maske in ein.weg.items():
@@ -379,7 +383,10 @@ def berechne(
     code = np.full(nh, _CODE["FEHLER"], dtype=np.int64)
     grund_idx = np.full(nh, -1, dtype=np.int64)
     texte: dict[str, int] = {}
-    fass = fassung_tag[inv]
+    # the Fassung of a result: the latest valid_from of the tables its calculation reads
+    # (Y given; members without Einnahmen; with Einnahmen), as the scalar engine reports it
+    art_fassung = np.where(y_da, 0, np.where(hat_einnahmen_hh, 2, 1))
+    fass = fassung_art[inv, art_fassung]
     rs_name = np.zeros(nh, dtype=np.int64)
     namen: dict[str, int] = {}
     if saetze:
@@ -468,6 +475,36 @@ def berechne(
         ),
         fehler=_fehlertabelle(fehler, ids, mit, ein, nh),
     )
+
+
+def _fassungen(rs: Any, store: ParameterStore) -> tuple[date, date, date]:
+    """The Fassung ``calculate`` reports on ``rs.stichtag`` for a household with Y given, with
+    members without Einnahmen and with Einnahmen (the tables read differ); memoised per Rechtsstand.
+
+    Taken from the scalar engine itself on three minimal households, so that the columnar result
+    names the same Fassung whatever tables a stage reads.
+    """
+    f = rs.memo.get("spalten_fassungen")
+    if isinstance(f, tuple):
+        return f
+    basis: dict[str, Any] = {"mietenstufe": 1, "miete_monat": "100"}
+    proben = (
+        {**basis, "anzahl_mitglieder": 1, "gesamteinkommen_monat": "100"},
+        {**basis, "mitglieder": [{}]},
+        {**basis, "mitglieder": [{"einnahmen": [{"art": "Kindergeld", "brutto_monat": "1"}]}]},
+    )
+    werte = []
+    for d in proben:
+        try:
+            werte.append(
+                calculate(
+                    Haushalt.model_validate(d), on=rs.stichtag, rechenweg=False, rechtsstand=store
+                ).fassung
+            )
+        except Exception:
+            werte.append(rs.fassung)
+    f = rs.memo["spalten_fassungen"] = (werte[0], werte[1], werte[2])
+    return f
 
 
 def _meldung(exc: Exception) -> str:

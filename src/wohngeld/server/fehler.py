@@ -1,0 +1,215 @@
+"""Error bodies of the API: every bad input becomes a 422 that names field, value and what is allowed.
+
+The words are the library's: its field names (``gemeinde``, ``mitglieder.0.einnahmen.0.brutto_monat``)
+and, for rules between fields, the library's own message with its § citation. What pydantic reports
+by type (missing, not a number, too large, …) is said in German here. Never a traceback.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from decimal import Decimal
+from typing import Any
+
+from pydantic import ValidationError
+
+from ..errors import AmbiguousMunicipality, NoMietenstufenList, NoParameters, UnknownMunicipality
+from ..mietstufen import Gemeinde
+
+__all__ = ["Fehler", "UngueltigeEingabe", "aus_ausnahme", "aus_validierung", "gemeinde_dict", "koerper"]
+
+_MAX_WERT = 200
+
+
+class UngueltigeEingabe(Exception):
+    """Raised by a route for input it refuses; becomes a 422 with these entries."""
+
+    def __init__(self, fehler: Sequence[dict[str, Any]]) -> None:
+        super().__init__("; ".join(str(f.get("meldung")) for f in fehler))
+        self.fehler = list(fehler)
+
+
+def _wert(value: Any) -> Any:
+    """The given value, JSON-safe and short (a long value is cut, never echoed whole)."""
+    if isinstance(value, Decimal):
+        value = str(value)
+    if value is None or isinstance(value, (bool, int, float)):
+        if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**15:
+            return str(value)[:40] + "…"
+        return value
+    if isinstance(value, str):
+        return value if len(value) <= _MAX_WERT else value[:_MAX_WERT] + "…"
+    try:
+        text = json.dumps(value, ensure_ascii=False, default=str)
+    except (TypeError, ValueError, RecursionError):
+        text = type(value).__name__
+    if len(text) <= _MAX_WERT:
+        return value if isinstance(value, (dict, list)) else text
+    return text[:_MAX_WERT] + "…"
+
+
+def Fehler(feld: str, wert: Any, erlaubt: str, meldung: str, **mehr: Any) -> dict[str, Any]:
+    """One entry of a 422 body."""
+    return {"feld": feld, "wert": _wert(wert), "erlaubt": erlaubt, "meldung": meldung, **mehr}
+
+
+def koerper(fehler: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The whole 422 body."""
+    n = len(fehler)
+    titel = "Die Eingabe enthält einen Fehler." if n == 1 else f"Die Eingabe enthält {n} Fehler."
+    return {"status": 422, "titel": titel, "fehler": list(fehler)}
+
+
+_BETRAG = 'Betrag als JSON-Zahl oder Zeichenkette mit Dezimalpunkt, z. B. "420.50"'
+
+
+def _zahl_text(v: Any) -> Any:
+    """A bound as pydantic reports it (``Decimal('10000000')`` or a number) as plain text."""
+    if isinstance(v, Decimal):
+        return format(v, "f")
+    if isinstance(v, str) and v.startswith("Decimal('") and v.endswith("')"):
+        return v[len("Decimal('") : -2]
+    return v
+
+
+def _erlaubt(typ: str, ctx: dict[str, Any]) -> tuple[str, str]:
+    """(what is allowed, German message) for one pydantic error type."""
+    c = {k: _zahl_text(v) for k, v in ctx.items()}
+    tabelle: dict[str, tuple[str, str]] = {
+        "missing": ("eine Angabe", "Angabe fehlt."),
+        "extra_forbidden": (
+            "nur die Felder des Schemas (GET /v1/schema)",
+            "Dieses Feld kennt die Berechnung nicht.",
+        ),
+        "int_type": ("eine ganze Zahl", "Eine ganze Zahl wird erwartet."),
+        "int_parsing": ("eine ganze Zahl", "Eine ganze Zahl wird erwartet."),
+        "int_from_float": ("eine ganze Zahl", "Eine ganze Zahl ohne Nachkommastellen wird erwartet."),
+        "bool_type": ("true oder false", "Ja/Nein-Angabe (true oder false) wird erwartet."),
+        "bool_parsing": ("true oder false", "Ja/Nein-Angabe (true oder false) wird erwartet."),
+        "string_type": ("eine Zeichenkette", "Text wird erwartet."),
+        "date_type": ("ein Datum JJJJ-MM-TT", "Ein Datum im Format JJJJ-MM-TT wird erwartet."),
+        "date_parsing": ("ein Datum JJJJ-MM-TT", "Ein Datum im Format JJJJ-MM-TT wird erwartet."),
+        "date_from_datetime_parsing": (
+            "ein Datum JJJJ-MM-TT",
+            "Ein Datum im Format JJJJ-MM-TT wird erwartet.",
+        ),
+        "date_from_datetime_inexact": ("ein Datum ohne Uhrzeit", "Ein Datum ohne Uhrzeit wird erwartet."),
+        "decimal_type": (_BETRAG, "Ein Betrag wird erwartet."),
+        "decimal_parsing": (_BETRAG, "Ein Betrag wird erwartet."),
+        "model_type": ("ein JSON-Objekt", "Ein JSON-Objekt wird erwartet."),
+        "model_attributes_type": ("ein JSON-Objekt", "Ein JSON-Objekt wird erwartet."),
+        "dict_type": ("ein JSON-Objekt", "Ein JSON-Objekt wird erwartet."),
+        "tuple_type": ("eine Liste", "Eine Liste wird erwartet."),
+        "list_type": ("eine Liste", "Eine Liste wird erwartet."),
+        "enum": (f"einer der Werte: {c.get('expected', '')}", "Dieser Wert ist nicht vorgesehen."),
+        "literal_error": (f"einer der Werte: {c.get('expected', '')}", "Dieser Wert ist nicht vorgesehen."),
+        "union_tag_invalid": (
+            f"art: {c.get('expected_tags', '')}",
+            "Unbekannte Art der Wohnkosten.",
+        ),
+        "union_tag_not_found": (
+            "art: 'Miete', 'Belastung' oder 'Heim'",
+            "Die Art der Wohnkosten (art) fehlt.",
+        ),
+        "greater_than_equal": (f"mindestens {c.get('ge')}", f"Der Wert muss mindestens {c.get('ge')} sein."),
+        "greater_than": (f"größer als {c.get('gt')}", f"Der Wert muss größer als {c.get('gt')} sein."),
+        "less_than_equal": (f"höchstens {c.get('le')}", f"Der Wert darf höchstens {c.get('le')} sein."),
+        "less_than": (f"kleiner als {c.get('lt')}", f"Der Wert muss kleiner als {c.get('lt')} sein."),
+        "too_short": (
+            f"mindestens {c.get('min_length')} Einträge",
+            f"Mindestens {c.get('min_length')} Einträge werden erwartet.",
+        ),
+        "too_long": (
+            f"höchstens {c.get('max_length')} Einträge",
+            f"Höchstens {c.get('max_length')} Einträge sind erlaubt.",
+        ),
+        "string_too_short": (
+            f"mindestens {c.get('min_length')} Zeichen",
+            f"Mindestens {c.get('min_length')} Zeichen werden erwartet.",
+        ),
+        "finite_number": ("eine endliche Zahl", "Eine endliche Zahl wird erwartet."),
+    }
+    return tabelle.get(typ, ("siehe Meldung", ""))
+
+
+def aus_validierung(exc: ValidationError, *, praefix: Sequence[str | int] = ()) -> list[dict[str, Any]]:
+    """Entries for a pydantic ``ValidationError`` (field path as the library names it)."""
+    out = []
+    fehler = exc.errors(include_url=False)
+    orte = [tuple(e["loc"]) for e in fehler]
+    for e in fehler:
+        ort = tuple(e["loc"])
+        if any(len(o) > len(ort) and o[: len(ort)] == ort for o in orte):
+            continue  # a deeper error names the cause; this one is the union's other branch
+        loc = [*praefix, *(p for p in e["loc"] if p not in ("Miete", "Belastung", "Heim"))]
+        feld = ".".join(str(p) for p in loc) or "(Eingabe)"
+        typ = e["type"]
+        erlaubt, meldung = _erlaubt(typ, dict(e.get("ctx") or {}))
+        if not meldung:
+            text = str(e["msg"])
+            for vorsilbe in ("Value error, ", "Assertion failed, "):
+                text = text.removeprefix(vorsilbe)
+            meldung = text
+        out.append(Fehler(feld, e.get("input"), erlaubt, meldung, typ=typ))
+    return out
+
+
+def gemeinde_dict(g: Gemeinde) -> dict[str, object]:
+    """A Gemeinde as JSON (the shape of ``wohngeld mietenstufe --json``)."""
+    return {
+        "ags": g.ags,
+        "name": g.name,
+        "kreis": g.kreis,
+        "land": g.land,
+        "mietenstufe": g.mietenstufe,
+        "herkunft": g.herkunft,
+    }
+
+
+def _gemeinden(xs: Sequence[object]) -> list[dict[str, object]]:
+    return [gemeinde_dict(g) for g in xs if isinstance(g, Gemeinde)]
+
+
+def aus_ausnahme(exc: Exception, *, feld: str = "(Eingabe)", wert: Any = None) -> list[dict[str, Any]]:
+    """Entries for an error of the library (``WohngeldError``, ``ValueError``)."""
+    if isinstance(exc, ValidationError):
+        return aus_validierung(exc)
+    text = str(exc)
+    if isinstance(exc, AmbiguousMunicipality):
+        kandidaten = _gemeinden(exc.candidates)
+        return [
+            Fehler(
+                "gemeinde",
+                wert,
+                "der amtliche Name oder der Gemeindeschlüssel (AGS) einer der Kandidaten",
+                f"Der Name passt auf {len(kandidaten) or 'mehrere'} Gemeinden; bitte eine wählen. ({text})",
+                kandidaten=kandidaten,
+            )
+        ]
+    if isinstance(exc, UnknownMunicipality):
+        vorschlaege = _gemeinden(exc.suggestions)
+        return [
+            Fehler(
+                "gemeinde",
+                wert,
+                "eine Gemeinde der Anlage zu § 1 Abs. 3 WoGV (Name oder 8-stelliger AGS)",
+                f"Diese Gemeinde steht nicht in der Mietenstufenliste des Stichtags. ({text})",
+                vorschlaege=vorschlaege,
+            )
+        ]
+    if isinstance(exc, (NoParameters, NoMietenstufenList)) and not text.startswith("gemeinde:"):
+        return [
+            Fehler(
+                "stichtag",
+                wert,
+                "ein Stichtag ab dem 01.01.2016",
+                f"Für diesen Stichtag liegt keine Fassung der Rechtsgrundlagen vor. ({text})",
+            )
+        ]
+    # The library's messages start with the field they concern ("rechtsstand: 'x' given; …").
+    kopf, sep, _ = text.partition(":")
+    if sep and kopf and " " not in kopf.strip() and feld == "(Eingabe)":
+        feld = kopf.strip()
+    erlaubt = _BETRAG if ("not a number" in text or "not a finite" in text) else "siehe Meldung"
+    return [Fehler(feld, wert, erlaubt, text)]
