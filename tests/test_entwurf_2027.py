@@ -180,7 +180,7 @@ def test_draft_before_its_date_is_the_law_in_force() -> None:
 
 def test_draft_refuses_mietenstufe_by_gemeinde() -> None:
     assert calculate(AALEN, on=AB).mietenstufe == 3  # the list from 2023 under the law in force
-    with pytest.raises(NoMietenstufenList, match=r"Entwurf 2027.*21/8284.*give mietenstufe"):
+    with pytest.raises(NoMietenstufenList, match=r"Entwurf 2027.*21/8284.*mietenstufe \(1–7\) angeben"):
         calculate(AALEN, on=AB, rechtsstand=NAME)
     assert calculate(AALEN, on=date(2026, 12, 1), rechtsstand=NAME).mietenstufe == 3
     explicit = Haushalt.model_validate(

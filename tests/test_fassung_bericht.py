@@ -137,7 +137,7 @@ def test_warnung_auch_fuer_andere_tabellen(tmp_path: Path) -> None:
     datei.write_text(text, encoding="utf-8")
     store = ParameterStore(root)
     r = calculate(Haushalt.model_validate(MIETER), on=date(2023, 7, 1), rechtsstand=store)
-    assert any("'einnahmearten' (Fassung ab 2023-01-01)" in w and "Testfall" in w for w in r.warnungen)
+    assert any("'einnahmearten' (Fassung ab 01.01.2023)" in w and "Testfall" in w for w in r.warnungen)
     h = Haushalt.model_validate(
         {"mietenstufe": 3, "miete_monat": "500", "anzahl_mitglieder": 1, "gesamteinkommen_monat": "900"}
     )

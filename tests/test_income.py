@@ -269,7 +269,7 @@ def test_17_nr_4_nach_werbungskosten_und_16() -> None:
 
 def test_17_nr_4_alter_fehlt() -> None:
     kind = {"kind": True, "einnahmen": [lohn("1000")]}
-    with pytest.raises(InputError, match=r"Mitglied 2 .*geburtsdatum or alter_unter_25"):
+    with pytest.raises(InputError, match=r"Mitglied 2 .*geburtsdatum oder alter_unter_25"):
         y_von([{}, kind], date(2025, 7, 1))
 
 
@@ -360,14 +360,14 @@ def test_freibetraege_uebersteigen_einkommen() -> None:
     ("data", "match"),
     [
         ({"art": "Lottogewinn", "brutto_monat": "1"}, "art"),
-        ({"art": "Erwerbseinkommen", "brutto_monat": "-1"}, "negative"),
-        ({"art": "Erwerbseinkommen"}, "exactly one of brutto_monat or brutto_jahr"),
-        ({"art": "Erwerbseinkommen", "brutto_monat": "1", "brutto_jahr": "12"}, "exactly one"),
-        ({"art": "Erwerbseinkommen", "zeitraum": "einmalig", "betrag": "1"}, "needs betrag and zufluss"),
+        ({"art": "Erwerbseinkommen", "brutto_monat": "-1"}, "ist negativ"),
+        ({"art": "Erwerbseinkommen"}, "genau eines von brutto_monat oder brutto_jahr"),
+        ({"art": "Erwerbseinkommen", "brutto_monat": "1", "brutto_jahr": "12"}, "genau eines"),
+        ({"art": "Erwerbseinkommen", "zeitraum": "einmalig", "betrag": "1"}, "braucht betrag und zufluss"),
         ({"art": "Erwerbseinkommen", "brutto_monat": 1.5}, "float"),
         (
             {"art": "Erwerbseinkommen", "brutto_monat": "1", "ab": "2025-09-01", "bis": "2025-08-01"},
-            "before ab",
+            "liegt vor ab",
         ),
     ],
 )
@@ -390,10 +390,10 @@ def test_fehler_nennt_mitglied_und_feld() -> None:
 @pytest.mark.parametrize(
     ("kw", "match"),
     [
-        ({"ab": "2026-07-01"}, r"Mitglied 1: einnahmen\[0\]\.ab = 2026-07-01 lies after the twelve months"),
+        ({"ab": "2026-07-01"}, r"Mitglied 1: einnahmen\[0\]\.ab = 01\.07\.2026 liegt nach den zwölf Monaten"),
         (
             {"bis": "2025-06-30"},
-            r"Mitglied 1: einnahmen\[0\]\.bis = 2025-06-30 lies before the twelve months",
+            r"Mitglied 1: einnahmen\[0\]\.bis = 30\.06\.2025 liegt vor den zwölf Monaten",
         ),
     ],
 )
@@ -519,7 +519,7 @@ def test_elterngeld_zwillinge() -> None:
 
 
 def test_mehrlinge_nur_fuer_elterngeld() -> None:
-    with pytest.raises(ValidationError, match="mehrlinge = 2 applies to Elterngeld"):
+    with pytest.raises(ValidationError, match="mehrlinge = 2 angegeben; mehrlinge gilt nur für Elterngeld"):
         Einnahme.model_validate({"art": "Krankengeld", "brutto_monat": "1", "mehrlinge": 2})
 
 
@@ -533,7 +533,7 @@ def test_15_abs_4_sechs_monate() -> None:
 
 def test_15_abs_4_ab_nach_dem_zeitraum() -> None:
     # a change from 01/2026 lies outside a BWZ of 6 months from 07/2025
-    with pytest.raises(InputError, match=r"lies after the 6 months"):
+    with pytest.raises(InputError, match=r"liegt nach den 6 Monaten"):
         y_von(
             [{"einnahmen": [lohn("2000", ab="2026-01-01")]}], date(2025, 7, 1), bewilligungszeitraum_monate=6
         )

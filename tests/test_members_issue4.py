@@ -91,7 +91,7 @@ def test_exclusion_reason_is_typed_and_plain_strings_still_work() -> None:
 
 
 def test_more_excluded_than_members_is_refused() -> None:
-    with pytest.raises(ValidationError, match=r"anzahl_ausgeschlossen: 3 excluded members .* only 2"):
+    with pytest.raises(ValidationError, match=r"anzahl_ausgeschlossen: 3 ausgeschlossene .* nur 2"):
         Haushalt.model_validate(
             {
                 "mietenstufe": 3,

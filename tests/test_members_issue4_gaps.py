@@ -79,10 +79,10 @@ def test_period_without_exclusion_is_refused() -> None:
             "mitglieder": [{}, {"zugehoerigkeit": {"leistung_ab": "2025-08-01"}}],
         }
     )
-    with pytest.raises(InputError, match=r"leistung_ab given but no ausgeschlossen.*§ 8 Abs. 1"):
+    with pytest.raises(InputError, match=r"leistung_ab angegeben, aber kein ausgeschlossen.*§ 8 Abs. 1"):
         mitglieder(h, None, on=date(2025, 8, 1))
 
 
 def test_end_before_start_is_refused() -> None:
-    with pytest.raises(ValidationError, match=r"leistung_bis 2025-07-31 liegt vor leistung_ab"):
+    with pytest.raises(ValidationError, match=r"leistung_bis 31\.07\.2025 liegt vor leistung_ab"):
         _h(leistung_ab="2025-08-01", leistung_bis="2025-07-31")

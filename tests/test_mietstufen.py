@@ -111,7 +111,7 @@ def test_fassung_in_force_is_latest_valid_from() -> None:
 
 
 def test_no_list_before_2016() -> None:
-    with pytest.raises(NoMietenstufenList, match=r"2015-12-31.*2016-01-01"):
+    with pytest.raises(NoMietenstufenList, match=r"31.12.2015.*01.01.2016"):
         mietenstufe("09162000", on=date(2015, 12, 31))
 
 

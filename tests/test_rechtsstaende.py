@@ -50,6 +50,6 @@ def test_overlay_changes_only_its_table_and_only_from_its_date(tmp_path: Path) -
 
 def test_unknown_rule_set_name() -> None:
     with pytest.raises(
-        InputError, match=r"rechtsstand: 'Entwurf 2099' given; known rule sets: 'geltendes Recht'"
+        InputError, match=r"rechtsstand: 'Entwurf 2099' angegeben; bekannte Regelwerke: 'geltendes Recht'"
     ):
         calculate(H, on=date(2025, 7, 1), rechtsstand="Entwurf 2099")

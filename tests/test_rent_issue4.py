@@ -72,7 +72,7 @@ def test_heating_pauschbetrag_needs_wohnflaeche() -> None:
 
 
 def test_betreuung_has_no_pauschbetrag() -> None:
-    with pytest.raises(InputError, match=r"no Pauschbetrag"):
+    with pytest.raises(InputError, match=r"kennt keinen Pauschbetrag"):
         _r({"art": "Miete", "miete_monat": "700", "abzuege": [{"art": "Betreuung"}]})
 
 
@@ -87,7 +87,7 @@ def test_heim_with_a_rent_figure_is_refused() -> None:
 
 
 def test_belastung_loans_without_wohnflaeche_below_cap_is_refused() -> None:
-    with pytest.raises(InputError, match=r"wohnflaeche_m2 missing.*§ 13 Abs. 2 WoGV"):
+    with pytest.raises(InputError, match=r"wohnflaeche_m2 fehlt.*§ 13 Abs. 2 WoGV"):
         _r({"art": "Belastung", "darlehen": [{"zinsen_jahr": "1200", "tilgung_jahr": "1200"}]})
 
 

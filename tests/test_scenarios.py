@@ -96,7 +96,7 @@ def test_bagatellgrenze_scenario_in_calculate_many() -> None:
         ({"setzen": {"bagatellgrenze.betrag": "-1"}}, InputError, "greater than 0"),
         ({"setzen": {"bagatellgrenze.source": "x"}}, InputError, "Kopfeintrag"),
         ({"setzen": {}}, InputError, "keine Änderungen"),
-        ({"ab": date(2015, 1, 1), "setzen": {"bagatellgrenze.betrag": 5}}, NoParameters, "2016-01-01"),
+        ({"ab": date(2015, 1, 1), "setzen": {"bagatellgrenze.betrag": 5}}, NoParameters, "01.01.2016"),
         ({"ab": date(2099, 1, 1), "setzen": {"bagatellgrenze.betrag": 5}}, NoParameters, "keine Fassung"),
         ({"foo": 1, "setzen": {"bagatellgrenze.betrag": 5}}, InputError, "unbekannte Schlüssel foo"),
         ({"multiplizieren": {"hoechstbetraege.betraege": "x"}}, InputError, "ist keine Zahl"),
@@ -109,7 +109,7 @@ def test_errors_are_clear(data: dict[str, object], fehler: type[Exception], text
 
 def test_dates_before_ab_are_refused() -> None:
     s = parse_szenario({"name": "X", "ab": ON, "setzen": {"bagatellgrenze.betrag": 5}})
-    with pytest.raises(NoParameters, match="gilt ab 2025-07-01"):
+    with pytest.raises(NoParameters, match=r"gilt ab 01\.07\.2025"):
         calculate(KNAPP, on=date(2025, 6, 30), rechtsstand=s)
 
 

@@ -244,7 +244,7 @@ class Aenderungsfolge:
         """German text: the consequence, the tests of § 27 and the Bewilligungszeitraum."""
         z = [f"Änderung im Bewilligungszeitraum: {self.folge} ({self.zitat})", self.erklaerung, ""]
         z.append(f"Wohngeld bisher {self.betrag_bisher} €, nach der Änderung {self.betrag_neu} € "
-                 f"(ab {self.wirksam_ab.isoformat()})")
+                 f"(ab {self.wirksam_ab:%d.%m.%Y})")
         if self.mitteilungspflicht:
             z.append("Mitteilungspflicht (unverzüglich): " + "; ".join(
                 f"{s.bezeichnung} ({s.regel})" for s in self.mitteilungspflicht))
@@ -258,9 +258,9 @@ class Aenderungsfolge:
             z.append(f"  [{'x' if s.erfuellt else ' '}] {s.bezeichnung}: {s.alt} → {s.neu}{proz}{grenze}"
                      f" – {s.regel}")
         b = self.bewilligungszeitraum
-        z += ["", f"Bewilligungszeitraum {b.beginn.isoformat()} bis {b.ende.isoformat()} ({b.zitat})",
-              f"Weiterleistungsantrag: möglichst bis {b.weiterleistung_empfohlen_bis.isoformat()}, "
-              f"lückenlos spätestens bis {b.lueckenlos_bis.isoformat()}. {b.hinweis}"]
+        z += ["", f"Bewilligungszeitraum {b.beginn:%d.%m.%Y} bis {b.ende:%d.%m.%Y} ({b.zitat})",
+              f"Weiterleistungsantrag: möglichst bis {b.weiterleistung_empfohlen_bis:%d.%m.%Y}, "
+              f"lückenlos spätestens bis {b.lueckenlos_bis:%d.%m.%Y}. {b.hinweis}"]
         z += [f"Hinweis: {h}" for h in self.hinweise]
         return "\n".join(z)
 
@@ -347,7 +347,7 @@ def aenderung(
     """
     for name, h in (("bewilligt", bewilligt), ("neu", neu)):
         if not isinstance(h, Haushalt):
-            raise InputError(f"{name}: {type(h).__name__} given; pass a wohngeld.Haushalt")
+            raise InputError(f"{name}: {type(h).__name__} angegeben; einen wohngeld.Haushalt übergeben")
     store = _store(rechtsstand)
     bwz = bewilligungszeitraum(beginn=bewilligt_ab, monate=bewilligungszeitraum_monate, rechtsstand=store)
     if not isinstance(aenderung_ab, date) or not bwz.beginn <= aenderung_ab <= bwz.ende:
@@ -439,7 +439,7 @@ def aenderung(
     hinweise: list[str] = []
     if r_neu.fassung != r_alt.fassung:
         hinweise.append(
-            f"Zwischen Bewilligung und Änderung gilt eine neue Fassung (ab {r_neu.fassung.isoformat()}); "
+            f"Zwischen Bewilligung und Änderung gilt eine neue Fassung (ab {r_neu.fassung:%d.%m.%Y}); "
             "die Beträge enthalten auch diese Rechtsänderung."
         )
     if aus_neu > aus_alt:

@@ -107,7 +107,8 @@ def ausschlussgrund(value: object) -> object:
         return value
     text = value.strip()
     if not text:
-        raise ValueError("ausgeschlossen: empty reason; name the § 7 WoGG benefit or leave it out")
+        raise ValueError("ausgeschlossen: leerer Text angegeben; die Leistung nach § 7 WoGG nennen oder "
+            "das Feld weglassen")
     klein = text.lower()
     if klein in _VERNEINT:
         raise ValueError(

@@ -50,19 +50,20 @@ def parse_fall(data: dict[str, Any], *, name: str = "<fall>") -> Fall:
     """Validate the mapping of one case file."""
     for key in ("stichtag", "haushalt"):
         if key not in data:
-            raise InputError(f"{name}: key '{key}' missing (a case file needs stichtag and [haushalt])")
+            raise InputError(f"{name}: Schlüssel '{key}' fehlt (eine Falldatei braucht stichtag und "
+                f"[haushalt])")
     stichtag = data["stichtag"]
     if isinstance(stichtag, str):
         try:
             stichtag = date.fromisoformat(stichtag)
         except ValueError:
-            raise InputError(f"{name}: stichtag {stichtag!r} is not a date (YYYY-MM-DD)") from None
+            raise InputError(f"{name}: stichtag {stichtag!r} ist kein Datum (JJJJ-MM-TT)") from None
     if not isinstance(stichtag, date):
-        raise InputError(f"{name}: stichtag {stichtag!r} is not a date (YYYY-MM-DD)")
+        raise InputError(f"{name}: stichtag {stichtag!r} ist kein Datum (JJJJ-MM-TT)")
     try:
         haushalt = Haushalt.model_validate(data["haushalt"])
     except ValidationError as exc:
-        raise InputError(f"{name}: [haushalt] is invalid:\n{exc}") from None
+        raise InputError(f"{name}: [haushalt] ist ungültig:\n{exc}") from None
     erwartet: dict[str, Decimal] = {}
     for key, value in dict(data.get("erwartet", {})).items():
         try:
@@ -89,7 +90,7 @@ def lade_fall(path: str | Path) -> Fall:
     try:
         text = p.read_bytes()
     except OSError as exc:
-        raise InputError(f"{p}: cannot be read: {exc.strerror}") from None
+        raise InputError(f"{p}: kann nicht gelesen werden ({exc.strerror})") from None
     try:
         if p.suffix == ".json":
             data = json.loads(text, parse_float=Decimal)
@@ -97,8 +98,9 @@ def lade_fall(path: str | Path) -> Fall:
             data = tomllib.loads(text.decode("utf-8"), parse_float=Decimal)
     except (ValueError, UnicodeDecodeError) as exc:
         raise InputError(
-            f"{p}: not a valid {p.suffix.lstrip('.').upper() or 'TOML'} case file: {exc}"
+            f"{p}: keine gültige {p.suffix.lstrip('.').upper() or 'TOML'}-Falldatei: {exc}"
         ) from None
     if not isinstance(data, dict):
-        raise InputError(f"{p}: a case file is a mapping (table/object) at the top level")
+        raise InputError(f"{p}: eine Falldatei ist auf oberster Ebene eine Tabelle (TOML) bzw. ein Objekt "
+            f"(JSON)")
     return parse_fall(data, name=p.stem)

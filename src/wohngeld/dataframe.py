@@ -26,7 +26,7 @@ def _pandas() -> Any:
     try:
         return import_module("pandas")
     except ImportError:
-        raise ImportError("pandas is not installed: pip install 'wohngeld[pandas]'") from None
+        raise ImportError("pandas ist nicht installiert: pip install 'wohngeld[pandas]'") from None
 
 
 def _zelle(value: Any) -> Any:
@@ -46,7 +46,7 @@ def _eingaben(df: Any) -> Iterator[object]:
             for k, v in zeile.items():
                 if isinstance(v, float) and v == v:  # a float that is not NaN (NaN = missing)
                     raise InputError(
-                        f"{k}: float {v!r} given; money is exact: use Decimal or text "
+                        f"{k}: float {v!r} angegeben; Beträge sind exakt: Decimal oder Text verwenden "
                         "(pd.read_csv(..., dtype=str))"
                     )
             yield zeile_zu_eingabe(zeile)
@@ -66,7 +66,7 @@ def calculate_frame(
     """
     pd = _pandas()
     if not isinstance(df, pd.DataFrame):
-        raise InputError(f"df: {type(df).__name__} given; pass a pandas DataFrame")
+        raise InputError(f"df: {type(df).__name__} angegeben; einen pandas DataFrame übergeben")
     spalten: dict[str, list[object]] = {k: [] for k in ERGEBNIS_SPALTEN}
     for out in calculate_many(_eingaben(df), on=on, rechtsstand=rechtsstand):
         for k, v in _werte(out).items():

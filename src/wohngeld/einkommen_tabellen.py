@@ -82,14 +82,14 @@ class Einnahmearten(Table):
         for art, regel in v.items():
             if (regel.behandlung == "elterngeld") != (regel.anrechnungsfrei_monat is not None):
                 raise ValueError(
-                    f"arten.{art.value}: anrechnungsfrei_monat belongs to behandlung 'elterngeld'"
+                    f"arten.{art.value}: anrechnungsfrei_monat gehört zu behandlung 'elterngeld'"
                 )
             if regel.mehrlinge_vervielfachen and regel.behandlung != "elterngeld":
                 raise ValueError(
-                    f"arten.{art.value}: mehrlinge_vervielfachen belongs to behandlung 'elterngeld'"
+                    f"arten.{art.value}: mehrlinge_vervielfachen gehört zu behandlung 'elterngeld'"
                 )
             if (regel.behandlung == "ueber_grenze") != (regel.frei_jahr is not None):
-                raise ValueError(f"arten.{art.value}: frei_jahr belongs to behandlung 'ueber_grenze'")
+                raise ValueError(f"arten.{art.value}: frei_jahr gehört zu behandlung 'ueber_grenze'")
         return v
 
 
@@ -145,7 +145,7 @@ class Grundrentenfreibetrag(Table):
     def model_post_init(self, __context: object) -> None:
         given = (self.sockel_jahr, self.satz, self.anteil_regelbedarf)
         if self.anwendbar and any(x is None for x in given):
-            raise ValueError("anwendbar = true needs sockel_jahr, satz and anteil_regelbedarf")
+            raise ValueError("anwendbar = true braucht sockel_jahr, satz und anteil_regelbedarf")
 
 
 class Regelbedarfsstufen(Table):

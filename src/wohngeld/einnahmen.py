@@ -157,41 +157,43 @@ class Einnahme(BaseModel):
             )
         if self.mehrlinge is not None and self.art not in elterngeld:
             raise ValueError(
-                f"{art}: mehrlinge = {self.mehrlinge} applies to Elterngeld and ElterngeldPlus only "
-                "(§ 10 Abs. 4 BEEG)"
+                f"{art}: mehrlinge = {self.mehrlinge} angegeben; mehrlinge gilt nur für Elterngeld und "
+                "ElterngeldPlus (§ 10 Abs. 4 BEEG)"
             )
         if self.zeitraum == "laufend":
             if (self.brutto_monat is None) == (self.brutto_jahr is None):
                 raise ValueError(
-                    f"{art}: give exactly one of brutto_monat or brutto_jahr for a laufende Einnahme "
-                    "(a one-off amount: zeitraum = 'einmalig' or 'sonderzuwendung' with betrag and zufluss)"
+                    f"{art}: für eine laufende Einnahme genau eines von brutto_monat oder brutto_jahr "
+                    f"angeben "
+                    "(ein einmaliger Betrag: zeitraum = 'einmalig' oder 'sonderzuwendung' mit betrag und "
+                    "zufluss)"
                 )
             if self.betrag is not None or self.zufluss is not None:
                 raise ValueError(
-                    f"{art}: betrag and zufluss belong to zeitraum 'einmalig' or 'sonderzuwendung' "
-                    "(§ 15 Abs. 2, 3 WoGG); a laufende Einnahme has brutto_monat or brutto_jahr"
+                    f"{art}: betrag und zufluss gehören zu zeitraum 'einmalig' oder 'sonderzuwendung' "
+                    "(§ 15 Abs. 2, 3 WoGG); eine laufende Einnahme hat brutto_monat oder brutto_jahr"
                 )
             if self.ab is not None and self.bis is not None and self.bis < self.ab:
-                raise ValueError(f"{art}: bis {self.bis} is before ab {self.ab}")
+                raise ValueError(f"{art}: bis {self.bis:%d.%m.%Y} liegt vor ab {self.ab:%d.%m.%Y}")
         else:
             if self.betrag is None or self.zufluss is None:
                 raise ValueError(
-                    f"{art}: zeitraum '{self.zeitraum}' needs betrag and zufluss (date of payment, "
+                    f"{art}: zeitraum '{self.zeitraum}' braucht betrag und zufluss (Tag der Zahlung, "
                     "§ 15 Abs. 2, 3 WoGG)"
                 )
             if self.brutto_monat is not None or self.brutto_jahr is not None:
                 raise ValueError(
-                    f"{art}: zeitraum '{self.zeitraum}' takes betrag, not brutto_monat or brutto_jahr"
+                    f"{art}: zeitraum '{self.zeitraum}' verlangt betrag statt brutto_monat oder brutto_jahr"
                 )
             if self.ab is not None or self.bis is not None:
-                raise ValueError(f"{art}: ab/bis apply to laufende Einnahmen only")
+                raise ValueError(f"{art}: ab/bis gelten nur für laufende Einnahmen")
         if self.art not in NEGATIV_ERLAUBT:
             for name in ("brutto_monat", "brutto_jahr"):
                 value = getattr(self, name)
                 if value is not None and value < 0:
                     raise ValueError(
-                        f"{art}: {name} = {value} is negative; only Einkünfte aus "
-                        f"{', '.join(sorted(a.value for a in NEGATIV_ERLAUBT))} may be negative "
+                        f"{art}: {name} = {value} ist negativ; negativ sein dürfen nur Einkünfte aus "
+                        f"{', '.join(sorted(a.value for a in NEGATIV_ERLAUBT))} "
                         "(§ 14 Abs. 1 WoGG, § 2 Abs. 2 EStG)"
                     )
         return self
@@ -219,5 +221,5 @@ class Unterhaltszahlung(BaseModel):
     @model_validator(mode="after")
     def _periode(self) -> Unterhaltszahlung:
         if (self.betrag_monat is None) == (self.betrag_jahr is None):
-            raise ValueError("Unterhaltszahlung: give exactly one of betrag_monat or betrag_jahr")
+            raise ValueError("Unterhaltszahlung: genau eines von betrag_monat oder betrag_jahr angeben")
         return self

@@ -46,8 +46,8 @@ def _store(rechtsstand: str | ParameterStore | None) -> ParameterStore:
     if isinstance(rechtsstand, str):
         return named_store(rechtsstand)
     raise InputError(
-        f"rechtsstand: {type(rechtsstand).__name__} {rechtsstand!r} given; pass the name of a rule set "
-        "(e.g. 'Entwurf 2027') or a ParameterStore"
+        f"rechtsstand: {type(rechtsstand).__name__} {rechtsstand!r} angegeben; den Namen eines Regelwerks "
+        "(z. B. 'Entwurf 2027') oder einen ParameterStore übergeben"
     )
 
 
@@ -138,8 +138,8 @@ def calculate(
     """
     if not isinstance(haushalt, Haushalt):
         raise InputError(
-            f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt "
-            "(e.g. Haushalt.model_validate(data))"
+            f"haushalt: {type(haushalt).__name__} angegeben; einen wohngeld.Haushalt übergeben "
+            "(z. B. Haushalt.model_validate(data))"
         )
     if on is None or not isinstance(on, date) or isinstance(on, datetime):
         gegeben = "nichts" if on is None else f"{type(on).__name__} {on}"
@@ -351,7 +351,7 @@ def wohngeld_aus_m_y(
         or not 1 <= mitglieder <= MAX_MITGLIEDER
     ):
         raise InputError(
-            f"mitglieder: {mitglieder!r} given; allowed 1–{MAX_MITGLIEDER} zu berücksichtigende "
+            f"mitglieder: {mitglieder!r} angegeben; erlaubt sind 1–{MAX_MITGLIEDER} zu berücksichtigende "
             "Haushaltsmitglieder (§ 19 Abs. 1, 3 WoGG)"
         )
     werte = {}
@@ -361,7 +361,8 @@ def wohngeld_aus_m_y(
         except (TypeError, ValueError) as exc:
             raise InputError(f"{key}: {exc}") from None
         if not 0 <= d <= MAX_BETRAG:
-            raise InputError(f"{key}: {d} given; allowed 0 to {MAX_BETRAG} EUR/Monat (§ 19 Abs. 1 WoGG)")
+            raise InputError(f"{key}: {d} angegeben; erlaubt sind 0 bis {MAX_BETRAG} EUR/Monat (§ 19 Abs. "
+                f"1 WoGG)")
         werte[key] = d
     rs = _store(rechtsstand).rechtsstand(on)
     return wohngeld_formel(mitglieder=mitglieder, M=werte["M"], Y=werte["Y"], rs=rs, rec=None)

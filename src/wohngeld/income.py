@@ -84,8 +84,8 @@ class Zwoelfmonate:
         return f"{format_datum(self.beginn)} – {format_datum(self.ende - relativedelta(days=1))}"
 
     def wort(self) -> str:
-        """'twelve months' or 'N months' (for messages)."""
-        return "twelve months" if self.monate == _ZWOELF else f"{self.monate} months"
+        """'zwölf Monaten' or 'N Monaten' (dative, for messages)."""
+        return "zwölf Monaten" if self.monate == _ZWOELF else f"{self.monate} Monaten"
 
     def auf_jahr(self, summe: Fraction) -> Fraction:
         """Jahreseinkommen from the sum over the period: § 15 Abs. 4 WoGG, 12 × the monthly average."""
@@ -135,17 +135,17 @@ def zwoelf_monate(
             erster = bwz.index(e.ab)
             if erster > letzter:
                 raise InputError(
-                    f"{feld}.ab = {e.ab.isoformat()} lies after the {bwz.wort()} {bwz.text()} "
-                    "(§ 15 Abs. 1 WoGG); allowed: a date before "
-                    f"{bwz.ende.isoformat()}, or leave the Einnahme out"
+                    f"{feld}.ab = {format_datum(e.ab)} liegt nach den {bwz.wort()} {bwz.text()} "
+                    "(§ 15 Abs. 1 WoGG); erlaubt: ein Datum vor dem "
+                    f"{format_datum(bwz.ende)}, oder die Einnahme weglassen"
                 )
         if e.bis is not None:
             letzter = bwz.index(e.bis)
             if letzter < 0:
                 raise InputError(
-                    f"{feld}.bis = {e.bis.isoformat()} lies before the {bwz.wort()} {bwz.text()} "
-                    f"(§ 15 Abs. 1 WoGG); allowed: a date from {bwz.beginn.isoformat()} on, or leave "
-                    "the Einnahme out"
+                    f"{feld}.bis = {format_datum(e.bis)} liegt vor den {bwz.wort()} {bwz.text()} "
+                    f"(§ 15 Abs. 1 WoGG); erlaubt: ein Datum ab dem {format_datum(bwz.beginn)}, oder "
+                    "die Einnahme weglassen"
                 )
         erster, letzter = max(erster, 0), min(letzter, n - 1)
         for m in range(erster, letzter + 1):
@@ -342,9 +342,9 @@ def _mitglied(
         if regel is None:
             bekannt = ", ".join(a.value for a in katalog.arten)
             raise InputError(
-                f"{wer}: einnahmen[{pos}].art = '{e.art.value}' is no Einnahme of § 14 WoGG in the Fassung "
-                f"in force on {on.isoformat()} (Fassung of {katalog.valid_from.isoformat()}); "
-                f"allowed: {bekannt}"
+                f"{wer}: einnahmen[{pos}].art = '{e.art.value}' ist keine Einnahme nach § 14 WoGG in der am "
+                f"{format_datum(on)} geltenden Fassung (Fassung vom {format_datum(katalog.valid_from)}); "
+                f"erlaubt: {bekannt}"
             )
         monate, wie = zwoelf_monate(
             e,
@@ -394,9 +394,9 @@ def _mitglied(
             kinder = e.mehrlinge or 1
             if kinder > 1 and not regel.mehrlinge_vervielfachen:
                 raise InputError(
-                    f"{wer}: einnahmen[{pos}].mehrlinge = {kinder}: the Fassung of "
-                    f"{katalog.valid_from.isoformat()} does not multiply the free amount of {e.art.value} "
-                    "(§ 10 Abs. 4 BEEG); leave mehrlinge out"
+                    f"{wer}: einnahmen[{pos}].mehrlinge = {kinder}: die Fassung vom "
+                    f"{format_datum(katalog.valid_from)} vervielfacht den freien Betrag des {e.art.value} "
+                    "nicht (§ 10 Abs. 4 BEEG); mehrlinge weglassen"
                 )
             frei_monat = Fraction(regel.anrechnungsfrei_monat) * kinder
             mehr = ""
@@ -621,9 +621,10 @@ def _freibetraege(
             alter = _alter(m, bwz.beginn)
             if alter is None and m.alter_unter_25 is None:
                 raise InputError(
-                    f"{wer}: the child has Einnahmen aus Erwerbstätigkeit; give geburtsdatum or "
-                    f"alter_unter_25 (true/false) for the Freibetrag of § 17 Nr. 4 WoGG "
-                    f"(children under {fb.kind_erwerbseinkommen_unter})"
+                    f"{wer}: das Kind hat Einnahmen aus Erwerbstätigkeit; für den Freibetrag nach § 17 "
+                    f"Nr. 4 WoGG "
+                    f"(Kinder unter {fb.kind_erwerbseinkommen_unter} Jahren) geburtsdatum oder "
+                    f"alter_unter_25 (true/false) angeben"
                 )
             unter = alter < fb.kind_erwerbseinkommen_unter if alter is not None else bool(m.alter_unter_25)
             if unter:

@@ -314,13 +314,13 @@ def lade_toml(path: Traversable | Path, model: type[BaseModel]) -> Any:
         with path.open("rb") as fh:
             raw = tomllib.load(fh, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{path}: not valid TOML: {exc}") from None
+        raise DataFileError(f"{path}: kein gültiges TOML: {exc}") from None
     except OSError as exc:
-        raise DataFileError(f"{path}: cannot be read: {exc}") from None
+        raise DataFileError(f"{path}: kann nicht gelesen werden: {exc}") from None
     try:
         return model.model_validate(raw)
     except ValidationError as exc:
         fehler = "; ".join(
-            f"key {'.'.join(str(p) for p in e['loc']) or '(file)'}: {e['msg']}" for e in exc.errors()
+            f"Schlüssel {'.'.join(str(p) for p in e['loc']) or '(Datei)'}: {e['msg']}" for e in exc.errors()
         )
         raise DataFileError(f"{path}: {fehler}") from None

@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .errors import InputError
-from .explain import Rechenweg
+from .explain import Rechenweg, format_euro, format_euro_anzeige
 from .model import Belastung, Darlehen
 from .parameters import Rechtsstand
 from .wogv import Bewirtschaftung
@@ -71,11 +71,12 @@ def belastung_monat(w: Belastung, *, grenze: Decimal, rs: Rechtsstand, rec: Rech
                 )
             return belastung
         raise InputError(
-            f"Belastung: wohnflaeche_m2 missing; the Instandhaltungs- und Betriebskosten of the "
-            f"Wohngeld-Lastenberechnung are a flat amount per m² Wohnfläche (§ 13 Abs. 2 WoGV), and "
-            f"Zinsen plus Tilgung ({zins_tilgung / _ZWOELF:.2f} EUR/Monat) do not reach the Höchstbetrag "
-            f"plus Klimakomponente ({grenze} EUR/Monat) that would make it unnecessary "
-            "(§ 10 Abs. 2 Satz 2 WoGG); give wohnflaeche_m2 or belastung_monat"
+            f"Belastung: wohnflaeche_m2 fehlt; die Instandhaltungs- und Betriebskosten der "
+            f"Wohngeld-Lastenberechnung sind ein Pauschbetrag je m² Wohnfläche (§ 13 Abs. 2 WoGV), und "
+            f"Zinsen und Tilgung ({format_euro_anzeige(zins_tilgung / _ZWOELF)} im Monat) erreichen nicht "
+            f"den Höchstbetrag zuzüglich Klimakomponente ({format_euro(grenze)} im Monat), der sie "
+            f"entbehrlich "
+            "machte (§ 10 Abs. 2 Satz 2 WoGG); wohnflaeche_m2 oder belastung_monat angeben"
         )
     table = rs.table(Bewirtschaftung)
     flaeche = w.wohnflaeche_m2 + (w.geschaeftsraum_m2 or _NULL)
@@ -159,8 +160,9 @@ def tilgung_jahr(d: Darlehen, i: int, rec: Rechenweg | None) -> Decimal:
     if rec is not None:
         rec.add(
             "tilgungsersatz",
-            f"Tilgung {d.name or f'Darlehen {i}'} über {d.tilgungsersatz}: 2 % von {d.nennbetrag} €"
-            + (f", höchstens die gezahlten {gezahlt} €" if gezahlt is not None else ""),
+            f"Tilgung {d.name or f'Darlehen {i}'} über {d.tilgungsersatz}: 2 % von "
+            f"{format_euro(d.nennbetrag)}"
+            + (f", höchstens die gezahlten {format_euro(gezahlt)}" if gezahlt is not None else ""),
             tilgung,
             "EUR/Jahr",
             "§ 12 Abs. 1 Satz 2 WoGV" + (", § 12 Abs. 2 Satz 2 WoGV" if tilgung is gezahlt else ""),

@@ -120,7 +120,7 @@ def verbundene_leistungen(
     catalogue's entry wins (a municipality may replace a shipped entry).
     """
     if not isinstance(haushalt, Haushalt) or not isinstance(result, Result):
-        raise InputError("verbundene_leistungen: pass a wohngeld.Haushalt and its wohngeld.Result")
+        raise InputError("verbundene_leistungen: einen wohngeld.Haushalt und sein wohngeld.Result übergeben")
     weitere: list[str | Path | LeistungsKatalog]
     if katalog is None:
         weitere = []

@@ -102,13 +102,13 @@ def _ausschluss_im_monat(
         return True  # no period given: excluded on the Stichtag as stated (§ 7 WoGG)
     wer = m.name or f"Mitglied {i + 1}"
     if on is None:
-        raise InputError(f"{wer}: leistung_ab needs the Stichtag (§ 8 Abs. 1 Satz 2 WoGG)")
+        raise InputError(f"{wer}: leistung_ab braucht den Stichtag (§ 8 Abs. 1 Satz 2 WoGG)")
     if ausschluss_besteht(leistung_ab=z.leistung_ab, leistung_bis=z.leistung_bis, on=on):
         return True
-    bis = f" bis {z.leistung_bis.isoformat()}" if z.leistung_bis is not None else ""
+    bis = f" bis {z.leistung_bis:%d.%m.%Y}" if z.leistung_bis is not None else ""
     notizen.append(
         (
-            f"{wer}: Leistung nach § 7 Abs. 1 WoGG ab {z.leistung_ab.isoformat()}{bis}; "
+            f"{wer}: Leistung nach § 7 Abs. 1 WoGG ab {z.leistung_ab:%d.%m.%Y}{bis}; "
             f"im Monat {on.month:02d}/{on.year} besteht der Ausschluss nicht, das Mitglied zählt",
             "§ 8 Abs. 1 Satz 2 WoGG",
         )
@@ -126,8 +126,9 @@ def _haushaltsmitglied(
         return True, "", ""
     if z.leistung_ab is not None and m.ausgeschlossen is None:
         raise InputError(
-            f"{wer}: leistung_ab given but no ausgeschlossen; the period of a § 7 Abs. 1 benefit only "
-            "matters for an excluded member (§ 8 Abs. 1 WoGG): name the benefit in ausgeschlossen"
+            f"{wer}: leistung_ab angegeben, aber kein ausgeschlossen; der Zeitraum einer Leistung nach "
+            "§ 7 Abs. 1 WoGG zählt nur für ein ausgeschlossenes Mitglied (§ 8 Abs. 1 WoGG): die Leistung "
+            "in ausgeschlossen nennen"
         )
     if z.beziehung == "keine":
         return (
@@ -143,14 +144,14 @@ def _haushaltsmitglied(
         )
     if z.verstorben_am is not None and (on is None or on >= z.verstorben_am):
         if on is None:
-            raise InputError(f"{wer}: verstorben_am needs the Stichtag (§ 6 Abs. 2 WoGG)")
+            raise InputError(f"{wer}: verstorben_am braucht den Stichtag (§ 6 Abs. 2 WoGG)")
         if m.ausgeschlossen is not None and (
             z.leistung_ab is None
             or ausschluss_besteht(leistung_ab=z.leistung_ab, leistung_bis=z.leistung_bis, on=z.verstorben_am)
         ):
             return (
                 False,
-                f"{wer}: verstorben am {z.verstorben_am.isoformat()}, war beim Tod nach § 7 WoGG "
+                f"{wer}: verstorben am {z.verstorben_am:%d.%m.%Y}, war beim Tod nach § 7 WoGG "
                 "ausgeschlossen und damit kein zu berücksichtigendes Haushaltsmitglied; die Anzahl "
                 "bleibt nicht erhalten",
                 "§ 6 Abs. 2 Satz 1 WoGG",
@@ -161,10 +162,10 @@ def _haushaltsmitglied(
                 if z.sterbefall_ausnahme
                 else "zwölf Monate nach dem Sterbemonat abgelaufen"
             )
-            return False, f"{wer}: verstorben am {z.verstorben_am.isoformat()}, {grund}", "§ 6 Abs. 2 WoGG"
+            return False, f"{wer}: verstorben am {z.verstorben_am:%d.%m.%Y}, {grund}", "§ 6 Abs. 2 WoGG"
         return (
             True,
-            f"{wer}: verstorben am {z.verstorben_am.isoformat()}, "
+            f"{wer}: verstorben am {z.verstorben_am:%d.%m.%Y}, "
             "zählt bis zwölf Monate nach dem Sterbemonat nur für die Anzahl (kein Einkommen, keine "
             "Freibeträge)",
             "§ 6 Abs. 2 Satz 1 WoGG",
@@ -196,8 +197,8 @@ def _haushaltsmitglied(
         ]
         if ohne:
             raise InputError(
-                f"{', '.join(ohne)}: geburtsdatum missing; with several children cared for here at a share "
-                "below one third only the youngest is a Haushaltsmitglied (§ 5 Abs. 4 Satz 3 WoGG)"
+                f"{', '.join(ohne)}: geburtsdatum fehlt; von mehreren Kindern, die hier zu weniger als einem "
+                "Drittel betreut werden, ist nur das jüngste Haushaltsmitglied (§ 5 Abs. 4 Satz 3 WoGG)"
             )
         juengstes = max(geringe, key=lambda ja: (ja[1].zugehoerigkeit.geburtsdatum, ja[0]))[0]  # type: ignore[union-attr]
         if juengstes == i:
@@ -325,7 +326,7 @@ def mitglieder(h: Haushalt, rec: Rechenweg | None, *, on: date | None = None) ->
                 zaehlt.append(i)
         if not haushalt:
             raise InputError(
-                "mitglieder: none of the listed persons is a Haushaltsmitglied on the Stichtag "
+                "mitglieder: keine der genannten Personen ist am Stichtag Haushaltsmitglied "
                 "(§§ 5, 6 WoGG); " + "; ".join(n for n, _ in notizen)
             )
         nicht_aus, sgb8_notizen = _sgb_viii(h, haushalt, zaehlt, verstorben, wer)

@@ -206,14 +206,14 @@ class MietenstufenListe:
                     herkunft=herkunft,
                 )
             except (ValueError, KeyError) as exc:
-                raise DataFileError(f"{where}: row {n}: {exc!r}") from None
+                raise DataFileError(f"{where}: Zeile {n}: {exc!r}") from None
             if (
                 not _AGS.fullmatch(ags)
                 or not 1 <= g.mietenstufe <= 7
                 or herkunft not in HERKUNFT
                 or ags in by_ags
             ):
-                raise DataFileError(f"{where}: row {n}: invalid or duplicate row {row!r}")
+                raise DataFileError(f"{where}: Zeile {n}: ungültig oder doppelt: {row!r}")
             by_ags[ags] = g
             keys = _aliases(name) | (_aliases(anlage_name) if anlage_name else set())
             for k in keys:
@@ -221,7 +221,7 @@ class MietenstufenListe:
             for k in {_loose_key(name), _loose_key(anlage_name) if anlage_name else ""} - {""}:
                 loose.setdefault(k, []).append(g)
         if len(by_ags) != header["anzahl"]:
-            raise DataFileError(f"{where}: key anzahl: {header['anzahl']} != {len(by_ags)} rows")
+            raise DataFileError(f"{where}: Schlüssel anzahl: {header['anzahl']} != {len(by_ags)} Zeilen")
         self.by_ags = by_ags
         self._exact = exact
         self._loose = loose
@@ -241,10 +241,10 @@ class MietenstufenListe:
 
     def _unknown(self, given: str, on: date, suggestions: list[Gemeinde], why: str) -> UnknownMunicipality:
         listed = "".join(f"\n  {_describe(g)}" for g in suggestions)
-        hint = f"; did you mean:{listed}" if suggestions else ""
+        hint = f"; gemeint ist vielleicht:{listed}" if suggestions else ""
         return UnknownMunicipality(
-            f"{given!r} has no Mietenstufe on {on.isoformat()} in the Anlage zu § 1 Abs. 3 WoGV "
-            f"(Fassung ab {self.valid_from.isoformat()}): {why}{hint}",
+            f"{given!r} hat am {on:%d.%m.%Y} keine Mietenstufe in der Anlage zu § 1 Abs. 3 WoGV "
+            f"(Fassung ab {self.valid_from:%d.%m.%Y}): {why}{hint}",
             suggestions,
         )
 
@@ -254,11 +254,11 @@ class MietenstufenListe:
         if g is not None:
             return g
         if ags in self.fehlend:
-            raise self._unknown(ags, on, [], f"left out of this Fassung: {self.fehlend[ags]}")
+            raise self._unknown(ags, on, [], f"in dieser Fassung nicht enthalten: {self.fehlend[ags]}")
         near = [self.by_ags[a] for a in difflib.get_close_matches(ags, self.by_ags, n=3, cutoff=0.75)]
-        why = f"neither the Gemeinde nor Kreis '{ags[:5]}' is listed"
+        why = f"weder die Gemeinde noch der Kreis '{ags[:5]}' ist aufgeführt"
         if ags[:5] in self.kreise:
-            why = f"no Gemeinde with this AGS in Kreis '{ags[:5]}' ({self.kreise[ags[:5]]['name']})"
+            why = f"keine Gemeinde mit diesem AGS im Kreis '{ags[:5]}' ({self.kreise[ags[:5]]['name']})"
         return self._fail(self._unknown(ags, on, near, why))
 
     @staticmethod
@@ -282,13 +282,13 @@ class MietenstufenListe:
             unique.sort(key=lambda g: (g.land, g.name, g.ags))
             listed = "".join(f"\n  {_describe(g)}" for g in unique)
             raise AmbiguousMunicipality(
-                f"{name!r} names {len(unique)} Gemeinden on {on.isoformat()}; give the AGS or the "
-                f"full official name:{listed}",
+                f"{name!r} bezeichnet am {on:%d.%m.%Y} {len(unique)} Gemeinden; den AGS oder den "
+                f"vollständigen amtlichen Namen angeben:{listed}",
                 unique,
             )
         if key in self._kreis_by_name:
             return self._kreis(name, name, on)
-        return self._fail(self._unknown(name, on, self._suggest(key), "no Gemeinde of that name"))
+        return self._fail(self._unknown(name, on, self._suggest(key), "keine Gemeinde dieses Namens"))
 
     def _suggest(self, key: str) -> list[Gemeinde]:
         out: dict[str, Gemeinde] = {}
@@ -308,15 +308,16 @@ class MietenstufenListe:
         ]
         if not keys:
             near = difflib.get_close_matches(name_key(kreisname), self._kreis_by_name, n=3, cutoff=0.75)
-            why = "no Kreis of that name" + (
-                f"; close: {', '.join(self.kreise[k]['name'] for n in near for k in self._kreis_by_name[n])}"
+            why = "kein Kreis dieses Namens" + (
+                f"; ähnlich: "
+                f"{', '.join(self.kreise[k]['name'] for n in near for k in self._kreis_by_name[n])}"
                 if near
                 else ""
             )
             return self._fail(self._unknown(given, on, [], why))
         if len(keys) > 1:
             listed = ", ".join(f"{self.kreise[k]['name']} ({k})" for k in keys)
-            raise AmbiguousMunicipality(f"{given!r} names several Kreise on {on.isoformat()}: {listed}", [])
+            raise AmbiguousMunicipality(f"{given!r} bezeichnet am {on:%d.%m.%Y} mehrere Kreise: {listed}", [])
         key = keys[0]
         members = sorted(self._in_kreis[key], key=lambda g: g.ags)
         stufen = {g.mietenstufe for g in members}
@@ -339,9 +340,9 @@ class MietenstufenListe:
             own = [g for g in members if g.herkunft != "kreis"]
             listed = "".join(f"\n  {_describe(g)}" for g in own[:12])
             raise AmbiguousMunicipality(
-                f"{given!r} is a Kreis, not a Gemeinde; its {len(members)} Gemeinden have different "
-                f"Mietenstufen ({counts}) on {on.isoformat()}; name the Gemeinde or its AGS. "
-                f"Gemeinden not on the Kreis value:{listed}",
+                f"{given!r} ist ein Kreis, keine Gemeinde; seine {len(members)} Gemeinden haben am "
+                f"{on:%d.%m.%Y} verschiedene Mietenstufen ({counts}); die Gemeinde oder ihren AGS angeben. "
+                f"Gemeinden mit abweichender Mietenstufe:{listed}",
                 members,
             )
         g0 = members[0]
@@ -362,10 +363,10 @@ class MietenstufenListe:
             return self.auskunft(self.by_key(text, on))
         if text.isdigit():
             raise self._unknown(
-                text, on, [], "an AGS has exactly 8 digits (Land 2, Regierungsbezirk 1, Kreis 2, Gemeinde 3)"
+                text, on, [], "ein AGS hat genau 8 Ziffern (Land 2, Regierungsbezirk 1, Kreis 2, Gemeinde 3)"
             )
         if not _fold(text):
-            raise self._unknown(text, on, [], "no name given")
+            raise self._unknown(text, on, [], "kein Name angegeben")
         return self.auskunft(self.by_name(text, on))
 
 
@@ -380,7 +381,7 @@ class _Store:
     def dates(self) -> tuple[date, ...]:
         if self._dates is None:
             if not self.root.is_dir():
-                raise DataFileError(f"{self.root}: Mietenstufen folder missing")
+                raise DataFileError(f"{self.root}: Ordner der Mietenstufen fehlt")
             found = []
             for p in self.root.iterdir():
                 stem = p.name.removesuffix(".toml")
@@ -404,27 +405,27 @@ class _Store:
             rows_file = self.root / header["rows"]
             text = rows_file.read_text(encoding="utf-8")
         except (OSError, tomllib.TOMLDecodeError, KeyError) as exc:
-            raise DataFileError(f"{head}: cannot be read: {exc!r}") from None
+            raise DataFileError(f"{head}: kann nicht gelesen werden: {exc!r}") from None
         for key in ("valid_from", "source", "laender", "kreise", "anzahl"):
             if key not in header:
-                raise DataFileError(f"{head}: key {key} missing")
+                raise DataFileError(f"{head}: Schlüssel {key} fehlt")
         if header["valid_from"] != valid_from:
             raise DataFileError(
-                f"{head}: key valid_from: {header['valid_from']} does not match the file name"
+                f"{head}: Schlüssel valid_from: {header['valid_from']} passt nicht zum Dateinamen"
             )
         reader = csv.reader(io.StringIO(text))
         if next(reader, None) != ["ags", "name", "mietenstufe", "herkunft", "anlage_name"]:
-            raise DataFileError(f"{rows_file}: unexpected CSV header")
+            raise DataFileError(f"{rows_file}: unerwarteter CSV-Kopf")
         return MietenstufenListe(header, reader, str(rows_file))
 
     def in_force(self, on: date) -> MietenstufenListe:
         dates = self.dates()
         i = bisect.bisect_right(dates, on)
         if i == 0:
-            have = ", ".join(d.isoformat() for d in dates) or "none"
+            have = ", ".join(f"{d:%d.%m.%Y}" for d in dates) or "keine"
             raise NoMietenstufenList(
-                f"no Mietenstufen list (Anlage zu § 1 Abs. 3 WoGV) for {on.isoformat()}; "
-                f"lists exist from: {have}"
+                f"keine Mietenstufenliste (Anlage zu § 1 Abs. 3 WoGV) für den {on:%d.%m.%Y}; "
+                f"Listen gibt es ab: {have}"
             )
         return self.liste(dates[i - 1])
 
@@ -474,8 +475,9 @@ def mietenstufe(
     """
     if not isinstance(gemeinde, str):
         raise UnknownMunicipality(
-            f"gemeinde: {type(gemeinde).__name__} {gemeinde!r} given; pass an 8-digit AGS or a name as str"
+            f"gemeinde: {type(gemeinde).__name__} {gemeinde!r} angegeben; einen 8-stelligen AGS oder "
+            f"einen Namen als Text übergeben"
         )
     if not isinstance(on, date):
-        raise NoMietenstufenList(f"on: {type(on).__name__} {on!r} given; pass a datetime.date")
+        raise NoMietenstufenList(f"on: {type(on).__name__} {on} angegeben; ein datetime.date übergeben")
     return liste(on, data_dir=data_dir).lookup(gemeinde, on)

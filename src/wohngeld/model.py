@@ -83,8 +83,8 @@ Datum = Annotated[date, BeforeValidator(_nur_iso_datum)]
 def _geboren(value: date | None) -> date | None:
     if value is not None and value > date.today():
         raise ValueError(
-            f"geburtsdatum {value.isoformat()} liegt in der Zukunft (heute ist "
-            f"{date.today().isoformat()}); nur geborene Personen sind Haushaltsmitglieder (§ 5 WoGG)"
+            f"geburtsdatum {value:%d.%m.%Y} liegt in der Zukunft (heute ist "
+            f"{date.today():%d.%m.%Y}); nur geborene Personen sind Haushaltsmitglieder (§ 5 WoGG)"
         )
     return value
 
@@ -310,14 +310,16 @@ class Belastung(_Frozen):
                 "§§ 8–13 WoGV)"
             )
         if self.ueberlassen_entgelt_monat is not None and self.ueberlassen_m2 is None:
-            raise ValueError("ueberlassen_entgelt_monat needs ueberlassen_m2 (§ 11 Abs. 2 Nr. 2 WoGG)")
+            raise ValueError("ueberlassen_entgelt_monat braucht ueberlassen_m2 (§ 11 Abs. 2 Nr. 2 WoGG)")
         if self.ueberlassen_m2 is not None and (
             self.wohnflaeche_m2 is None or self.ueberlassen_m2 >= self.wohnflaeche_m2
         ):
             raise ValueError(
-                f"ueberlassen_m2 ({self.ueberlassen_m2} m²) needs wohnflaeche_m2, the whole Wohnfläche, "
-                f"larger than it (given {self.wohnflaeche_m2}); § 11 Abs. 2 Nr. 2 WoGG leaves out the share "
-                "of the Belastung on the part let"
+                f"ueberlassen_m2 ({self.ueberlassen_m2} m²) braucht wohnflaeche_m2, die ganze Wohnfläche, "
+                f"größer als diese (angegeben: "
+                f"{self.wohnflaeche_m2 if self.wohnflaeche_m2 is not None else 'nichts'}); "
+                "§ 11 Abs. 2 Nr. 2 WoGG lässt den Anteil der Belastung für den überlassenen Teil außer "
+                "Betracht"
             )
         if self.geschaeftsraum_m2 is not None and self.wohnflaeche_m2 is None:
             raise ValueError(
@@ -404,8 +406,8 @@ class Zugehoerigkeit(_Frozen):
                 raise ValueError("leistung_bis braucht leistung_ab (§ 8 Abs. 1 Satz 2 WoGG)")
             if self.leistung_bis < self.leistung_ab:
                 raise ValueError(
-                    f"leistung_bis {self.leistung_bis.isoformat()} liegt vor leistung_ab "
-                    f"{self.leistung_ab.isoformat()} (§ 8 Abs. 1 Satz 2 WoGG)"
+                    f"leistung_bis {self.leistung_bis:%d.%m.%Y} liegt vor leistung_ab "
+                    f"{self.leistung_ab:%d.%m.%Y} (§ 8 Abs. 1 Satz 2 WoGG)"
                 )
         return self
 
@@ -561,13 +563,14 @@ class Haushalt(_Frozen):
         if self.anzahl_ausgeschlossen is not None:
             if self.anzahl_mitglieder is None:
                 raise ValueError(
-                    "anzahl_ausgeschlossen goes with anzahl_mitglieder; with a mitglieder list mark each "
-                    "excluded member with ausgeschlossen (§ 7 WoGG)"
+                    "anzahl_ausgeschlossen gehört zu anzahl_mitglieder; mit einer mitglieder-Liste jedes "
+                    "ausgeschlossene Mitglied mit ausgeschlossen kennzeichnen (§ 7 WoGG)"
                 )
             if self.anzahl_ausgeschlossen > self.anzahl_mitglieder:
                 raise ValueError(
-                    f"anzahl_ausgeschlossen: {self.anzahl_ausgeschlossen} excluded members given but the "
-                    f"household has only {self.anzahl_mitglieder} (anzahl_mitglieder); allowed 0–"
+                    f"anzahl_ausgeschlossen: {self.anzahl_ausgeschlossen} ausgeschlossene Mitglieder "
+                    f"angegeben, der "
+                    f"Haushalt hat aber nur {self.anzahl_mitglieder} (anzahl_mitglieder); erlaubt sind 0–"
                     f"{self.anzahl_mitglieder} (§ 7 WoGG, § 11 Abs. 3 WoGG)"
                 )
         if self.anzahl_mitglieder is not None and self.gesamteinkommen_monat is None:

@@ -68,8 +68,8 @@ class Table(BaseModel):
     def model_post_init(self, __context: Any) -> None:
         if (self.verified is None) == (self.unverified is None):
             raise ValueError(
-                "give verified = <date of the check against the legal text> or, if no legal text "
-                'could be read, unverified = "<what is missing and what the value rests on>"'
+                "verified = <Datum der Prüfung am Gesetzestext> angeben oder, wenn kein Gesetzestext "
+                'lesbar war, unverified = "<was fehlt und worauf der Wert beruht>"'
             )
 
 
@@ -112,14 +112,14 @@ class Hoechstbetraege(Table):
     def _complete(cls, v: dict[str, tuple[Decimal, ...]]) -> dict[str, tuple[Decimal, ...]]:
         missing = {"1", "2", "3", "4", "5", "mehrbetrag"} - set(v)
         if missing:
-            raise ValueError(f"rows missing: {sorted(missing)}")
+            raise ValueError(f"Zeilen fehlen: {sorted(missing)}")
         return v
 
     def model_post_init(self, __context: Any) -> None:
         super().model_post_init(__context)
         for key, row in self.betraege.items():
             if len(row) != self.mietenstufen:
-                raise ValueError(f"betraege.{key} has {len(row)} values; mietenstufen = {self.mietenstufen}")
+                raise ValueError(f"betraege.{key} hat {len(row)} Werte; mietenstufen = {self.mietenstufen}")
 
     def fuer(self, *, mitglieder: int, mietenstufe: int) -> Decimal:
         """Höchstbetrag for ``mitglieder`` members in ``mietenstufe`` (1-based)."""
@@ -150,7 +150,7 @@ class Koeffizienten(Table):
     @classmethod
     def _twelve(cls, v: dict[int, Koeffizient]) -> dict[int, Koeffizient]:
         if sorted(v) != list(range(1, 13)):
-            raise ValueError(f"need keys 1..12, got {sorted(v)}")
+            raise ValueError(f"Schlüssel 1..12 nötig, angegeben: {sorted(v)}")
         return v
 
 
@@ -175,7 +175,7 @@ class Heizkosten(Table):
     def model_post_init(self, __context: Any) -> None:
         super().model_post_init(__context)
         if self.anwendbar and (self.entlastung is None or self.komponente is None):
-            raise ValueError("anwendbar = true needs [entlastung] and [komponente]")
+            raise ValueError("anwendbar = true braucht [entlastung] und [komponente]")
 
 
 class Klimakomponente(Table):
@@ -190,7 +190,7 @@ class Klimakomponente(Table):
     def model_post_init(self, __context: Any) -> None:
         super().model_post_init(__context)
         if self.anwendbar and (self.betraege is None or self.mehrbetrag is None):
-            raise ValueError("anwendbar = true needs betraege and mehrbetrag")
+            raise ValueError("anwendbar = true braucht betraege und mehrbetrag")
 
     def fuer(self, mitglieder: int) -> Decimal:
         """Klimakomponente for ``mitglieder`` members; 0 where the Fassung has none."""
@@ -244,7 +244,7 @@ CORE_TABLES: tuple[type[Table], ...] = (
 def ungeprueft(t: Table) -> str:
     """The notice on a result that applied a table whose values were not read in the legal text."""
     return (
-        f"Die Tabelle '{t.tabelle}' (Fassung ab {t.valid_from.isoformat()}) ist nicht am "
+        f"Die Tabelle '{t.tabelle}' (Fassung ab {t.valid_from:%d.%m.%Y}) ist nicht am "
         f"Gesetzestext geprüft: {t.unverified}"
     )
 
@@ -254,14 +254,14 @@ def _read_toml(path: Traversable) -> dict[str, Any]:
         with path.open("rb") as fh:
             return tomllib.load(fh, parse_float=Decimal)
     except tomllib.TOMLDecodeError as exc:
-        raise DataFileError(f"{path}: not valid TOML: {exc}") from None
+        raise DataFileError(f"{path}: kein gültiges TOML: {exc}") from None
     except OSError as exc:
-        raise DataFileError(f"{path}: cannot be read: {exc}") from None
+        raise DataFileError(f"{path}: kann nicht gelesen werden: {exc}") from None
 
 
 def _describe(exc: ValidationError) -> str:
     return "; ".join(
-        f"key {'.'.join(str(p) for p in err['loc']) or '(file)'}: {err['msg']}" for err in exc.errors()
+        f"Schlüssel {'.'.join(str(p) for p in err['loc']) or '(Datei)'}: {err['msg']}" for err in exc.errors()
     )
 
 
@@ -313,7 +313,8 @@ class Rechtsstand:
             if self.gelesen is not None:
                 self.gelesen[cls.folder] = t
         if not isinstance(t, cls):
-            raise DataFileError(f"table {cls.folder!r}: expected {cls.__name__}, got {type(t).__name__}")
+            raise DataFileError(f"Tabelle {cls.folder!r}: {cls.__name__} erwartet, {type(t).__name__} "
+                f"erhalten")
         return t
 
     def fuer_berechnung(self) -> Rechtsstand:
@@ -401,9 +402,9 @@ class ParameterStore:
         if regel.liste == "eigene":
             return self.root / "mietstufen"
         raise NoMietenstufenList(
-            f"gemeinde: no Mietenstufe by Gemeinde on {on.isoformat()} under the rule set "
-            f"{self.name!r}: it brings its own Anlage zu § 1 Abs. 3 WoGV from {regel.ab.isoformat()}, "
-            f"which is not in this library's data ({regel.grund}); give mietenstufe (1–7) instead"
+            f"gemeinde: keine Mietenstufe nach Gemeinde am {on:%d.%m.%Y} im Regelwerk "
+            f"{self.name!r}: es bringt ab dem {regel.ab:%d.%m.%Y} eine eigene Anlage zu § 1 Abs. 3 WoGV, "
+            f"die in den Daten der Bibliothek fehlt ({regel.grund}); stattdessen mietenstufe (1–7) angeben"
         )
 
     @property
@@ -424,7 +425,7 @@ class ParameterStore:
         """The TOML files of one table folder, in name order."""
         d = self.root / folder
         if not d.is_dir():
-            raise DataFileError(f"{d}: parameter folder missing")
+            raise DataFileError(f"{d}: Parameterordner fehlt")
         yield from sorted((p for p in d.iterdir() if p.name.endswith(".toml")), key=lambda p: p.name)
 
     def fassungen(self, folder: str, cls: type[Table]) -> tuple[tuple[date, ...], tuple[Table, ...]]:
@@ -441,13 +442,14 @@ class ParameterStore:
                 raise DataFileError(f"{path}: {_describe(exc)}") from None
             if path.name != f"{table.valid_from.isoformat()}.toml":
                 raise DataFileError(
-                    f"{path}: key valid_from = {table.valid_from} does not match the file name"
+                    f"{path}: Schlüssel valid_from = {table.valid_from} passt nicht zum Dateinamen"
                 )
             if table.tabelle != folder:
-                raise DataFileError(f"{path}: key tabelle = {table.tabelle!r}, folder is {folder!r}")
+                raise DataFileError(f"{path}: Schlüssel tabelle = {table.tabelle!r}, der Ordner heißt "
+                    f"{folder!r}")
             loaded.append(table)
         if not loaded:
-            raise DataFileError(f"{self.root / folder}: no Fassung in this folder")
+            raise DataFileError(f"{self.root / folder}: keine Fassung in diesem Ordner")
         loaded.sort(key=lambda t: t.valid_from)
         result = (tuple(t.valid_from for t in loaded), tuple(loaded))
         self._tables[folder] = result
@@ -487,8 +489,8 @@ class ParameterStore:
         i = bisect.bisect_right(dates, on)
         if i == 0:
             raise NoParameters(
-                f"no Fassung of '{folder}' in force on {on.isoformat()}; earliest is "
-                f"{dates[0].isoformat()} (this library covers the WoGG from {EARLIEST.isoformat()})"
+                f"keine Fassung von '{folder}' am {on:%d.%m.%Y} in Kraft; die früheste gilt ab dem "
+                f"{dates[0]:%d.%m.%Y} (berechnet wird das WoGG ab dem {EARLIEST:%d.%m.%Y})"
             )
         return self.transform(tables[i - 1], on)
 
@@ -496,16 +498,16 @@ class ParameterStore:
         """The tables in force on ``on``; cached per date."""
         if not isinstance(on, date) or isinstance(on, datetime):
             raise InputError(
-                f"on: {type(on).__name__} {on!r} given; pass the Stichtag as a datetime.date "
-                "(e.g. date(2025, 7, 1))"
+                f"on: {type(on).__name__} {on} angegeben; den Stichtag als datetime.date übergeben "
+                "(z. B. date(2025, 7, 1))"
             )
         return self._on(on)
 
     def _rechtsstand_uncached(self, on: date) -> Rechtsstand:
         if on < EARLIEST:
             raise NoParameters(
-                f"no Rechtsstand for {on.isoformat()}: this library covers the WoGG in the Fassungen "
-                f"from {EARLIEST.isoformat()} (WoGRefG, BGBl. I 2015 S. 1610)"
+                f"kein Rechtsstand für den {on:%d.%m.%Y}: berechnet wird das WoGG in den Fassungen "
+                f"ab dem {EARLIEST:%d.%m.%Y} (WoGRefG, BGBl. I 2015 S. 1610)"
             )
         tables = {cls.folder: self.in_force(cls.folder, on, cls) for cls in CORE_TABLES}
         fassung = max(t.valid_from for t in tables.values())
@@ -514,17 +516,17 @@ class ParameterStore:
         warnungen: list[str] = []
         if on > stand.berechenbar_bis:
             raise NoParameters(
-                f"no Rechtsstand for {on.isoformat()}: the data is checked up to "
-                f"{stand.geprueft_am.isoformat()} and dates after {stand.berechenbar_bis.isoformat()} "
-                f"are refused; the latest known Fassung is that of {juengste.isoformat()} "
+                f"kein Rechtsstand für den {on:%d.%m.%Y}: die Daten sind bis zum "
+                f"{stand.geprueft_am:%d.%m.%Y} geprüft, Tage nach dem {stand.berechenbar_bis:%d.%m.%Y} "
+                f"werden abgelehnt; die jüngste bekannte Fassung ist die vom {juengste:%d.%m.%Y} "
                 f"({stand.rule})"
             )
         warnungen.extend(ungeprueft(t) for t in tables.values() if t.unverified is not None)
         if on > stand.geprueft_am:
             warnungen.append(
-                f"Stichtag {on.isoformat()} liegt nach dem Prüfstand der Daten "
-                f"({stand.geprueft_am.isoformat()}): angewandt ist die Fassung vom "
-                f"{juengste.isoformat()}; eine spätere Änderung des Rechts ist nicht berücksichtigt."
+                f"Stichtag {on:%d.%m.%Y} liegt nach dem Prüfstand der Daten "
+                f"({stand.geprueft_am:%d.%m.%Y}): angewandt ist die Fassung vom "
+                f"{juengste:%d.%m.%Y}; eine spätere Änderung des Rechts ist nicht berücksichtigt."
             )
         if self.hinweis:
             warnungen.insert(0, self.hinweis)
@@ -593,7 +595,7 @@ class _InForceStore(ParameterStore):
     def pending(self, on: date) -> list[str]:
         return [
             info.anhaengig
-            or f"Änderung anhängig: {info.name} ({info.quelle}) ab {info.valid_from.isoformat()}"
+            or f"Änderung anhängig: {info.name} ({info.quelle}) ab {info.valid_from:%d.%m.%Y}"
             for info in regelwerke().values()
             if info.status == "Entwurf" and info.valid_from <= on
         ]
@@ -618,7 +620,7 @@ def _regelwerke() -> dict[str, tuple[RegelwerkInfo, Traversable]]:
         except ValidationError as exc:
             raise DataFileError(f"{path}: {_describe(exc)}") from None
         if info.name in found:
-            raise DataFileError(f"{path}: name {info.name!r} is used twice")
+            raise DataFileError(f"{path}: Name {info.name!r} kommt zweimal vor")
         found[info.name] = (info, folder)
     return found
 
@@ -639,7 +641,7 @@ def named_store(name: str) -> ParameterStore:
     known = _regelwerke()
     if name not in known:
         allowed = ", ".join(repr(n) for n in ["geltendes Recht", *known])
-        raise InputError(f"rechtsstand: {name!r} given; known rule sets: {allowed}")
+        raise InputError(f"rechtsstand: {name!r} angegeben; bekannte Regelwerke: {allowed}")
     info, folder = known[name]
     return ParameterStore(
         folder,

@@ -278,19 +278,19 @@ class _PlzDaten:
             aend = tomllib.loads((root / "gebietsaenderungen.toml").read_text(encoding="utf-8"))
             ausn = tomllib.loads((root / "ausnahmen.toml").read_text(encoding="utf-8"))
         except (OSError, tomllib.TOMLDecodeError) as exc:
-            raise DataFileError(f"{root}: PLZ data cannot be read: {exc!r}") from None
+            raise DataFileError(f"{root}: PLZ-Daten können nicht gelesen werden: {exc!r}") from None
         by_plz: dict[str, list[tuple[str, str]]] = {}
         reader = csv.reader(io.StringIO(osm))
         if next(reader, None) != ["plz", "ags", "ort"]:
-            raise DataFileError(f"{root}/plz-gemeinden.csv: unexpected header")
+            raise DataFileError(f"{root}/plz-gemeinden.csv: unerwarteter Kopf")
         for n, row in enumerate(reader, start=2):
             if len(row) != 3 or not _PLZ.fullmatch(row[0]) or not re.fullmatch(r"\d{8}", row[1]):
-                raise DataFileError(f"{root}/plz-gemeinden.csv: row {n}: {row!r}")
+                raise DataFileError(f"{root}/plz-gemeinden.csv: Zeile {n}: {row!r}")
             by_plz.setdefault(row[0], []).append((row[1], row[2]))
         self.by_plz: dict[str, tuple[tuple[str, str], ...]] = {p: tuple(v) for p, v in by_plz.items()}
         reader = csv.reader(io.StringIO(geo))
         if next(reader, None) != ["plz", "kreise"]:
-            raise DataFileError(f"{root}/geonames-plz-kreise.csv: unexpected header")
+            raise DataFileError(f"{root}/geonames-plz-kreise.csv: unerwarteter Kopf")
         self.geonames: dict[str, frozenset[str]] = {r[0]: frozenset(r[1].split(";")) for r in reader}
         quellen: Mapping[str, str] = aend.get("quellen", {})
         self.aenderungen: dict[str, _Aenderung] = {}
@@ -305,7 +305,8 @@ class _PlzDaten:
                     quelle=quellen[e["quelle"]],
                 )
             except KeyError as exc:
-                raise DataFileError(f"{root}/gebietsaenderungen.toml: entry {e!r}: key {exc}") from None
+                raise DataFileError(f"{root}/gebietsaenderungen.toml: Eintrag {e!r}: Schlüssel "
+                    f"{exc}") from None
             self.aenderungen[a.vorgaenger] = a
         self.ausnahmen: dict[tuple[str, date], str] = {}
         for e in ausn.get("ausnahme", []):
@@ -337,7 +338,7 @@ def _stand(lst: MietenstufenListe) -> date:
     if got is None:
         text = lst.header.get("gebietsstand_anlage")
         if not isinstance(text, str):
-            raise DataFileError(f"Mietenstufen {lst.valid_from}: key gebietsstand_anlage missing")
+            raise DataFileError(f"Mietenstufen {lst.valid_from}: Schlüssel gebietsstand_anlage fehlt")
         got = _gebietsstand[id(lst)] = datetime.strptime(text, "%d.%m.%Y").date()
     return got
 

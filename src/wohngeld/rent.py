@@ -7,7 +7,7 @@ from decimal import Decimal
 from typing import NamedTuple, cast
 
 from .errors import InputError
-from .explain import Rechenweg
+from .explain import Rechenweg, format_euro
 from .lasten import belastung_monat
 from .model import Belastung as BelastungEingabe
 from .model import Miete as MieteEingabe
@@ -51,8 +51,8 @@ def hoechstbetrag(*, mitglieder: int, mietenstufe: int, rs: Rechtsstand) -> Deci
     table = rs.hoechstbetraege
     if not 1 <= mietenstufe <= table.mietenstufen:
         raise InputError(
-            f"mietenstufe: {mietenstufe} given; the Fassung of {table.valid_from.isoformat()} "
-            f"knows Mietenstufen I–{ROEMISCH[table.mietenstufen - 1]} "
+            f"mietenstufe: {mietenstufe} angegeben; die Fassung vom {table.valid_from:%d.%m.%Y} "
+            f"kennt die Mietenstufen I–{ROEMISCH[table.mietenstufen - 1]} "
             f"(1–{table.mietenstufen}, {table.rule})"
         )
     return table.fuer(mitglieder=mitglieder, mietenstufe=mietenstufe)
@@ -355,21 +355,21 @@ def _pauschbetrag(art: str, *, w: MieteEingabe, bewohner: int, rs: Rechtsstand) 
     label, _, nr = _ABZUG_NR[art]
     if not nr:
         raise InputError(
-            f"abzuege: {art} without betrag_monat; § 6 Abs. 2 WoGV has no Pauschbetrag for the "
-            f"{label} (§ 9 Abs. 2 Satz 1 Nr. 5 WoGG): give the amount from the rent contract"
+            f"abzuege: {art} ohne betrag_monat; § 6 Abs. 2 WoGV kennt keinen Pauschbetrag für "
+            f"{label} (§ 9 Abs. 2 Satz 1 Nr. 5 WoGG): den Betrag aus dem Mietvertrag angeben"
         )
     p = rs.table(Pauschbetraege)
     if not p.erfasst:
         raise InputError(
-            f"abzuege: {art} without betrag_monat needs the Pauschbetrag of § 6 Abs. 2 WoGV in the Fassung "
-            f"in force on {rs.stichtag.isoformat()}, whose amounts are not in this library's data "
-            f"({p.source}); give betrag_monat from the rent contract"
+            f"abzuege: {art} ohne betrag_monat braucht den Pauschbetrag nach § 6 Abs. 2 WoGV in der am "
+            f"{rs.stichtag:%d.%m.%Y} geltenden Fassung, deren Beträge in den Daten der Bibliothek fehlen "
+            f"({p.source}); betrag_monat aus dem Mietvertrag angeben"
         )
     if art == "Heizung":
         if w.wohnflaeche_m2 is None:
             raise InputError(
-                "abzuege: Heizung without betrag_monat: the Pauschbetrag is per m² Wohnfläche "
-                f"({p.heizung_je_m2} EUR, {nr}); give wohnflaeche_m2 or the heating amount"
+                "abzuege: Heizung ohne betrag_monat: der Pauschbetrag gilt je m² Wohnfläche "
+                f"({p.heizung_je_m2} EUR, {nr}); wohnflaeche_m2 oder den Betrag für Heizung angeben"
             )
         assert p.heizung_je_m2 is not None
         return p.heizung_je_m2 * w.wohnflaeche_m2, f"{nr}: {p.heizung_je_m2} € × {w.wohnflaeche_m2} m²"
@@ -508,8 +508,8 @@ def miete_nach_9_11(
         miete -= betrag
     if miete < 0:
         raise InputError(
-            f"Miete: the amounts left out under § 9 Abs. 2 WoGG exceed the entered rent by {-miete} EUR; "
-            "check the amounts in abzuege"
+            f"Miete: die nach § 9 Abs. 2 WoGG außer Betracht bleibenden Beträge übersteigen die angegebene "
+            f"Miete um {format_euro(-miete)}; die Beträge in abzuege prüfen"
         )
     if w.abzuege or w.miete_monat is None or wogv3 or abs2:
         step(
@@ -524,9 +524,11 @@ def miete_nach_9_11(
         teil = (w.gewerblich_m2 or _NULL) + (w.untervermietet_m2 or _NULL)
         if w.wohnflaeche_m2 is None or teil >= w.wohnflaeche_m2:
             raise InputError(
-                f"Miete: gewerblich_m2/untervermietet_m2 ({teil} m²) need wohnflaeche_m2, the whole rented "
-                f"area, larger than them (given {w.wohnflaeche_m2}); § 11 Abs. 2 Nr. 1, 2 WoGG leave out the "
-                "share of the rent that falls on those parts"
+                f"Miete: gewerblich_m2/untervermietet_m2 ({teil} m²) brauchen wohnflaeche_m2, die ganze "
+                f"gemietete "
+                f"Fläche, größer als diese (angegeben: "
+                f"{w.wohnflaeche_m2 if w.wohnflaeche_m2 is not None else 'nichts'}); "
+                "§ 11 Abs. 2 Nr. 1, 2 WoGG lässt den Anteil der Miete für diese Teile außer Betracht"
             )
     if w.gewerblich_m2 is not None:
         assert flaeche_rest is not None

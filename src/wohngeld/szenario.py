@@ -221,7 +221,7 @@ class Szenario(ParameterStore):
         """Check every override against the table in force on ``ab``; errors name the key."""
         base = basis if basis is not None else named_store("geltendes Recht")
         text = "; ".join(a.text() for a in aenderungen)
-        hinweis = f"Szenario '{name}' ab {ab.isoformat()} (kein geltendes Recht): {text}"
+        hinweis = f"Szenario '{name}' ab {ab:%d.%m.%Y} (kein geltendes Recht): {text}"
         if beschreibung:
             hinweis = f"{hinweis}. {beschreibung}"
         super().__init__(base.root, base=base, name=name, status="Szenario", hinweis=hinweis)
@@ -233,13 +233,13 @@ class Szenario(ParameterStore):
             raise InputError(f"Szenario '{name}': keine Änderungen ([setzen] oder [multiplizieren])")
         if ab < EARLIEST:
             raise NoParameters(
-                f"Szenario '{name}': ab = {ab.isoformat()}; keine Fassung vor {EARLIEST.isoformat()} "
+                f"Szenario '{name}': ab = {ab:%d.%m.%Y}; keine Fassung vor {EARLIEST:%d.%m.%Y} "
                 "(berechnet wird das WoGG ab dem WoGRefG)"
             )
         bis = base.stand.berechenbar_bis
         if ab > bis:
             raise NoParameters(
-                f"Szenario '{name}': ab = {ab.isoformat()}; nach dem {bis.isoformat()} ist keine Fassung "
+                f"Szenario '{name}': ab = {ab:%d.%m.%Y}; nach dem {bis:%d.%m.%Y} ist keine Fassung "
                 f"berechenbar ({base.stand.rule})"
             )
         known = tabellen()
@@ -278,7 +278,7 @@ class Szenario(ParameterStore):
         """The tables on ``on`` with the overrides; a date before ``ab`` is refused."""
         if isinstance(on, date) and on < self.ab:
             raise NoParameters(
-                f"Szenario '{self.name}' gilt ab {self.ab.isoformat()}; der Stichtag {on.isoformat()} "
+                f"Szenario '{self.name}' gilt ab {self.ab:%d.%m.%Y}; der Stichtag {on:%d.%m.%Y} "
                 "liegt davor: ohne das Szenario rechnen oder 'ab' verschieben"
             )
         return super().rechtsstand(on)

@@ -54,7 +54,7 @@ class UnterlagenKatalog(BaseModel):
         ids = [e.id for e in self.unterlage]
         doppelt = sorted({i for i in ids if ids.count(i) > 1})
         if doppelt:
-            raise ValueError(f"unterlage: id {', '.join(doppelt)} used twice")
+            raise ValueError(f"unterlage: id {', '.join(doppelt)} kommt zweimal vor")
         return self
 
 
@@ -133,7 +133,7 @@ class Checkliste:
                 zeilen.append(f"    Nur {u.vorbehalt}.")
         if self.hinweis:
             zeilen += ["", f"Hinweis: {self.hinweis}"]
-        zeilen.append(f"Quelle der Liste: {self.katalog_quelle} (Stand {self.katalog_stand.isoformat()})")
+        zeilen.append(f"Quelle der Liste: {self.katalog_quelle} (Stand {self.katalog_stand:%d.%m.%Y})")
         return "\n".join(zeilen)
 
 
@@ -165,9 +165,9 @@ def unterlagen(
     ``"eigenes_mehrfamilienhaus"`` for § 3 Abs. 1 Satz 2 Nr. 2 WoGG).
     """
     if not isinstance(haushalt, Haushalt):
-        raise InputError(f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt")
+        raise InputError(f"haushalt: {type(haushalt).__name__} angegeben; einen wohngeld.Haushalt übergeben")
     if not isinstance(on, date):
-        raise InputError(f"on: {type(on).__name__} {on!r} given; pass a datetime.date")
+        raise InputError(f"on: {type(on).__name__} {on} angegeben; ein datetime.date übergeben")
     if isinstance(katalog, UnterlagenKatalog):
         k = katalog
     elif katalog is None:

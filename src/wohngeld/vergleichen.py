@@ -211,8 +211,9 @@ def _eintraege(haushalte: Mapping[str, Haushalt] | Iterable[Eingabe]) -> list[tu
             out.append((str(x[0]), x[1]))
         else:
             raise InputError(
-                f"haushalte[{i - 1}]: {type(x).__name__} given; pass wohngeld.Haushalt objects, "
-                "(name, Haushalt) pairs, case files (wohngeld.cases.Fall) or a mapping name → Haushalt"
+                f"haushalte[{i - 1}]: {type(x).__name__} angegeben; wohngeld.Haushalt-Objekte, Paare "
+                "(Name, Haushalt), Falldateien (wohngeld.cases.Fall) oder ein Mapping Name → Haushalt "
+                "übergeben"
             )
     return out
 

@@ -191,7 +191,7 @@ def vorrang(
     entered housing cost (Kopfteilprinzip, :data:`KOPFTEIL_ZITAT`), or ``unterkunft_monat`` if given.
     """
     if not isinstance(haushalt, Haushalt):
-        raise InputError(f"haushalt: {type(haushalt).__name__} given; pass a wohngeld.Haushalt")
+        raise InputError(f"haushalt: {type(haushalt).__name__} angegeben; einen wohngeld.Haushalt übergeben")
     store = (
         default_store() if rechtsstand is None
         else rechtsstand if isinstance(rechtsstand, ParameterStore) else named_store(rechtsstand)

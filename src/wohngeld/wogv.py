@@ -47,10 +47,10 @@ class Pauschbetraege(Table):
         values = (self.heizung_je_m2, self.warmwasser, self.haushaltsenergie, self.garage, self.stellplatz)
         if self.erfasst and any(v is None for v in values):
             raise ValueError(
-                "erfasst = true needs heizung_je_m2, [warmwasser], [haushaltsenergie], garage, stellplatz"
+                "erfasst = true braucht heizung_je_m2, [warmwasser], [haushaltsenergie], garage, stellplatz"
             )
         if not self.erfasst and any(v is not None for v in values):
-            raise ValueError("erfasst = false: leave the amounts out")
+            raise ValueError("erfasst = false: die Beträge weglassen")
 
 
 class Bewirtschaftung(Table):

@@ -72,7 +72,7 @@ def pruefe_fall(fall: Fall, *, store: ParameterStore | None = None, schritte: bo
     if store is None and fall.extra.get("rechtsstand") is not None:
         name = fall.extra["rechtsstand"]
         if not isinstance(name, str):
-            raise InputError(f"{fall.name}: rechtsstand {name!r} is not the name of a rule set")
+            raise InputError(f"{fall.name}: rechtsstand {name!r} ist nicht der Name eines Regelwerks")
         store = named_store(name)
     keys = VERGLEICHE + SCHRITTE if schritte else VERGLEICHE
     r = calculate(fall.haushalt, on=fall.stichtag, rechtsstand=store, rechenweg=False)

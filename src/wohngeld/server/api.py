@@ -29,6 +29,7 @@ from ..errors import AmbiguousMunicipality, NoMietenstufenList, UnknownMunicipal
 from ..grenzen import Grenze, einkommensgrenze, mietgrenze
 from ..mietstufen import Gemeinde, fassungen, liste, mietenstufe, name_key
 from ..model import Haushalt
+from ..money import to_decimal
 from ..parameters import Koeffizienten, ParameterStore, default_store, named_store, regelwerke
 from ..schema import haushalt_schema
 from ..szenario import parse_szenario
@@ -367,6 +368,14 @@ async def einkommensgrenzen(request: Request) -> Response:
         )
     if gemeinde is not None:
         _ort(gemeinde)
+    for feld, wert in (("miete", miete), ("einkommen", einkommen)):
+        if wert is not None:
+            try:
+                to_decimal(wert)
+            except (ValueError, ArithmeticError) as exc:
+                raise _fehler(
+                    feld, wert, "ein Betrag in Euro mit Dezimalpunkt, z. B. 780.50", str(exc)
+                ) from None
     on = _datum(q.get("stichtag"), pflicht=False)
     store = _regelwerk(q.get("rechtsstand"), None)
 
@@ -404,8 +413,6 @@ async def einkommensgrenzen(request: Request) -> Response:
         feld, wert = "(Eingabe)", gemeinde
         if isinstance(exc, (UnknownMunicipality, AmbiguousMunicipality)):
             feld = "gemeinde"
-        elif "not a number" in str(exc) or "not a finite" in str(exc):
-            feld, wert = ("einkommen", einkommen) if einkommen is not None else ("miete", miete)
         raise UngueltigeEingabe(aus_ausnahme(exc, feld=feld, wert=wert)) from None
     return JSONResponse([g.to_dict() for g in grenzen])
 
