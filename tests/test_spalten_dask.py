@@ -61,5 +61,5 @@ def test_partitions_must_match() -> None:
 
     h = dd.from_pandas(pd.DataFrame({"id": [1, 2]}), npartitions=2)
     m = dd.from_pandas(pd.DataFrame({"haushalt_id": [1, 2]}), npartitions=1)
-    with pytest.raises(InputError, match="partitioned alike"):
+    with pytest.raises(InputError, match="gleich partitioniert"):
         berechne_dask(h, m)

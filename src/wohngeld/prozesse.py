@@ -30,7 +30,9 @@ def pruefe_prozesse(prozesse: object) -> int:
     from .errors import InputError
 
     if isinstance(prozesse, bool) or not isinstance(prozesse, int) or prozesse < 0:
-        raise InputError(f"prozesse: {prozesse!r} given; allowed a whole number ≥ 1 (0: one per core)")
+        raise InputError(
+            f"prozesse: {prozesse!r} angegeben; zulässig eine ganze Zahl ≥ 1 (0: einer je Prozessorkern)"
+        )
     return prozesse or (os.cpu_count() or 1)
 
 

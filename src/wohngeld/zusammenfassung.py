@@ -39,9 +39,9 @@ def _gewicht(w: object) -> Decimal:
     try:
         d = Decimal(str(w).strip().replace(",", "."))
     except InvalidOperation:
-        raise ValueError(f"gewicht: {w!r} is not a number") from None
+        raise ValueError(f"gewicht: {w!r} ist keine Zahl") from None
     if not d.is_finite() or d < 0:
-        raise ValueError(f"gewicht: {w!r} given; a number ≥ 0 is expected")
+        raise ValueError(f"gewicht: {w!r} angegeben; erwartet eine Zahl ≥ 0")
     return d
 
 

@@ -55,7 +55,8 @@ def als_tabelle(x: Any, name: str) -> pa.Table:
     from ..errors import InputError
 
     raise InputError(
-        f"{name}: {type(x).__name__} given; pass a pyarrow Table, a pandas DataFrame or a dict of columns"
+        f"{name}: {type(x).__name__} angegeben; erwartet eine pyarrow-Tabelle, ein pandas-DataFrame "
+        "oder ein dict von Spalten"
     )
 
 
@@ -126,8 +127,8 @@ def geld_spalte(
             tabelle,
             np.flatnonzero(~fehlt),
             name,
-            "float given; money is exact: use a decimal column (Decimal, decimal128), whole euros as int "
-            'or text like "420.50"',
+            "Gleitkommazahl angegeben; Geldbeträge sind exakt: Dezimalspalte (Decimal, decimal128), "
+            'ganze Euro als Ganzzahl oder Text wie "420.50" verwenden',
         )
         return werte, np.zeros(n, dtype=bool), exakt
     if pa.types.is_integer(typ):
@@ -158,7 +159,7 @@ def geld_spalte(
             except InvalidOperation:
                 d = None
             if d is None or not d.is_finite():
-                fehler.add(tabelle, np.array([i]), name, f'{s!r} is not an amount; write e.g. "420.50"')
+                fehler.add(tabelle, np.array([i]), name, f'{s!r} ist kein Betrag; z. B. "420.50" schreiben')
                 fehlt[i] = True
                 continue
             skaliert = d.scaleb(skala)
@@ -169,7 +170,7 @@ def geld_spalte(
                 continue
             werte[i] = int(ganz)
     else:
-        fehler.add(tabelle, np.flatnonzero(~fehlt), name, f"column of type {typ}; an amount is expected")
+        fehler.add(tabelle, np.flatnonzero(~fehlt), name, f"Spalte vom Typ {typ}; erwartet ein Betrag")
         return werte, np.zeros(n, dtype=bool), exakt
     ausserhalb = ~fehlt & ~schlecht & ((werte < min_wert) | (werte > max_wert))
     schlecht |= ausserhalb
@@ -177,7 +178,7 @@ def geld_spalte(
     if schlecht.any():
         lo = Decimal(min_wert).scaleb(-skala).normalize()
         hi = Decimal(max_wert).scaleb(-skala).normalize()
-        fehler.add(tabelle, np.flatnonzero(schlecht), name, f"amount outside {lo:f} to {hi:f} EUR")
+        fehler.add(tabelle, np.flatnonzero(schlecht), name, f"Betrag außerhalb von {lo:f} bis {hi:f} EUR")
     return np.where(schlecht, 0, werte), ~fehlt & ~schlecht, exakt | fehlt
 
 
@@ -213,11 +214,11 @@ def int_spalte(
         schlecht = (f != np.round(f)) | (np.abs(f) > 2**31)
         v = np.where(schlecht, 0, f).astype(np.int64)
     else:
-        fehler.add(tabelle, np.flatnonzero(~fehlt), name, f"column of type {typ}; a whole number is expected")
+        fehler.add(tabelle, np.flatnonzero(~fehlt), name, f"Spalte vom Typ {typ}; erwartet eine ganze Zahl")
         return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
     schlecht |= (v < lo) | (v > hi)
     schlecht &= ~fehlt
-    fehler.add(tabelle, np.flatnonzero(schlecht), name, f"allowed {lo}–{hi} ({regel})")
+    fehler.add(tabelle, np.flatnonzero(schlecht), name, f"zulässig {lo}–{hi} ({regel})")
     return np.where(schlecht, 0, v), ~fehlt & ~schlecht
 
 
@@ -232,9 +233,9 @@ def bool_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> Ar
         return np.asarray(col.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
     if pa.types.is_integer(col.type):
         v = np.asarray(col.fill_null(0).cast(pa.int64()).to_numpy(), dtype=np.int64)
-        fehler.add(tabelle, np.flatnonzero((v != 0) & (v != 1)), name, "allowed true/false (or 1/0)")
+        fehler.add(tabelle, np.flatnonzero((v != 0) & (v != 1)), name, "zulässig true/false (oder 1/0)")
         return np.asarray(v == 1, dtype=bool)
-    fehler.add(tabelle, np.flatnonzero(~_fehlt(col)), name, f"column of type {col.type}; true/false expected")
+    fehler.add(tabelle, np.flatnonzero(~_fehlt(col)), name, f"Spalte vom Typ {col.type}; erwartet true/false")
     return np.zeros(len(col), dtype=bool)
 
 
@@ -263,7 +264,9 @@ def datum_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> t
             try:
                 v[i] = (date.fromisoformat(s.strip()) - _EPOCH).days
             except ValueError:
-                fehler.add(tabelle, np.array([i]), name, f"{s!r} given; write a date as JJJJ-MM-TT")
+                fehler.add(
+                    tabelle, np.array([i]), name, f"{s!r} angegeben; ein Datum als JJJJ-MM-TT schreiben"
+                )
                 fehlt[i] = True
         return v, ~fehlt
     werte = col.to_pylist()
@@ -272,7 +275,7 @@ def datum_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> t
         if isinstance(s, date):
             v[i] = (s - _EPOCH).days
         elif s is not None:
-            fehler.add(tabelle, np.array([i]), name, f"{s!r} given; a date is expected")
+            fehler.add(tabelle, np.array([i]), name, f"{s!r} angegeben; erwartet ein Datum")
             fehlt[i] = True
     return v, ~fehlt
 

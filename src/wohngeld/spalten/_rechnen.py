@@ -215,16 +215,16 @@ def berechne(
     haushalte, objekte = _objekte(haushalte, "haushalt")
     H = als_tabelle(haushalte, "haushalte")
     if "id" not in H.column_names:
-        raise InputError("haushalte: column id missing; every household needs an id (unique)")
+        raise InputError("haushalte: Spalte id fehlt; jeder Haushalt braucht eine eindeutige Kennung")
     nh = H.num_rows
     ids = H.column("id").combine_chunks()
     fehler.add(
         "haushalte",
         np.flatnonzero(np.asarray(ids.is_null().to_numpy(zero_copy_only=False))),
         "id",
-        "missing; every household needs an id",
+        "fehlt; jeder Haushalt braucht eine Kennung",
     )
-    fehler.add("haushalte", _doppelt(ids), "id", "given twice; ids must be unique")
+    fehler.add("haushalte", _doppelt(ids), "id", "doppelt angegeben; Kennungen müssen eindeutig sein")
     weg = np.zeros(nh, dtype=np.int64)
 
     # Stichtag and Rechtsstand (§§ 24, 25 WoGG; the Fassung in force on the date)
@@ -236,7 +236,7 @@ def berechne(
         "haushalte",
         np.flatnonzero(tage < 0),
         "stichtag",
-        "missing: give it per row or as on=date (JJJJ-MM-TT)",
+        "fehlt: je Zeile angeben oder als on=date (JJJJ-MM-TT)",
     )
     eindeutig, inv = np.unique(np.where(tage < 0, 0, tage), return_inverse=True)
     saetze: list[Parametersatz] = []
@@ -314,11 +314,11 @@ def berechne(
         ):
             gw = np.asarray(gcol.cast(pa.float64()).fill_null(np.nan).to_numpy(), dtype=np.float64)
             schlecht = ~np.isfinite(gw) | (gw < 0)
-            fehler.add("haushalte", np.flatnonzero(schlecht), "gewicht", "a number ≥ 0 is expected")
+            fehler.add("haushalte", np.flatnonzero(schlecht), "gewicht", "erwartet eine Zahl ≥ 0")
             gewicht = np.where(schlecht, np.nan, gw)
         else:
             fehler.add(
-                "haushalte", np.arange(nh), "gewicht", f"column of type {gcol.type}; a number is expected"
+                "haushalte", np.arange(nh), "gewicht", f"Spalte vom Typ {gcol.type}; erwartet eine Zahl"
             )
     if objekte is not None:
         obj_da = np.array([o is not None and o == o for o in objekte], dtype=bool)
@@ -345,7 +345,9 @@ def berechne(
     _setze(weg, n < 1, "pruefung")
     ein = _Einnahmen.lesen(einnahmen, mit, fehler) if einnahmen is not None else None
     if einnahmen is not None and mit is None:
-        raise InputError("einnahmen given without mitglieder: the Einnahmen belong to members (mitglied_id)")
+        raise InputError(
+            "einnahmen ohne mitglieder angegeben: die Einnahmen gehören zu Mitgliedern (mitglied_id)"
+        )
     tabellen = _kern.Tabellen(saetze) if saetze else None
     if ein is not None and mit is not None:
         e_hh = (
@@ -559,9 +561,11 @@ class _Mitglieder:
         nm = T.num_rows
         vorher = len(fehler.eintraege)
         if "haushalt_id" not in T.column_names:
-            raise InputError("mitglieder: column haushalt_id missing (the id of the member's household)")
+            raise InputError("mitglieder: Spalte haushalt_id fehlt (die Kennung des Haushalts des Mitglieds)")
         self.hh = _index(T.column("haushalt_id").combine_chunks(), hh_ids)
-        fehler.add("mitglieder", np.flatnonzero(self.hh < 0), "haushalt_id", "no household with this id")
+        fehler.add(
+            "mitglieder", np.flatnonzero(self.hh < 0), "haushalt_id", "kein Haushalt mit dieser Kennung"
+        )
         self.ids = T.column("mitglied_id").combine_chunks() if "mitglied_id" in T.column_names else None
         if self.ids is not None:
             fehler.add(
@@ -570,7 +574,7 @@ class _Mitglieder:
                 if self.ids.null_count == 0
                 else np.flatnonzero(np.asarray(self.ids.is_null().to_numpy(zero_copy_only=False))),
                 "mitglied_id",
-                "missing or given twice; ids must be unique",
+                "fehlt oder doppelt angegeben; Kennungen müssen eindeutig sein",
             )
 
         def b(name: str) -> Arr:
@@ -633,12 +637,14 @@ class _Einnahmen:
         vorher = len(fehler.eintraege)
         if mit is None or mit.ids is None:
             raise InputError(
-                "einnahmen need mitglieder with a column mitglied_id (the member of each Einnahme)"
+                "einnahmen brauchen mitglieder mit einer Spalte mitglied_id (das Mitglied jeder Einnahme)"
             )
         if "mitglied_id" not in T.column_names or "art" not in T.column_names:
-            raise InputError("einnahmen: columns mitglied_id and art are required (§ 14 WoGG)")
+            raise InputError("einnahmen: Spalten mitglied_id und art erforderlich (§ 14 WoGG)")
         self.mitglied = _index(T.column("mitglied_id").combine_chunks(), mit.ids)
-        fehler.add("einnahmen", np.flatnonzero(self.mitglied < 0), "mitglied_id", "no member with this id")
+        fehler.add(
+            "einnahmen", np.flatnonzero(self.mitglied < 0), "mitglied_id", "kein Mitglied mit dieser Kennung"
+        )
         roh = T.column("art").combine_chunks()
         if (
             pa.types.is_dictionary(roh.type)
@@ -654,7 +660,7 @@ class _Einnahmen:
                 "einnahmen",
                 np.flatnonzero(np.asarray(art.is_null().to_numpy(zero_copy_only=False))),
                 "art",
-                "missing (a kind of Einnahme, § 14 WoGG)",
+                "fehlt (eine Art der Einnahme, § 14 WoGG)",
             )
             enc = pc.dictionary_encode(art.fill_null(""))
             self.arten = enc.dictionary.to_pylist()
@@ -668,7 +674,7 @@ class _Einnahmen:
                 "einnahmen",
                 np.flatnonzero(np.isin(self.art_idx, unbekannt)),
                 "art",
-                "not a kind of Einnahme this library knows (§ 14 WoGG; see wohngeld.EinnahmeArt)",
+                "keine bekannte Art der Einnahme (§ 14 WoGG; siehe wohngeld.EinnahmeArt)",
             )
         grenze = 10**12
         bm = geld_spalte(T, "einnahmen", "brutto_monat", 2, fehler, min_wert=-grenze, max_wert=grenze)
@@ -1109,7 +1115,7 @@ def _parallel(
     nh = H.num_rows
     ids = H.column("id").combine_chunks() if "id" in H.column_names else None
     if ids is None:
-        raise InputError("haushalte: column id missing; every household needs an id (unique)")
+        raise InputError("haushalte: Spalte id fehlt; jeder Haushalt braucht eine eindeutige Kennung")
     doppelt = len(_doppelt(ids)) > 0 or ids.null_count > 0
     if M is not None and "mitglied_id" in M.column_names:
         mids = M.column("mitglied_id").combine_chunks()

@@ -106,8 +106,8 @@ def berechne_dask(
         from ..errors import InputError
 
         raise InputError(
-            f"haushalte, mitglieder, einnahmen: partitions {sorted(n)}; the three frames must be "
-            "partitioned alike (partition i holds the members and Einnahmen of the households of i)"
+            f"haushalte, mitglieder, einnahmen: Partitionen {sorted(n)}; die drei Tabellen müssen gleich "
+            "partitioniert sein (Partition i enthält die Mitglieder und Einnahmen der Haushalte von i)"
         )
     id_typ = _id_typ(haushalte)
     return dd.map_partitions(  # type: ignore[no-untyped-call]
