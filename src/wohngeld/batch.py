@@ -518,6 +518,7 @@ def stapel_datei(
     the row iterator (e.g. a progress bar); ``melden`` is called after each row. A bad row gets its
     error in ``fehler`` and the run goes on; a CSV header naming a column twice is refused before
     anything is written. ``dezimalkomma``/``trennzeichen``: the dialect of German office files.
+    ``prozesse``: worker processes computing the rows ahead (0: one per core); the same file.
     """
     berechnet = fehler = 0
     out: Result | ItemError
@@ -531,6 +532,9 @@ def stapel_datei(
 
     # ``prozesse`` > 1: the rows are computed ahead in worker processes (wohngeld.prozesse)
     voraus: dict[int, Result | ItemError] = {}
+    from .prozesse import pruefe_prozesse
+
+    prozesse = pruefe_prozesse(prozesse)
     if prozesse > 1:
         from .prozesse import vorausrechnen
 
