@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import threading
+import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -245,7 +247,7 @@ def berechne(
     fassung_tag = np.zeros(len(eindeutig), dtype=np.int64)
     ok_tag = np.zeros(len(eindeutig), dtype=bool)
     rs_tag = np.zeros(len(eindeutig), dtype=bool)
-    fassung_art = np.zeros((len(eindeutig), 3), dtype=np.int64)
+    fassung_art = np.zeros((len(eindeutig), len(_PROBEN)), dtype=np.int64)
     for j, t in enumerate(eindeutig):
         try:
             rs = store.rechtsstand(_EPOCH + timedelta(days=int(t)))
@@ -257,8 +259,7 @@ def berechne(
             saetze.append(parametersatz(rs))
         ps_tag[j] = satz_nr[key]
         fassung_tag[j] = (rs.fassung - _EPOCH).days
-        fa, fb, fc = _fassungen(rs, store)
-        fassung_art[j] = ((fa - _EPOCH).days, (fb - _EPOCH).days, (fc - _EPOCH).days)
+        fassung_art[j] = [(f - _EPOCH).days for f in _fassungen(rs, store)]
         rs_tag[j] = True
         ok_tag[j] = saetze[satz_nr[key]].exakt
     ps = ps_tag[inv]
@@ -385,9 +386,9 @@ def berechne(
     code = np.full(nh, _CODE["FEHLER"], dtype=np.int64)
     grund_idx = np.full(nh, -1, dtype=np.int64)
     texte: dict[str, int] = {}
-    # the Fassung of a result: the latest valid_from of the tables its calculation reads
-    # (Y given; members without Einnahmen; with Einnahmen), as the scalar engine reports it
-    art_fassung = np.where(y_da, 0, np.where(hat_einnahmen_hh, 2, 1))
+    # the Fassung of a result: the latest valid_from of the tables its calculation reads, which
+    # depends on the kind of household (_PROBEN), as the scalar engine reports it
+    art_fassung = np.where(~hat_mitglieder, 0, np.where(y_da, 1, np.where(hat_einnahmen_hh, 5, 3)) + ~heim)
     fass = fassung_art[inv, art_fassung]
     rs_name = np.zeros(nh, dtype=np.int64)
     namen: dict[str, int] = {}
@@ -479,33 +480,55 @@ def berechne(
     )
 
 
-def _fassungen(rs: Any, store: ParameterStore) -> tuple[date, date, date]:
-    """The Fassung ``calculate`` reports on ``rs.stichtag`` for a household with Y given, with
-    members without Einnahmen and with Einnahmen (the tables read differ); memoised per Rechtsstand.
+_MIETE: dict[str, Any] = {"mietenstufe": 1, "miete_monat": "100"}
+_HEIM: dict[str, Any] = {"mietenstufe": 1, "wohnkosten": {"art": "Heim"}}
+_EINNAHME: dict[str, Any] = {"einnahmen": [{"art": "Kindergeld", "brutto_monat": "1"}]}
+_PROBEN: tuple[dict[str, Any], ...] = (
+    {**_MIETE, "anzahl_mitglieder": 1, "gesamteinkommen_monat": "100"},
+    {**_HEIM, "mitglieder": [{}], "gesamteinkommen_monat": "100"},
+    {**_MIETE, "mitglieder": [{}], "gesamteinkommen_monat": "100"},
+    {**_HEIM, "mitglieder": [{}]},
+    {**_MIETE, "mitglieder": [{}]},
+    {**_HEIM, "mitglieder": [_EINNAHME]},
+    {**_MIETE, "mitglieder": [_EINNAHME]},
+)
+"""Minimal households of each kind whose calculation reads a different set of tables: no member
+list; a list with Y given; without Einnahmen; with Einnahmen — each as Heim and with a Miete."""
+_FASSUNGEN: weakref.WeakKeyDictionary[ParameterStore, dict[int, tuple[date, ...]]] = (
+    weakref.WeakKeyDictionary()
+)
 
-    Taken from the scalar engine itself on three minimal households, so that the columnar result
-    names the same Fassung whatever tables a stage reads.
+
+def _fassungen(rs: Any, store: ParameterStore) -> tuple[date, ...]:
+    """The Fassung ``calculate`` reports on ``rs.stichtag`` for each kind of household in
+    :data:`_PROBEN` (the tables read differ); memoised per Rechtsstand and, for a store without a
+    date-dependent transform, per span between two dates on which any table changes.
+
+    Taken from the scalar engine itself, so that the columnar result names the same Fassung
+    whatever tables a stage reads.
     """
     f = rs.memo.get("spalten_fassungen")
     if isinstance(f, tuple):
         return f
-    basis: dict[str, Any] = {"mietenstufe": 1, "miete_monat": "100"}
-    proben = (
-        {**basis, "anzahl_mitglieder": 1, "gesamteinkommen_monat": "100"},
-        {**basis, "mitglieder": [{}]},
-        {**basis, "mitglieder": [{"einnahmen": [{"art": "Kindergeld", "brutto_monat": "1"}]}]},
-    )
+    spanne: dict[int, tuple[date, ...]] | None = None
+    key = 0
+    if type(store).transform is ParameterStore.transform:
+        daten = sorted(store.fassungsdaten())
+        key = bisect.bisect_right(daten, rs.stichtag)
+        spanne = _FASSUNGEN.setdefault(store, {})
+        if key in spanne:
+            rs.memo["spalten_fassungen"] = spanne[key]
+            return spanne[key]
     werte = []
-    for d in proben:
+    for d in _PROBEN:
         try:
-            werte.append(
-                calculate(
-                    Haushalt.model_validate(d), on=rs.stichtag, rechenweg=False, rechtsstand=store
-                ).fassung
-            )
+            r = calculate(Haushalt.model_validate(d), on=rs.stichtag, rechenweg=False, rechtsstand=store)
+            werte.append(r.fassung)
         except Exception:
             werte.append(rs.fassung)
-    f = rs.memo["spalten_fassungen"] = (werte[0], werte[1], werte[2])
+    f = rs.memo["spalten_fassungen"] = tuple(werte)
+    if spanne is not None:
+        spanne[key] = f
     return f
 
 
