@@ -53,8 +53,34 @@ def _speicher(n: int) -> float:
     return int(subprocess.check_output([sys.executable, "-c", code])) / 1024
 
 
+def _schleife(_: int = 0) -> float:
+    t = time.process_time()
+    s = 0
+    for i in range(6_000_000):
+        s += i * i % 7
+    return time.process_time() - t
+
+
+def _kapazitaet() -> None:
+    """How much parallel CPU the machine gives right now: one pure-Python loop alone, then two at once."""
+    import multiprocessing
+
+    t = time.perf_counter()
+    _schleife()
+    allein = time.perf_counter() - t
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        t = time.perf_counter()
+        pool.map(_schleife, [0, 1])
+        zwei = time.perf_counter() - t
+    print(
+        f"machine now: one loop {allein:.2f} s, two loops at once {zwei:.2f} s "
+        f"→ {2 * allein / zwei:.2f} loops' worth of CPU in parallel (2.0 on two free cores)"
+    )
+
+
 def main() -> None:
     """Print the figures."""
+    _kapazitaet()
     import numpy as np
 
     from wohngeld.batch import calculate_many
