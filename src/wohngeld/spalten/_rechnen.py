@@ -1097,8 +1097,8 @@ def _teil_rechnen(
         h = h.append_column("haushalt", pa.array([None] * (b - a), type=pa.null()))
     r = berechne(
         h if objekte is None else {**{n: h.column(n) for n in H.column_names}, "haushalt": objekte[a:b]},
-        None if M is None else M.take(pa.array(mpos)),
-        None if E is None else E.take(pa.array(epos)),
+        None if M is None else _zeilen(M, mpos),
+        None if E is None else _zeilen(E, epos),
         on=k["on"],
         rechtsstand=k["rechtsstand"],
     )
@@ -1113,6 +1113,15 @@ def _teil_rechnen(
             z = np.where(t == "einnahmen", epos[np.minimum(z, max(len(epos) - 1, 0))], z)
         f = f.set_column(f.column_names.index("zeile"), "zeile", pa.array(z))
     return r.ergebnis, f
+
+
+def _zeilen(t: pa.Table, pos: Arr | None) -> pa.Table:
+    """The rows ``pos`` of ``t``: a zero-copy slice when they are one run (the sorted layout)."""
+    if pos is None or len(pos) == 0:
+        return t.slice(0, 0)
+    if int(pos[-1]) - int(pos[0]) + 1 == len(pos):
+        return t.slice(int(pos[0]), len(pos))
+    return t.take(pa.array(pos))
 
 
 def _parallel(
@@ -1192,6 +1201,6 @@ def _parallel(
         ergebnisse.append(erg)
         fehler.append(f)
     return Spaltenergebnis(
-        ergebnis=pa.concat_tables(ergebnisse).unify_dictionaries().combine_chunks(),
+        ergebnis=pa.concat_tables(ergebnisse),
         fehler=pa.concat_tables(fehler, promote_options="permissive"),
     )
