@@ -167,6 +167,7 @@ def calculate_many(
     on: date | None = None,
     rechtsstand: str | ParameterStore | None = None,
     rechenweg: bool = False,
+    prozesse: int = 1,
 ) -> Iterator[Result | ItemError]:
     """Wohngeld for many households, streamed: one output per item, in input order.
 
@@ -180,7 +181,20 @@ def calculate_many(
     ...          "gesamteinkommen_monat": "1162.35"}, {"mietenstufe": 9}]
     >>> [getattr(x, "betrag_monat") for x in calculate_many(rows, on=date(2023, 7, 1))]
     [Decimal('131'), None]
+
+    ``prozesse``: worker processes (0: one per core); the same outputs in the same order
+    (:mod:`wohngeld.prozesse`).
     """
+    from .prozesse import pruefe_prozesse
+
+    n = pruefe_prozesse(prozesse)
+    if n > 1:
+        from .prozesse import bloecke, geordnet, posten_block
+
+        kontext = {"on": on, "rechtsstand": rechtsstand, "rechenweg": rechenweg}
+        for block in geordnet(posten_block, bloecke(items, 500), prozesse=n, kontext=kontext):
+            yield from block
+        return
     for index, item in enumerate(items):
         yield _posten(index, item, on=on, rechtsstand=rechtsstand, rechenweg=rechenweg)
 
@@ -494,6 +508,7 @@ def stapel_datei(
     dezimalkomma: bool = False,
     trennzeichen: str | None = None,
     melden: Melden | None = None,
+    prozesse: int = 1,
 ) -> Bilanz:
     """Compute every row of a CSV or JSON Lines file and write the same rows plus the results.
 
@@ -503,6 +518,7 @@ def stapel_datei(
     the row iterator (e.g. a progress bar); ``melden`` is called after each row. A bad row gets its
     error in ``fehler`` and the run goes on; a CSV header naming a column twice is refused before
     anything is written. ``dezimalkomma``/``trennzeichen``: the dialect of German office files.
+    ``prozesse``: worker processes computing the rows ahead (0: one per core); the same file.
     """
     berechnet = fehler = 0
     out: Result | ItemError
@@ -513,6 +529,28 @@ def stapel_datei(
 
     def objekt(obj: Mapping[str, object]) -> dict[str, object]:
         return objekt_zu_eingabe(obj, dezimalkomma=dezimalkomma)
+
+    # ``prozesse`` > 1: the rows are computed ahead in worker processes (wohngeld.prozesse)
+    voraus: dict[int, Result | ItemError] = {}
+    from .prozesse import pruefe_prozesse
+
+    prozesse = pruefe_prozesse(prozesse)
+    if prozesse > 1:
+        from .prozesse import vorausrechnen
+
+        aussen = huelle
+
+        def huelle(it: Iterator[Any]) -> Iterator[Any]:
+            return vorausrechnen(
+                aussen(it), voraus, format=format, dezimalkomma=dezimalkomma, on=on,
+                rechtsstand=rechtsstand, prozesse=prozesse,
+            )
+
+    def rechne(
+        index: int, row: Mapping[str, object], umwandeln: Callable[[Mapping[str, object]], dict[str, object]]
+    ) -> Result | ItemError:
+        out = voraus.pop(index, None)
+        return out if out is not None else _aus_zeile(index, row, umwandeln, on=on, rechtsstand=rechtsstand)
 
     if format == "csv":
         namen, trenn, zeilen = lese_csv(ein, trennzeichen=trennzeichen)
@@ -534,7 +572,7 @@ def stapel_datei(
                 )
                 out = _posten(index, item, on=on, rechtsstand=None, rechenweg=False)
             else:
-                out = _aus_zeile(index, row, eingabe, on=on, rechtsstand=rechtsstand)
+                out = rechne(index, row, eingabe)
             writer.writerow({**row, **ergebnis_spalten(out, dezimalkomma=dezimalkomma)})
             if isinstance(out, Result):
                 berechnet += 1
@@ -550,7 +588,7 @@ def stapel_datei(
             out = _posten(index, obj.fehler, on=on, rechtsstand=None, rechenweg=False)
             rec: dict[str, object] = {"zeile_roh": obj.text}
         else:
-            out = _aus_zeile(index, obj, objekt, on=on, rechtsstand=rechtsstand)
+            out = rechne(index, obj, objekt)
             rec = dict(obj)
             gesehen.update(dict.fromkeys(obj))
         rec.update(ergebnis_spalten(out, dezimalkomma=dezimalkomma))
@@ -615,6 +653,7 @@ def stapel_pfad(
     trennzeichen: str | None = None,
     huelle: Huelle = _ohne_huelle,
     melden: Melden | None = None,
+    prozesse: int = 1,
 ) -> Bilanz:
     """:func:`stapel_datei` from file to file, so that nothing is lost or half-written.
 
@@ -671,6 +710,7 @@ def stapel_pfad(
                     bilanz = stapel_datei(
                         ein, aus, format=fmt, on=on, rechtsstand=rechtsstand, huelle=huelle,
                         dezimalkomma=dezimalkomma, trennzeichen=trennzeichen, melden=melden,
+                        prozesse=prozesse,
                     )
                 except UnicodeDecodeError as exc:
                     raise InputError(

@@ -16,6 +16,7 @@ import click
 
 from ..batch import ERGEBNIS_SPALTEN, stapel_pfad
 from ..errors import WohngeldError
+from ..prozesse import pruefe_prozesse
 from ._gruppe import main
 from ._optionen import datum, szenario_laden, szenario_option
 
@@ -141,6 +142,25 @@ class _Fortschritt:
 )
 @click.option("--streng", is_flag=True, help="Exit-Code 1, wenn eine Zeile einen Fehler hat.")
 @click.option("--json", "als_json", is_flag=True, help="Zusammenfassung als JSON auf stdout.")
+@click.option(
+    "--prozesse",
+    type=click.IntRange(min=0),
+    default=1,
+    show_default=True,
+    help="Anzahl der Arbeitsprozesse (0: einer je Prozessorkern); gleiche Ausgabe, gleiche Reihenfolge.",
+)
+@click.option(
+    "--zusammenfassung",
+    is_flag=True,
+    help="Danach Empfänger, Summe und Mittel des Wohngelds je Mietenstufe und Haushaltsgröße ausgeben "
+    "(mit Spalte gewicht hochgerechnet).",
+)
+@click.option(
+    "--vergleich",
+    metavar="RECHTSSTAND",
+    help="Mit --zusammenfassung: dieselben Zeilen auch nach RECHTSSTAND (z. B. 'Entwurf 2027') berechnen "
+    "und beide Auswertungen nebeneinander zeigen.",
+)
 def stapel(
     eingabe: Path,
     ausgabe: Path,
@@ -155,6 +175,9 @@ def stapel(
     intervall: float,
     streng: bool,
     als_json: bool,
+    prozesse: int = 1,
+    zusammenfassung: bool = False,
+    vergleich: str | None = None,
 ) -> None:
     """Compute every row of EINGABE; write the rows with results to AUSGABE."""
     f = _format(eingabe, fmt)
@@ -181,7 +204,7 @@ def stapel(
             bilanz = stapel_pfad(
                 eingabe, ausgabe, on=on, format=f, rechtsstand=store, ueberschreiben=ueberschreiben,
                 kodierung=kodierung, dezimalkomma=dezimalkomma, trennzeichen=trennzeichen,
-                huelle=huelle, melden=melden,
+                huelle=huelle, melden=melden, prozesse=pruefe_prozesse(prozesse),
             )
         except WohngeldError as exc:  # refused, unreadable or unwritable: AUSGABE is unchanged
             raise _Fehler(" ".join(str(exc).split())) from None
@@ -198,5 +221,50 @@ def stapel(
                 + ", ".join(bilanz.ohne_bedeutung),
                 err=True,
             )
+    if zusammenfassung or vergleich:
+        _zusammenfassung(
+            eingabe, ausgabe, f, on, store, kodierung, dezimalkomma, trennzeichen, vergleich, prozesse,
+            als_json,
+        )
     if streng and bilanz.fehler:
         raise SystemExit(1)
+
+
+def _zusammenfassung(
+    eingabe: Path,
+    ausgabe: Path,
+    f: Literal["csv", "jsonl"],
+    on: Any,
+    store: Any,
+    kodierung: str,
+    dezimalkomma: bool,
+    trennzeichen: str | None,
+    vergleich: str | None,
+    prozesse: int,
+    als_json: bool,
+) -> None:
+    """The aggregate report of AUSGABE (and of the same rows under VERGLEICH), on stdout."""
+    import tempfile
+
+    from ..parameters import named_store
+    from ..zusammenfassung import aus_stapel_datei, nebeneinander, tabelle_text
+
+    bericht = aus_stapel_datei(ausgabe, f, dezimalkomma=dezimalkomma)
+    if vergleich is not None:
+        try:
+            zweiter = named_store(vergleich)
+        except WohngeldError as exc:
+            raise click.BadParameter(str(exc), param_hint="--vergleich") from None
+        with tempfile.TemporaryDirectory() as tmp:
+            pfad = Path(tmp) / f"vergleich.{f}"
+            stapel_pfad(
+                eingabe, pfad, on=on, format=f, rechtsstand=zweiter, kodierung=kodierung,
+                dezimalkomma=dezimalkomma, trennzeichen=trennzeichen, prozesse=pruefe_prozesse(prozesse),
+            )
+            b2 = aus_stapel_datei(pfad, f, dezimalkomma=dezimalkomma)
+        name1 = getattr(store, "name", None) or "geltendes Recht"
+        bericht = nebeneinander(bericht, b2, (name1, vergleich))
+    if als_json:
+        click.echo(json.dumps({"zusammenfassung": bericht}, ensure_ascii=False, default=str))
+    else:
+        click.echo(tabelle_text(bericht))

@@ -1,0 +1,135 @@
+"""Throughput of the columnar path (wohngeld.spalten) and of the worker processes.
+
+Run: ``python benchmarks/bench_spalten.py [N]`` (N households, default 1 000 000). Prints medians
+of repeated runs, wall time and CPU time; no assertion, the numbers depend on the machine (and on
+what else runs on it: quote them with that note).
+
+- § 19 stage alone: M, Y (cents) and members given, one Fassung (``wohngeld.spalten.formel``);
+- from itemised gross incomes to the amount: ``berechne`` on the long layout of
+  ``wohngeld.spalten.synthetisch`` (1–8 members, Erwerbseinkommen, Altersrente, Arbeitslosengeld,
+  Kindergeld; Stichtage 2016–2026), one process and two;
+- peak memory of a fresh process that builds and computes N households (``ru_maxrss``);
+- worker processes: ``calculate_many`` on 100 000 validated flat rows with 1 and 2 processes.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from collections.abc import Callable
+from datetime import date
+from typing import Any
+
+
+def _zeit(f: Callable[[], Any], wiederholungen: int) -> tuple[float, float]:
+    """Median wall and CPU seconds (this process and its finished children) of ``f``."""
+    wand, cpu = [], []
+    for _ in range(wiederholungen):
+        c0 = _cpu()
+        t0 = time.perf_counter()
+        f()
+        wand.append(time.perf_counter() - t0)
+        cpu.append(_cpu() - c0)
+    return statistics.median(wand), statistics.median(cpu)
+
+
+def _cpu() -> float:
+    s = resource.getrusage(resource.RUSAGE_SELF)
+    k = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return s.ru_utime + s.ru_stime + k.ru_utime + k.ru_stime
+
+
+def _speicher(n: int) -> float:
+    code = (
+        "import resource, sys\n"
+        "from wohngeld.spalten import berechne\n"
+        "from wohngeld.spalten.synthetisch import haushalte\n"
+        f"e = berechne(*haushalte({n}, seed=1))\n"
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)\n"
+    )
+    return int(subprocess.check_output([sys.executable, "-c", code])) / 1024
+
+
+def _schleife(_: int = 0) -> float:
+    t = time.process_time()
+    s = 0
+    for i in range(6_000_000):
+        s += i * i % 7
+    return time.process_time() - t
+
+
+def _kapazitaet() -> None:
+    """How much parallel CPU the machine gives right now: one pure-Python loop alone, then two at once."""
+    import multiprocessing
+
+    t = time.perf_counter()
+    _schleife()
+    allein = time.perf_counter() - t
+    with multiprocessing.get_context("fork").Pool(2) as pool:
+        t = time.perf_counter()
+        pool.map(_schleife, [0, 1])
+        zwei = time.perf_counter() - t
+    print(
+        f"machine now: one loop {allein:.2f} s, two loops at once {zwei:.2f} s "
+        f"→ {2 * allein / zwei:.2f} loops' worth of CPU in parallel (2.0 on two free cores)"
+    )
+
+
+def main() -> None:
+    """Print the figures."""
+    _kapazitaet()
+    import numpy as np
+
+    from wohngeld.batch import calculate_many
+    from wohngeld.spalten import berechne, formel
+    from wohngeld.spalten.synthetisch import haushalte
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1_000_000
+    rng = np.random.default_rng(1)
+    mitglieder = rng.integers(1, 13, n)
+    m = rng.integers(0, 2_500_00, n)
+    y = rng.integers(0, 6_000_00, n)
+    on = date(2025, 7, 1)
+    formel(mitglieder[:10], m[:10], y[:10], on=on)
+    w, c = _zeit(lambda: formel(mitglieder, m, y, on=on), 7)
+    print(
+        f"§ 19 stage alone, {n:,} households: {w * 1e3:8.1f} ms  "
+        f"({n / w / 1e6:6.1f} M/s; CPU {c * 1e3:.0f} ms)"
+    )
+
+    H, M, E = haushalte(n, seed=1)
+    print(f"  layout: {H.num_rows:,} households, {M.num_rows:,} members, {E.num_rows:,} Einnahmen")
+    berechne(*haushalte(1000, seed=2))
+    w, c = _zeit(lambda: berechne(H, M, E), 3)
+    print(f"itemised incomes → amount, 1 process: {w:6.2f} s  ({n / w / 1e6:5.2f} M/s; CPU {c:.2f} s)")
+    w2, c2 = _zeit(lambda: berechne(H, M, E, prozesse=2), 3)
+    print(
+        f"itemised incomes → amount, 2 processes: {w2:6.2f} s  ({n / w2 / 1e6:5.2f} M/s; CPU {c2:.2f} s)"
+        f"  speed-up {w / w2:.2f}×"
+    )
+    print(f"peak memory, fresh process building and computing {n:,} households: {_speicher(n):.0f} MiB")
+
+    rows = [
+        {
+            "mietenstufe": int(1 + i % 6),
+            "miete_monat": f"{200 + int(m[i]) % 1300}.{i % 100:02d}",
+            "anzahl_mitglieder": int(1 + i % 8),
+            "gesamteinkommen_monat": f"{int(y[i]) // 100}",
+            "stichtag": f"{2016 + i % 11}-07-01",
+        }
+        for i in range(100_000)
+    ]
+    list(calculate_many(rows[:100]))
+    w1, c1 = _zeit(lambda: list(calculate_many(rows)), 1)
+    w2, c2 = _zeit(lambda: list(calculate_many(rows, prozesse=2)), 1)
+    print(
+        f"calculate_many, 100,000 flat rows: 1 process {w1:.2f} s (CPU {c1:.2f} s), "
+        f"2 processes {w2:.2f} s (CPU {c2:.2f} s): speed-up {w1 / w2:.2f}×"
+    )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,221 @@
+"""Wohngeld for whole populations as columns (optional extra ``wohngeld[spalten]``: numpy, pyarrow).
+
+:func:`berechne` takes households, members and their Einnahmen as columns and returns one row per
+household, identical to :func:`wohngeld.calculate` to the cent and the euro: the kernel computes
+§§ 11–17, 19 and 21 Nr. 1 WoGG in exact int64 fixed point with the parameters of the same store;
+every row that needs a rule the kernel does not have goes through the scalar engine and is flagged
+(``weg = "einzeln"`` and ``weg_grund``). ``import wohngeld`` does not import numpy.
+
+Long layout (pyarrow Tables, pandas DataFrames or dicts of columns, joined by ids)::
+
+    haushalte   id (unique), stichtag (date or JJJJ-MM-TT; else ``on``),
+                mietenstufe (1–7) | gemeinde, miete_monat | belastung_monat | heim (bool),
+                anzahl_mitglieder + gesamteinkommen_monat (wide shortcut: Y given, no member rows),
+                anzahl_ausgeschlossen, vermoegen, gewicht (weight, for reports),
+                haushalt (optional: a full Haushalt object or dict; that row goes the scalar way)
+    mitglieder  haushalt_id, mitglied_id (unique; needed with einnahmen), name, kind,
+                pauschalabzug_steuern, pauschalabzug_kranken_pflege, pauschalabzug_rente (§ 16),
+                schwerbehindert_gdb, pflegegrad, haeusliche_pflege, ns_verfolgt (§ 17 Nr. 1, 2),
+                alleinerziehend, alter_unter_25, geburtsdatum, grundrentenzeiten_33_jahre,
+                ausgeschlossen (§ 7, text), verstorben_am (§ 6 Abs. 2)
+    einnahmen   mitglied_id, art (wohngeld.EinnahmeArt value), brutto_monat | brutto_jahr,
+                werbungskosten_jahr; zeitraum, betrag, zufluss, ab, bis, mehrlinge, bezeichnung
+
+Amounts: decimal columns (``decimal128``, pandas ``Decimal`` objects), whole euros as integers, or
+text; a float column is refused. Result columns: ``id, stichtag, fassung, rechtsstand,
+mietenstufe, mitglieder, betrag_monat`` (whole euros), ``M, Y`` (the values entering § 19, fixed
+point with ten decimals, as ``Result.M``/``Result.Y``), ``anspruch, grund_code`` (stable, see
+:data:`GRUENDE`), ``grund`` (the German text of ``Result.grund``), ``weg, weg_grund, fehler,
+gewicht``. A bad cell is listed in ``Spaltenergebnis.fehler`` (table, row, household id, field,
+message); its household gets ``grund_code = "FEHLER"`` and the other rows go on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ._rechnen import GRUENDE, WEGE, Spaltenergebnis, berechne
+
+__all__ = ["GRUENDE", "WEGE", "Spaltenergebnis", "berechne", "formel", "tabellen_aus_haushalten"]
+
+
+def formel(mitglieder: Any, M: Any, Y: Any, *, on: date, rechtsstand: Any = None) -> Any:
+    """§ 19 WoGG alone for arrays: whole euros from M and Y in cents (int64) for 1–12 members.
+
+    The vectorised twin of :func:`wohngeld.wohngeld_aus_m_y` (§ 21 Nr. 1 not applied).
+    """
+    import numpy as np
+
+    from ..engine import _store
+    from . import _kern
+    from ._parameter import parametersatz
+
+    satz = parametersatz(_store(rechtsstand).rechtsstand(on))
+    if not satz.exakt:
+        raise ValueError(satz.grund)
+    t = _kern.Tabellen([satz])
+    n = np.asarray(mitglieder, dtype=np.int64)
+    return _kern.formel_cent(0, n, np.asarray(M, dtype=np.int64), np.asarray(Y, dtype=np.int64), t)
+
+
+_HAUSHALT_FELDER = {
+    "wohnkosten",
+    "mietenstufe",
+    "gemeinde",
+    "mitglieder",
+    "anzahl_mitglieder",
+    "gesamteinkommen_monat",
+    "anzahl_ausgeschlossen",
+    "vermoegen",
+}
+_MITGLIED_FELDER = {
+    "name",
+    "einnahmen",
+    "pauschalabzug",
+    "kind",
+    "alter_unter_25",
+    "alleinerziehend",
+    "schwerbehindert_gdb",
+    "pflegegrad",
+    "grundrentenzeiten_33_jahre",
+    "ns_verfolgt",
+    "geburtsdatum",
+    "haeusliche_pflege",
+    "ausgeschlossen",
+    "zugehoerigkeit",
+}
+
+
+def tabellen_aus_haushalten(
+    items: Iterable[tuple[Any, date]],
+) -> tuple[dict[str, list[Any]], dict[str, list[Any]], dict[str, list[Any]]]:
+    """The long layout (haushalte, mitglieder, einnahmen as dicts of columns) of Haushalt objects.
+
+    A household with facts the layout has no column for (a Miete in parts, a Lastenberechnung,
+    Unterhalt, …) keeps its object in the column ``haushalt`` and goes the scalar way.
+    """
+    H: dict[str, list[Any]] = {
+        k: []
+        for k in (
+            "id",
+            "stichtag",
+            "mietenstufe",
+            "gemeinde",
+            "miete_monat",
+            "belastung_monat",
+            "heim",
+            "anzahl_mitglieder",
+            "gesamteinkommen_monat",
+            "anzahl_ausgeschlossen",
+            "vermoegen",
+            "haushalt",
+        )
+    }
+    mk = (
+        "haushalt_id",
+        "mitglied_id",
+        "name",
+        "kind",
+        "pauschalabzug_steuern",
+        "pauschalabzug_kranken_pflege",
+        "pauschalabzug_rente",
+        "schwerbehindert_gdb",
+        "pflegegrad",
+        "haeusliche_pflege",
+        "ns_verfolgt",
+        "alleinerziehend",
+        "alter_unter_25",
+        "geburtsdatum",
+        "grundrentenzeiten_33_jahre",
+        "ausgeschlossen",
+        "verstorben_am",
+    )
+    ek = (
+        "mitglied_id",
+        "art",
+        "brutto_monat",
+        "brutto_jahr",
+        "werbungskosten_jahr",
+        "zeitraum",
+        "betrag",
+        "zufluss",
+        "ab",
+        "bis",
+        "mehrlinge",
+        "bezeichnung",
+    )
+    M: dict[str, list[Any]] = {k: [] for k in mk}
+    E: dict[str, list[Any]] = {k: [] for k in ek}
+    for i, (h, on) in enumerate(items):
+        H["id"].append(i)
+        H["stichtag"].append(on)
+        if not _darstellbar(h):
+            for k in H:
+                if k not in ("id", "stichtag", "haushalt"):
+                    H[k].append(None)
+            H["haushalt"].append(h)
+            continue
+        H["haushalt"].append(None)
+        w = h.wohnkosten
+        H["mietenstufe"].append(h.mietenstufe)
+        H["gemeinde"].append(h.gemeinde)
+        H["miete_monat"].append(getattr(w, "miete_monat", None) if w.art == "Miete" else None)
+        H["belastung_monat"].append(getattr(w, "belastung_monat", None) if w.art == "Belastung" else None)
+        H["heim"].append(w.art == "Heim")
+        H["anzahl_mitglieder"].append(h.anzahl_mitglieder)
+        H["gesamteinkommen_monat"].append(h.gesamteinkommen_monat)
+        H["anzahl_ausgeschlossen"].append(h.anzahl_ausgeschlossen)
+        H["vermoegen"].append(h.vermoegen)
+        for j, m in enumerate(h.mitglieder or ()):
+            mid = f"{i}-{j}"
+            z = m.zugehoerigkeit
+            werte = {
+                "haushalt_id": i,
+                "mitglied_id": mid,
+                "name": m.name,
+                "kind": m.kind,
+                "pauschalabzug_steuern": m.pauschalabzug.steuern,
+                "pauschalabzug_kranken_pflege": m.pauschalabzug.kranken_pflege,
+                "pauschalabzug_rente": m.pauschalabzug.rente,
+                "schwerbehindert_gdb": m.schwerbehindert_gdb,
+                "pflegegrad": m.pflegegrad,
+                "haeusliche_pflege": m.haeusliche_pflege,
+                "ns_verfolgt": m.ns_verfolgt,
+                "alleinerziehend": m.alleinerziehend,
+                "alter_unter_25": m.alter_unter_25,
+                "geburtsdatum": m.geburtsdatum,
+                "grundrentenzeiten_33_jahre": m.grundrentenzeiten_33_jahre,
+                "ausgeschlossen": None if m.ausgeschlossen is None else str(m.ausgeschlossen),
+                "verstorben_am": None if z is None else z.verstorben_am,
+            }
+            for k in mk:
+                M[k].append(werte[k])
+            for e in m.einnahmen:
+                ew = e.model_dump()
+                ew["art"] = e.art.value
+                ew["mitglied_id"] = mid
+                for k in ek:
+                    E[k].append(ew.get(k))
+    return H, M, E
+
+
+def _darstellbar(h: Any) -> bool:
+    d = h.model_dump(exclude_defaults=True)
+    if set(d) - _HAUSHALT_FELDER:
+        return False
+    w = d["wohnkosten"]
+    if set(w) - {"art", "miete_monat", "belastung_monat"}:
+        return False
+    for m in d.get("mitglieder") or ():
+        if set(m) - _MITGLIED_FELDER:
+            return False
+        z = m.get("zugehoerigkeit")
+        if z is not None and set(z) - {"verstorben_am"}:
+            return False
+    return True
+
+
+_ = Decimal
