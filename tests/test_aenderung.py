@@ -12,7 +12,7 @@ from decimal import Decimal
 import pytest
 
 from wohngeld import Haushalt, Haushaltsmitglied, InputError
-from wohngeld.aenderungen import aenderung, bewilligungszeitraum
+from wohngeld.procedure.aenderung import aenderung, bewilligungszeitraum
 
 
 def H(**kw: object) -> Haushalt:

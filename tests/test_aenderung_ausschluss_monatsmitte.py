@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import Any
 
 from wohngeld import Haushalt, wohngeld_aus_m_y
-from wohngeld.aenderungen import aenderung
+from wohngeld.procedure.aenderung import aenderung
 
 KP = {"kranken_pflege": True}
 BEWILLIGT: dict[str, Any] = {

@@ -18,7 +18,7 @@ from decimal import Decimal
 import pytest
 
 from wohngeld import Haushalt
-from wohngeld.aenderungen import aenderung
+from wohngeld.procedure.aenderung import aenderung
 
 D = Decimal
 

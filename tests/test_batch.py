@@ -19,8 +19,8 @@ import pytest
 from click.testing import CliRunner
 
 from wohngeld import Haushalt, ItemError, Result, calculate_many
-from wohngeld.batch import stapel_datei, zeile_zu_eingabe
 from wohngeld.cli import main
+from wohngeld.formats.stapel import stapel_datei, zeile_zu_eingabe
 
 DRESDEN = {
     "mietenstufe": 3,

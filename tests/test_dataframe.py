@@ -10,7 +10,7 @@ from decimal import Decimal
 import pytest
 
 from wohngeld import calculate_frame, calculate_many
-from wohngeld.dataframe import results_frame
+from wohngeld.formats.dataframe import results_frame
 
 
 def test_frame_in_frame_out() -> None:
@@ -45,7 +45,7 @@ def test_frame_in_frame_out() -> None:
 def test_core_does_not_import_pandas() -> None:
     code = (
         "import sys, wohngeld; from wohngeld import calculate_many, einkommensgrenze, Szenario; "
-        "import wohngeld.cli, wohngeld.dataframe; print('pandas' in sys.modules)"
+        "import wohngeld.cli, wohngeld.formats.dataframe; print('pandas' in sys.modules)"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"

@@ -33,8 +33,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wohngeld import Haushalt, calculate
-from wohngeld.einkommen_tabellen import Einnahmearten
-from wohngeld.parameters import default_store
+from wohngeld.law.income.tabellen import Einnahmearten
+from wohngeld.law.tabelle import default_store
 
 D = Decimal
 

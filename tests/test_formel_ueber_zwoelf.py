@@ -21,8 +21,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wohngeld import Haushalt, calculate
-from wohngeld.grenzen import einkommensgrenze
-from wohngeld.vergleichen import vergleich
+from wohngeld.analysis.einkommensgrenzen import einkommensgrenze
+from wohngeld.analysis.vergleich import vergleich
 
 D = Decimal
 

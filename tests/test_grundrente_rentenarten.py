@@ -24,9 +24,9 @@ from decimal import Decimal
 import pytest
 
 from wohngeld import Haushalt, calculate
-from wohngeld.einkommen_tabellen import Einnahmearten
-from wohngeld.einnahmen import EinnahmeArt
-from wohngeld.parameters import default_store, named_store
+from wohngeld.input.einnahmen import EinnahmeArt
+from wohngeld.law.income.tabellen import Einnahmearten
+from wohngeld.law.tabelle import default_store, named_store
 
 D = Decimal
 

@@ -6,7 +6,7 @@ from datetime import date
 from pathlib import Path
 
 from wohngeld import Haushalt, calculate
-from wohngeld.leistungen import verbundene_leistungen
+from wohngeld.catalogs.leistungen import verbundene_leistungen
 
 
 def H(**kw: object) -> Haushalt:

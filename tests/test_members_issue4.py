@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from pydantic import ValidationError
 
 from wohngeld import Haushalt, Haushaltsmitglied, InputError, calculate
-from wohngeld.ausschluss import Ausschlussgrund
-from wohngeld.members import mitglieder
+from wohngeld.input.gruende import Ausschlussgrund
+from wohngeld.law.members import mitglieder
 
 ON = date(2025, 7, 1)
 

@@ -9,7 +9,7 @@ import pytest
 from pydantic import ValidationError
 
 from wohngeld import Haushalt, InputError, calculate
-from wohngeld.members import ausschluss_besteht, mitglieder
+from wohngeld.law.members import ausschluss_besteht, mitglieder
 
 
 def _h(**leistung: str) -> Haushalt:

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wohngeld.errors import AmbiguousMunicipality, NoMietenstufenList, UnknownMunicipality, WohngeldError
-from wohngeld.mietstufen import Gemeinde, fassungen, gemeinden, liste, mietenstufe
+from wohngeld.law.mietenstufen.liste import Gemeinde, fassungen, gemeinden, liste, mietenstufe
 
 # Published worked examples (shared/cases/**): place, Stichtag, published Mietenstufe — copied, not read.
 CASES = [

@@ -303,7 +303,7 @@ def test_benefits_that_do_not_exclude_are_refused(text: str) -> None:
 
 
 def test_sgb_xii_kapitel_are_typed() -> None:
-    from wohngeld.ausschluss import Ausschlussgrund, ausschlussgrund
+    from wohngeld.input.gruende import Ausschlussgrund, ausschlussgrund
 
     assert ausschlussgrund("SGB XII 4. Kapitel") is Ausschlussgrund.GRUNDSICHERUNG_SGB_XII
     assert ausschlussgrund("SGB XII 3. Kapitel") is Ausschlussgrund.HLU_SGB_XII

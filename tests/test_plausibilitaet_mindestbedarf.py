@@ -12,7 +12,7 @@ from decimal import Decimal
 from typing import Any
 
 from wohngeld import Haushalt, calculate
-from wohngeld.limits import mindestbedarf
+from wohngeld.law.limits import mindestbedarf
 
 ON = date(2025, 7, 1)
 

@@ -12,9 +12,9 @@ from typing import Literal
 import pytest
 from click.testing import CliRunner
 
-from wohngeld.batch import ItemError, calculate_many, stapel_datei
 from wohngeld.cli import main
 from wohngeld.errors import InputError
+from wohngeld.formats.stapel import ItemError, calculate_many, stapel_datei
 
 ZEILEN = [
     {

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from wohngeld import Haushalt, InputError, Miete, calculate
-from wohngeld.parameters import ParameterStore, default_store
+from wohngeld.law.tabelle import ParameterStore, default_store
 
 H = Haushalt(
     mietenstufe=3,

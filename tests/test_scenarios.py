@@ -14,10 +14,10 @@ import pytest
 from click.testing import CliRunner
 
 from wohngeld import Haushalt, NoParameters, Szenario, calculate, calculate_many, lade_szenario
+from wohngeld.analysis.szenario import parse_szenario, tabellen
 from wohngeld.cli import main
 from wohngeld.errors import InputError
-from wohngeld.parameters import rechtsstand
-from wohngeld.szenario import parse_szenario, tabellen
+from wohngeld.law.tabelle import rechtsstand
 
 ON = date(2025, 7, 1)
 # 1 member, Stufe III, Miete 900 (above the cap), Y = 1000

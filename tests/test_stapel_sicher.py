@@ -23,10 +23,10 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from wohngeld import batch
-from wohngeld.batch import stapel_pfad
 from wohngeld.cli import main
 from wohngeld.errors import DateiFehler, InputError
+from wohngeld.formats import stapel as batch
+from wohngeld.formats.stapel import stapel_pfad
 
 KOPF = "id,mietenstufe,miete_monat,anzahl_mitglieder,gesamteinkommen_monat"
 DRESDEN = "1,3,420.00,1,1162.35"

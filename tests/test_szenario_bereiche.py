@@ -15,9 +15,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wohngeld import Haushalt, calculate
+from wohngeld.analysis.szenario import parse_szenario
 from wohngeld.cli import main
 from wohngeld.errors import InputError
-from wohngeld.szenario import parse_szenario
 
 AB = date(2025, 7, 1)
 H = Haushalt.model_validate(

@@ -6,9 +6,9 @@ from datetime import date
 from decimal import Decimal
 
 from wohngeld import Haushalt, Haushaltsmitglied
-from wohngeld.einkommen_tabellen import Regelbedarfsstufen
-from wohngeld.parameters import default_store
-from wohngeld.vorranghinweis import regelbedarf, vorrang
+from wohngeld.law.income.tabellen import Regelbedarfsstufen
+from wohngeld.law.tabelle import default_store
+from wohngeld.procedure.vorrang import regelbedarf, vorrang
 
 
 def H(**kw: object) -> Haushalt:

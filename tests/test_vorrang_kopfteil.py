@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Any
 
 from wohngeld import Haushalt, wohngeld_aus_m_y
-from wohngeld.vorranghinweis import vorrang
+from wohngeld.procedure.vorrang import vorrang
 
 ON = date(2025, 7, 1)
 KIND = {"name": "Kind", "kind": True, "geburtsdatum": "2017-03-01",

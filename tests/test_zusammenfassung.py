@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from wohngeld.analysis.zusammenfassung import nebeneinander, zusammenfassen
 from wohngeld.cli import main
-from wohngeld.zusammenfassung import nebeneinander, zusammenfassen
 
 
 def test_weighted_groups_and_total_by_hand() -> None:

@@ -6,13 +6,13 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from .einkommen_tabellen import Regelbedarfsstufen
 from .errors import InputError
-from .explain import Rechenweg, Schritt, format_euro_anzeige
-from .formula import Formel, wohngeld_formel
-from .income import gesamteinkommen_monat
-from .income import hinweise as einkommen_hinweise
-from .limits import (
+from .input.haushalt import MAX_BETRAG, MAX_MITGLIEDER, Haushalt, Miete
+from .law.formula import Formel, wohngeld_formel
+from .law.income.einkommen import gesamteinkommen_monat
+from .law.income.einkommen import hinweise as einkommen_hinweise
+from .law.income.tabellen import Regelbedarfsstufen
+from .law.limits import (
     Ausschluss,
     alle_ausgeschlossen,
     ausbildungsfoerderung,
@@ -21,13 +21,13 @@ from .limits import (
     mindesteinkommen,
     vermoegen,
 )
-from .members import Mitglieder
-from .members import mitglieder as zaehle_mitglieder
-from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt, Miete
+from .law.members import Mitglieder
+from .law.members import mitglieder as zaehle_mitglieder
+from .law.rent.miete import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
+from .law.rent.miete import hinweise as miete_hinweise
+from .law.tabelle import ParameterStore, Rechtsstand, default_store, named_store, ungeprueft
 from .money import to_decimal
-from .parameters import ParameterStore, Rechtsstand, default_store, named_store, ungeprueft
-from .rent import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
-from .rent import hinweise as miete_hinweise
+from .rechenweg import Rechenweg, Schritt, format_euro_anzeige
 from .result import Result
 
 __all__ = ["calculate", "mietenstufe_von", "wohngeld_aus_m_y"]
@@ -69,7 +69,7 @@ def mietenstufe_von(
     if h.plz is not None:
         return _mietenstufe_nach_plz(h.plz, h.ort, on=on, rec=rec, data_dir=data_dir)
     assert h.gemeinde is not None
-    from .mietstufen import mietenstufe  # lazy: the list is large
+    from .law.mietenstufen.liste import mietenstufe  # lazy: the list is large
 
     auskunft = mietenstufe(h.gemeinde, on=on, data_dir=data_dir)
     if rec is not None:
@@ -90,10 +90,11 @@ def _mietenstufe_nach_plz(
 ) -> int:
     """The Mietenstufe of the Wohnort given by Postleitzahl (and ort); ambiguous → AmbiguousMunicipality.
 
-    § 12 Abs. 3 WoGG i. V. m. Anlage zu § 1 Abs. 3 WoGV; PLZ → Gemeinde by :mod:`wohngeld.plz`.
+    § 12 Abs. 3 WoGG i. V. m. Anlage zu § 1 Abs. 3 WoGV; PLZ → Gemeinde by
+    :mod:`wohngeld.law.mietenstufen.plz`.
     """
     from .errors import AmbiguousMunicipality, UnknownMunicipality
-    from .plz import QUELLE_OSM, mietenstufe_nach_plz
+    from .law.mietenstufen.plz import QUELLE_OSM, mietenstufe_nach_plz
 
     a = mietenstufe_nach_plz(plz, on=on, ort=ort, data_dir=data_dir)
     wo = f"PLZ {a.plz}" + (f", Ort {ort!r}" if ort else "")
@@ -162,7 +163,7 @@ def calculate(
     fassung_pos = len(rec.schritte) if rec is not None else 0
 
     if haushalt.bewilligungszeitraum_monate is not None:
-        from .aenderungen import pruefe_bewilligungszeitraum_monate  # lazy: it imports this module
+        from .procedure.aenderung import pruefe_bewilligungszeitraum_monate  # lazy: it imports this module
 
         beginn = (haushalt.bewilligungszeitraum_ab or on).replace(day=1)
         pruefe_bewilligungszeitraum_monate(
@@ -292,12 +293,12 @@ def _plausibel(
 ) -> str | None:
     """Plausibility warning: against ``bedarf_monat`` if given, else 80 % of the Regelbedarfe plus rent.
 
-    WoGVwV Teil A Nr. 15.01 ff. (:func:`~wohngeld.limits.mindestbedarf`); only with a list of members
+    WoGVwV Teil A Nr. 15.01 ff. (:func:`~wohngeld.law.limits.mindestbedarf`); only with a list of members
     and a rent or Belastung figure.
     """
     if h.bedarf_monat is not None or h.mitglieder is None or miete is None or mg.beruecksichtigt == 0:
         return mindesteinkommen(y=y, betrag=betrag_monat, bedarf=h.bedarf_monat)
-    from .vorranghinweis import regelbedarf  # lazy: vorranghinweis imports this module
+    from .procedure.vorrang import regelbedarf  # lazy: vorranghinweis imports this module
 
     gezaehlt = tuple(h.mitglieder[i] for i in mg.index_einkommen)
     regel, _ = regelbedarf(gezaehlt, on=rs.stichtag, rb=rs.table(Regelbedarfsstufen))

@@ -1,6 +1,6 @@
 """One registry of parameter tables: every table folder is declared once and found from there.
 
-Scenarios, the data checks and the list of applied tables iterate :func:`wohngeld.parameters.tabellen`;
+Scenarios, the data checks and the list of applied tables iterate :func:`wohngeld.law.tabelle.tabellen`;
 a table is never found by which modules happen to be imported.
 """
 
@@ -14,7 +14,7 @@ import textwrap
 from pathlib import Path
 
 import wohngeld
-from wohngeld.parameters import Table, tabellen
+from wohngeld.law.tabelle import Table, tabellen
 
 DATA = Path(__file__).resolve().parents[2] / "data" / "parameters"
 
@@ -47,7 +47,7 @@ def test_szenario_aenderung_in_frischem_interpreter(tmp_path: Path) -> None:
 
     The scenario raises § 27 Abs. 1 Satz 1 Nr. 2 WoGG from "mehr als 15 Prozent" (Fassung of
     1.1.2023, table ``aenderung``) to 20 %; before the registry it was refused as an unknown table
-    until ``wohngeld.aenderungen`` happened to be imported.
+    until ``wohngeld.procedure.aenderung`` happened to be imported.
     """
     datei = tmp_path / "s.toml"
     datei.write_text(
@@ -60,7 +60,7 @@ def test_szenario_aenderung_in_frischem_interpreter(tmp_path: Path) -> None:
         from datetime import date
         from wohngeld import lade_szenario
         s = lade_szenario({str(datei)!r})
-        from wohngeld.aenderungen import AenderungSchwellen
+        from wohngeld.procedure.aenderung import AenderungSchwellen
         print(s.rechtsstand(date(2025, 7, 1)).table(AenderungSchwellen).erhoehung_miete_prozent)
         """
     )
