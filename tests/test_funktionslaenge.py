@@ -24,7 +24,7 @@ BEKANNT = {
     "law/members.py:_haushaltsmitglied": 103,
     "law/members.py:mitglieder": 89,
     "law/rent/lasten.py:belastung_monat": 119,
-    "law/rent/miete.py:miete_beruecksichtigt": 186,
+    "law/rent/miete.py:miete_beruecksichtigt": 188,
     "law/rent/miete.py:miete_nach_9_11": 165,
     "procedure/aenderung.py:aenderung": 180,
     "procedure/vorrang.py:vorrang": 99,

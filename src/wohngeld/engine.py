@@ -13,7 +13,7 @@ from .law.income.einkommen import gesamteinkommen_monat
 from .law.income.einkommen import hinweise as einkommen_hinweise
 from .law.income.tabellen import Regelbedarfsstufen
 from .law.limits import (
-    Ausschluss,
+    KeinAnspruch,
     alle_ausgeschlossen,
     ausbildungsfoerderung,
     bagatellgrenze,
@@ -274,14 +274,14 @@ def calculate(
     )
 
 
-def _nur_verstorbene(h: Haushalt, mg: Mitglieder) -> Ausschluss | None:
+def _nur_verstorbene(h: Haushalt, mg: Mitglieder) -> KeinAnspruch | None:
     """No claim when every counted member is deceased: § 6 Abs. 2 keeps a number, not a claimant.
 
     § 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG: the living members are all excluded (or there are none).
     """
     if h.mitglieder is None or mg.beruecksichtigt == 0 or mg.index_einkommen:
         return None
-    return Ausschluss(
+    return KeinAnspruch(
         "Kein lebendes Haushaltsmitglied ist zu berücksichtigen: die verstorbenen zählen nach § 6 Abs. 2 "
         "WoGG nur für die Anzahl, die übrigen sind vom Wohngeld ausgeschlossen.",
         "§ 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG",

@@ -38,13 +38,13 @@ from pydantic import ValidationError
 from ..errors import InputError, NoParameters, WohngeldError
 from ..law.tabelle import EARLIEST, ParameterStore, Rechtsstand, Table, named_store, tabellen
 
-__all__ = ["Aenderung", "Szenario", "lade_szenario", "parse_szenario", "tabellen"]
+__all__ = ["Ueberschreibung", "Szenario", "lade_szenario", "parse_szenario", "tabellen"]
 
 _RUNDEN = {"euro": Decimal(1), "cent": Decimal("0.01")}
 
 
 @dataclass(frozen=True, slots=True)
-class Aenderung:
+class Ueberschreibung:
     """One override: set ``wert`` at ``pfad``, or multiply every amount below it by ``faktor``."""
 
     pfad: tuple[str, ...]
@@ -96,7 +96,7 @@ def _als_listen(node: Any) -> Any:
     return node
 
 
-def _skalieren(node: Any, a: Aenderung) -> Any:
+def _skalieren(node: Any, a: Ueberschreibung) -> Any:
     if isinstance(node, dict):
         return {k: _skalieren(v, a) for k, v in node.items()}
     if isinstance(node, list):
@@ -111,7 +111,7 @@ def _skalieren(node: Any, a: Aenderung) -> Any:
 _GESCHUETZT = {"tabelle", "valid_from", "rule", "source", "verified", "unverified", "unit"}
 
 
-def anwenden(table: Table, aenderungen: tuple[Aenderung, ...], *, name: str, ab: date) -> Table:
+def anwenden(table: Table, aenderungen: tuple[Ueberschreibung, ...], *, name: str, ab: date) -> Table:
     """``table`` with the overrides applied, validated like a data file."""
     data = _als_listen(table.model_dump())
     for a in aenderungen:
@@ -199,7 +199,7 @@ class Szenario(ParameterStore):
         *,
         name: str,
         ab: date,
-        aenderungen: tuple[Aenderung, ...],
+        aenderungen: tuple[Ueberschreibung, ...],
         basis: ParameterStore | None = None,
         beschreibung: str | None = None,
     ) -> None:
@@ -313,7 +313,7 @@ def parse_szenario(data: Mapping[str, Any], *, quelle: str = "<szenario>") -> Sz
             ab = date.fromisoformat(ab)
     if not isinstance(ab, date):
         raise InputError(f"{quelle}: ab = {ab!r} ist kein Datum (JJJJ-MM-TT)")
-    aenderungen: list[Aenderung] = []
+    aenderungen: list[Ueberschreibung] = []
     for section in ("setzen", "multiplizieren"):
         eintraege = data.get(section, {})
         if not isinstance(eintraege, Mapping):
@@ -322,7 +322,7 @@ def parse_szenario(data: Mapping[str, Any], *, quelle: str = "<szenario>") -> Sz
             pfad = tuple(str(pfad_text).split("."))
             wo = f'{quelle}: {section}."{pfad_text}"'
             if section == "setzen":
-                aenderungen.append(Aenderung(pfad=pfad, wert=value))
+                aenderungen.append(Ueberschreibung(pfad=pfad, wert=value))
                 continue
             runden = None
             if isinstance(value, Mapping):
@@ -333,7 +333,7 @@ def parse_szenario(data: Mapping[str, Any], *, quelle: str = "<szenario>") -> Sz
                 if runden not in (None, "euro", "cent"):
                     raise InputError(f'{wo}: runden = {runden!r}; erlaubt "euro" oder "cent"')
                 value = value["faktor"]
-            aenderungen.append(Aenderung(pfad=pfad, faktor=_faktor(value, wo), runden=runden))
+            aenderungen.append(Ueberschreibung(pfad=pfad, faktor=_faktor(value, wo), runden=runden))
     basis_name = data.get("basis", "geltendes Recht")
     if not isinstance(basis_name, str):
         raise InputError(f"{quelle}: basis muss der Name eines Regelwerks sein")

@@ -12,7 +12,7 @@ from .tabelle import Rechtsstand
 
 __all__ = [
     "MINDESTEINKOMMEN_ZITAT",
-    "Ausschluss",
+    "KeinAnspruch",
     "alle_ausgeschlossen",
     "ausbildungsfoerderung",
     "bagatellgrenze",
@@ -24,24 +24,24 @@ __all__ = [
 
 
 @dataclass(frozen=True, slots=True)
-class Ausschluss:
+class KeinAnspruch:
     """Why the amount is 0, with the rule."""
 
     grund: str
     zitat: str
 
 
-def alle_ausgeschlossen(*, beruecksichtigt: int) -> Ausschluss | None:
+def alle_ausgeschlossen(*, beruecksichtigt: int) -> KeinAnspruch | None:
     """No claim if every member is excluded.
 
     § 21 Nr. 2 WoGG i. V. m. §§ 7, 8 Abs. 1 WoGG.
     """
     if beruecksichtigt == 0:
-        return Ausschluss("Alle Haushaltsmitglieder sind vom Wohngeld ausgeschlossen.", "§ 21 Nr. 2 WoGG")
+        return KeinAnspruch("Alle Haushaltsmitglieder sind vom Wohngeld ausgeschlossen.", "§ 21 Nr. 2 WoGG")
     return None
 
 
-def bagatellgrenze(*, betrag: Decimal, rs: Rechtsstand, rec: Rechenweg | None) -> Ausschluss | None:
+def bagatellgrenze(*, betrag: Decimal, rs: Rechtsstand, rec: Rechenweg | None) -> KeinAnspruch | None:
     """No claim if the monthly Wohngeld would be less than the Bagatellgrenze.
 
     § 21 Nr. 1 WoGG.
@@ -58,11 +58,11 @@ def bagatellgrenze(*, betrag: Decimal, rs: Rechtsstand, rec: Rechenweg | None) -
             rec.add(
                 "bagatellgrenze", f"Kein Wohngeld: {grund}", Decimal(0), "EUR/Monat", zitat, grenze=grenze
             )
-        return Ausschluss(grund, zitat)
+        return KeinAnspruch(grund, zitat)
     return None
 
 
-def ausbildungsfoerderung(*, mitglieder: tuple[Haushaltsmitglied, ...] | None) -> Ausschluss | None:
+def ausbildungsfoerderung(*, mitglieder: tuple[Haushaltsmitglied, ...] | None) -> KeinAnspruch | None:
     """No claim if every Haushaltsmitglied is entitled to Ausbildungsförderung dem Grunde nach.
 
     § 20 Abs. 2 WoGG: BAföG, §§ 56, 116 Abs. 3, 4, § 122 SGB III, MobiPro-EU; also with no
@@ -78,7 +78,7 @@ def ausbildungsfoerderung(*, mitglieder: tuple[Haushaltsmitglied, ...] | None) -
         m.ausbildungsfoerderung is not None and not m.ausbildungsfoerderung_nur_darlehen for m in mitglieder
     ):
         arten = sorted({str(m.ausbildungsfoerderung) for m in mitglieder})
-        return Ausschluss(
+        return KeinAnspruch(
             "Allen Haushaltsmitgliedern steht Ausbildungsförderung dem Grunde nach zu: "
             + "; ".join(arten)
             + ".",
@@ -94,7 +94,7 @@ def vermoegen(
     rs: Rechtsstand,
     rec: Rechenweg | None,
     erheblich: bool | None = None,
-) -> Ausschluss | None:
+) -> KeinAnspruch | None:
     """No claim where it would be abusive because of erhebliches Vermögen.
 
     § 21 Nr. 3 WoGG names no amount. WoGVwV Teil A Nr. 21.37 Abs. 1, a Verwaltungsvorschrift, treats
@@ -117,7 +117,7 @@ def vermoegen(
                 "§ 21 Nr. 3 WoGG",
             )
         if erheblich and beruecksichtigt >= 1:
-            return Ausschluss(
+            return KeinAnspruch(
                 "Erhebliches Vermögen nach Entscheidung der Wohngeldbehörde im Einzelfall: die "
                 "Inanspruchnahme von Wohngeld wäre missbräuchlich.",
                 "§ 21 Nr. 3 WoGG",
@@ -139,7 +139,7 @@ def vermoegen(
             vermoegen=vermoegen_eur,
         )
     if vermoegen_eur > grenze:
-        return Ausschluss(
+        return KeinAnspruch(
             f"Erhebliches Vermögen: {vermoegen_eur} € übersteigt die Grenze von {grenze} € "
             "(in der Regel missbräuchliche Inanspruchnahme nach der Verwaltungsvorschrift; die "
             "Wohngeldbehörde entscheidet im Einzelfall).",

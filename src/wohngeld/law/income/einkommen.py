@@ -35,7 +35,7 @@ from .tabellen import (
     WerbungskostenPauschbetraege,
 )
 
-__all__ = ["Zwoelfmonate", "bewilligungszeitraum", "gesamteinkommen_monat", "hinweise", "zwoelf_monate"]
+__all__ = ["Zwoelfmonate", "gesamteinkommen_monat", "hinweise", "prognosezeitraum", "zwoelf_monate"]
 
 _NULL = Fraction(0)
 _ZWOELF = 12
@@ -92,7 +92,7 @@ class Zwoelfmonate:
         return summe if self.monate == _ZWOELF else summe * _ZWOELF / self.monate
 
 
-def bewilligungszeitraum(h: Haushalt, *, on: date) -> Zwoelfmonate:
+def prognosezeitraum(h: Haushalt, *, on: date) -> Zwoelfmonate:
     """The months whose income is forecast: from the first of the month of the start.
 
     § 15 Abs. 1, 4 WoGG i. V. m. § 25 Abs. 1, 3 WoGG; start = ``bewilligungszeitraum_ab`` or the
@@ -749,7 +749,7 @@ def gesamteinkommen_monat(
             rec.add("Y", "monatliches Gesamteinkommen (Y), angegeben", y, _EUR_M, "§ 13 Abs. 2 WoGG")
         return y
     assert h.mitglieder is not None
-    bwz = bewilligungszeitraum(h, on=on)
+    bwz = prognosezeitraum(h, on=on)
     if rec is not None and any(m.einnahmen for m in h.mitglieder):
         rec.add(
             "zwoelf_monate",

@@ -8,8 +8,7 @@ from typing import NamedTuple, cast
 
 from ...errors import InputError
 from ...input.haushalt import Belastung as BelastungEingabe
-from ...input.haushalt import Miete as MieteEingabe
-from ...input.haushalt import Wohnkosten
+from ...input.haushalt import Miete, Wohnkosten
 from ...rechenweg import Rechenweg, format_euro
 from ..tabelle import Rechtsstand
 from .lasten import belastung_monat
@@ -17,7 +16,7 @@ from .wogv import Pauschbetraege
 
 __all__ = [
     "ROEMISCH",
-    "Miete",
+    "BeruecksichtigteMiete",
     "hinweise",
     "hoechstbetrag",
     "miete_beruecksichtigt",
@@ -33,7 +32,7 @@ _LABEL = {
 }
 
 
-class Miete(NamedTuple):
+class BeruecksichtigteMiete(NamedTuple):
     """M and its parts, for the Result and later stages."""
 
     M: Decimal
@@ -89,7 +88,7 @@ def miete_beruecksichtigt(
     mietenstufe: int,
     rs: Rechtsstand,
     rec: Rechenweg | None,
-) -> Miete:
+) -> BeruecksichtigteMiete:
     """M: Miete or Belastung capped at Höchstbetrag plus Klimakomponente, plus heating amounts.
 
     § 11 Abs. 1 WoGG (cap and Gesamtbetrag zur Entlastung bei den Heizkosten), § 12 Abs. 1,
@@ -112,7 +111,7 @@ def miete_beruecksichtigt(
         # fast path of the same rule for batches: § 11 Abs. 1 Nr. 1 and 2 WoGG
         assert betrag is not None
         grenze = h + klima
-        return Miete(
+        return BeruecksichtigteMiete(
             M=(betrag if betrag < grenze else grenze) + heiz,
             hoechstbetrag=h,
             klimakomponente=klima,
@@ -265,7 +264,9 @@ def miete_beruecksichtigt(
             "EUR/Monat",
             "§ 11 Abs. 1 Satz 2 WoGG" if art == "Heim" else "§ 11 Abs. 1 WoGG",
         )
-    return Miete(M=M, hoechstbetrag=h, klimakomponente=klima, heizkosten=heiz, groesse=groesse)
+    return BeruecksichtigteMiete(
+        M=M, hoechstbetrag=h, klimakomponente=klima, heizkosten=heiz, groesse=groesse
+    )
 
 
 def _tabellengroesse(*, gesamt: int, beruecksichtigt: int) -> int:
@@ -309,7 +310,7 @@ def hinweise(w: Wohnkosten, *, rs: Rechtsstand) -> tuple[str, ...]:
     § 9 Abs. 2 Satz 1 Nr. 5 WoGG: a Betreuung share entered for a date before 2020 is not deducted.
     """
     if (
-        isinstance(w, MieteEingabe)
+        isinstance(w, Miete)
         and not _nr5_gilt(rs)
         and any(a.art == "Betreuung" for a in w.abzuege)
     ):
@@ -347,7 +348,7 @@ _ABZUG_NR = {
 }
 
 
-def _pauschbetrag(art: str, *, w: MieteEingabe, bewohner: int, rs: Rechtsstand) -> tuple[Decimal, str]:
+def _pauschbetrag(art: str, *, w: Miete, bewohner: int, rs: Rechtsstand) -> tuple[Decimal, str]:
     """The WoGV Pauschbetrag for one cost the rent contract does not show.
 
     § 9 Abs. 2 Satz 2 WoGG i. V. m. § 6 Abs. 2 WoGV.
@@ -382,7 +383,7 @@ def _pauschbetrag(art: str, *, w: MieteEingabe, bewohner: int, rs: Rechtsstand) 
     return betrag, nr
 
 
-def _wogv_3(w: MieteEingabe, rec: Rechenweg | None) -> Decimal:
+def _wogv_3(w: Miete, rec: Rechenweg | None) -> Decimal:
     """Mietvorauszahlung and Mieterdarlehen: what belongs to the Miete of one month.
 
     § 3 Abs. 1 WoGV: a prepaid amount counts as paid in the months it is meant for; § 3 Abs. 2
@@ -421,7 +422,7 @@ def _wogv_3(w: MieteEingabe, rec: Rechenweg | None) -> Decimal:
 
 
 def miete_nach_9_11(
-    w: MieteEingabe, *, mitglieder_gesamt: int, rs: Rechtsstand, rec: Rechenweg | None
+    w: Miete, *, mitglieder_gesamt: int, rs: Rechtsstand, rec: Rechenweg | None
 ) -> Decimal:
     """Miete from what the user entered: § 9 Abs. 1–3 WoGG, then § 11 Abs. 2 Nr. 1–5 WoGG.
 
@@ -605,7 +606,7 @@ def wohnkosten_betrag(
     ``mitbewohner_gelistet``: listed persons living in the flat who are no Haushaltsmitglieder
     (``beziehung = "keine"``); see :func:`mitbewohner_aus_liste`.
     """
-    if isinstance(w, MieteEingabe):
+    if isinstance(w, Miete):
         w = mitbewohner_aus_liste(w, gelistet=mitbewohner_gelistet, rec=rec)
         if (
             w.miete_monat is not None
@@ -663,7 +664,7 @@ def wohnkosten_betrag(
     return None
 
 
-def mitbewohner_aus_liste(w: MieteEingabe, *, gelistet: int, rec: Rechenweg | None) -> MieteEingabe:
+def mitbewohner_aus_liste(w: Miete, *, gelistet: int, rec: Rechenweg | None) -> Miete:
     """The rent with the share of listed non-members left out by head count, unless given.
 
     § 11 Abs. 2 Nr. 3 WoGG: the share of the rent that falls on persons living in the Wohnraum who
