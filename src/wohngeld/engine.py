@@ -25,7 +25,7 @@ from .law.members import Mitglieder
 from .law.members import mitglieder as zaehle_mitglieder
 from .law.rent.miete import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
 from .law.rent.miete import hinweise as miete_hinweise
-from .law.tabelle import ParameterStore, Rechtsstand, default_store, named_store, ungeprueft
+from .law.tabelle import ParameterStore, Rechtsstand, resolve, ungeprueft
 from .money import to_decimal
 from .rechenweg import Rechenweg, Schritt, format_euro_anzeige
 from .result import Result
@@ -36,19 +36,6 @@ _NULL = Decimal(0)
 
 WOHNGELDART = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "Mietzuschuss (Heim)"}
 """Kind of Wohngeld by kind of housing cost (§ 1 Abs. 2, § 3 WoGG; Heim: § 9 Abs. 3 WoGG)."""
-
-
-def _store(rechtsstand: str | ParameterStore | None) -> ParameterStore:
-    if rechtsstand is None:
-        return default_store()
-    if isinstance(rechtsstand, ParameterStore):
-        return rechtsstand
-    if isinstance(rechtsstand, str):
-        return named_store(rechtsstand)
-    raise InputError(
-        f"rechtsstand: {type(rechtsstand).__name__} {rechtsstand!r} angegeben; den Namen eines Regelwerks "
-        "(z. B. 'Entwurf 2027') oder einen ParameterStore übergeben"
-    )
 
 
 def mietenstufe_von(
@@ -148,7 +135,7 @@ def calculate(
             f"Stichtag fehlt: on = {gegeben} angegeben; den Tag angeben, für den gerechnet wird, "
             "z. B. calculate(h, on=date(2025, 7, 1)); es gilt das Recht dieses Tages"
         )
-    rs = _store(rechtsstand).rechtsstand(on).fuer_berechnung()
+    rs = resolve(rechtsstand).rechtsstand(on).fuer_berechnung()
     rec = Rechenweg() if rechenweg else None
     if rec is not None:
         rec.add("stichtag", "Stichtag", on.isoformat(), "", "§ 24, § 25 WoGG")
@@ -365,7 +352,7 @@ def wohngeld_aus_m_y(
             raise InputError(f"{key}: {d} angegeben; erlaubt sind 0 bis {MAX_BETRAG} EUR/Monat (§ 19 Abs. "
                 f"1 WoGG)")
         werte[key] = d
-    rs = _store(rechtsstand).rechtsstand(on)
+    rs = resolve(rechtsstand).rechtsstand(on)
     return wohngeld_formel(mitglieder=mitglieder, M=werte["M"], Y=werte["Y"], rs=rs, rec=None)
 
 

@@ -41,6 +41,7 @@ __all__ = [
     "tabellen",
     "Table",
     "default_store",
+    "resolve",
     "rechtsstand",
 ]
 
@@ -675,6 +676,21 @@ def _regelwerke() -> dict[str, tuple[RegelwerkInfo, Traversable]]:
 def regelwerke() -> dict[str, RegelwerkInfo]:
     """Named rule sets shipped with the package (drafts, future law), by name."""
     return {name: info for name, (info, _) in _regelwerke().items()}
+
+
+def resolve(rechtsstand: str | ParameterStore | None) -> ParameterStore:
+    """The rule set a caller names: ``None`` the law in force, a name a named rule set
+    (:func:`named_store`), a ParameterStore (e.g. a scenario) itself. Every caller resolves here."""
+    if rechtsstand is None:
+        return default_store()
+    if isinstance(rechtsstand, ParameterStore):
+        return rechtsstand
+    if isinstance(rechtsstand, str):
+        return named_store(rechtsstand)
+    raise InputError(
+        f"rechtsstand: {type(rechtsstand).__name__} {rechtsstand!r} angegeben; den Namen eines Regelwerks "
+        "(z. B. 'Entwurf 2027') oder einen ParameterStore übergeben"
+    )
 
 
 @functools.cache

@@ -20,7 +20,7 @@ from pydantic import Field
 from ..engine import calculate
 from ..errors import InputError
 from ..input.haushalt import Haushalt, Pauschalabzug
-from ..law.tabelle import ParameterStore, Table, default_store, named_store
+from ..law.tabelle import ParameterStore, Table, resolve
 from ..money import festkomma_text
 from ..rechenweg import format_datum
 from ..result import Result
@@ -137,14 +137,6 @@ def _schwellen(store: ParameterStore, on: date) -> AenderungSchwellen:
     return t
 
 
-def _store(rechtsstand: str | ParameterStore | None) -> ParameterStore:
-    if rechtsstand is None:
-        return default_store()
-    if isinstance(rechtsstand, ParameterStore):
-        return rechtsstand
-    return named_store(rechtsstand)
-
-
 def bewilligungszeitraum(
     *, beginn: date, monate: int | None = None, rechtsstand: str | ParameterStore | None = None
 ) -> Bewilligungszeitraum:
@@ -161,7 +153,7 @@ def bewilligungszeitraum(
             f"bewilligt_ab: {_zeige(beginn)} angegeben; ein Bewilligungszeitraum beginnt am Ersten eines "
             "Monats (§ 25 Abs. 2 WoGG)"
         )
-    p = _schwellen(_store(rechtsstand), beginn)
+    p = _schwellen(resolve(rechtsstand), beginn)
     n = p.bewilligungszeitraum_monate if monate is None else monate
     pruefe_bewilligungszeitraum_monate(n, beginn=beginn, schwellen=p)
     ende = beginn + relativedelta(months=n) - timedelta(days=1)
@@ -186,7 +178,7 @@ def pruefe_bewilligungszeitraum_monate(
     months (Art. 1 Wohngeld-Plus-Gesetz). A length the Fassung of ``beginn`` does not allow is refused
     with its wording.
     """
-    p = schwellen if schwellen is not None else _schwellen(_store(rechtsstand), beginn)
+    p = schwellen if schwellen is not None else _schwellen(resolve(rechtsstand), beginn)
     hoechst = p.bewilligungszeitraum_hoechst_monate
     if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= hoechst:
         wortlaut = f" – {p.bewilligungszeitraum_wortlaut}" if p.bewilligungszeitraum_wortlaut else ""
@@ -348,7 +340,7 @@ def aenderung(
     for name, h in (("bewilligt", bewilligt), ("neu", neu)):
         if not isinstance(h, Haushalt):
             raise InputError(f"{name}: {type(h).__name__} angegeben; einen wohngeld.Haushalt übergeben")
-    store = _store(rechtsstand)
+    store = resolve(rechtsstand)
     bwz = bewilligungszeitraum(beginn=bewilligt_ab, monate=bewilligungszeitraum_monate, rechtsstand=store)
     if not isinstance(aenderung_ab, date) or not bwz.beginn <= aenderung_ab <= bwz.ende:
         raise InputError(

@@ -30,7 +30,7 @@ from ..catalogs.unterlagen import Checkliste, UnterlagenKatalog, unterlagen
 from ..engine import calculate
 from ..errors import InputError
 from ..input.haushalt import Haushalt
-from ..law.tabelle import ParameterStore, default_store, named_store
+from ..law.tabelle import ParameterStore, resolve
 from ..money import to_decimal
 from ..rechenweg import format_datum, format_euro
 from ..result import Result
@@ -214,10 +214,7 @@ def antrag(
     kiz = _betrag("kinderzuschlag_monat", kinderzuschlag_monat)
     kg = _betrag("kindergeld_monat", kindergeld_monat)
     kdu = _betrag("unterkunft_monat", unterkunft_monat)
-    store = (
-        default_store() if rechtsstand is None
-        else rechtsstand if isinstance(rechtsstand, ParameterStore) else named_store(rechtsstand)
-    )
+    store = resolve(rechtsstand)
     haushalt = _ein_bewilligungszeitraum(haushalt, on=on, monate=bewilligungszeitraum_monate, store=store)
     r = calculate(haushalt, on=on, rechtsstand=store)
     liste = unterlagen(haushalt, on=on, katalog=katalog_unterlagen, merkmale=merkmale)

@@ -20,7 +20,7 @@ from ..input.haushalt import Haushalt, Haushaltsmitglied, Miete
 from ..law.income.tabellen import Regelbedarfsstufen
 from ..law.members import Mitglieder
 from ..law.members import mitglieder as zaehle_mitglieder
-from ..law.tabelle import ParameterStore, default_store, named_store
+from ..law.tabelle import ParameterStore, resolve
 from ..money import festkomma_text
 from ..rechenweg import format_euro_anzeige
 from ..result import Result
@@ -192,10 +192,7 @@ def vorrang(
     """
     if not isinstance(haushalt, Haushalt):
         raise InputError(f"haushalt: {type(haushalt).__name__} angegeben; einen wohngeld.Haushalt übergeben")
-    store = (
-        default_store() if rechtsstand is None
-        else rechtsstand if isinstance(rechtsstand, ParameterStore) else named_store(rechtsstand)
-    )
+    store = resolve(rechtsstand)
     r = result if result is not None else calculate(haushalt, on=on, rechenweg=False, rechtsstand=store)
     kiz = Decimal(kinderzuschlag_monat or 0)
     einnahmen = [e for m in (haushalt.mitglieder or ()) for e in getattr(m, "einnahmen", ())]

@@ -16,10 +16,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..engine import _store, calculate
+from ..engine import calculate
 from ..errors import InputError
 from ..input.haushalt import Haushalt
-from ..law.tabelle import ParameterStore
+from ..law.tabelle import ParameterStore, resolve
 from . import _kern
 from ._eingabe import (
     Fehlerliste,
@@ -212,7 +212,7 @@ def berechne(
         return _parallel(
             haushalte, mitglieder, einnahmen, on=on, rechtsstand=rechtsstand, prozesse=n_prozesse
         )
-    store = _store(rechtsstand)
+    store = resolve(rechtsstand)
     fehler = Fehlerliste()
     haushalte, objekte = _objekte(haushalte, "haushalt")
     H = als_tabelle(haushalte, "haushalte")
