@@ -3,7 +3,7 @@
 Text (T16–T26): § 8 Abs. 1 Satz 2 Nr. 1 b, 2 b — a benefit applied for or granted from a day other
 than the first excludes from the first of the next month; § 28 Abs. 3 — the Bewilligungsbescheid
 becomes unwirksam from then; § 28 Abs. 4 — the application for the benefit must be reported.
-Tables 2025, Mietenstufe III as in tests/test_mitglieder_stichtag.py.
+Tables 2025, Mietenstufe III as in tests/law/test_members_stichtag.py.
 """
 
 from __future__ import annotations

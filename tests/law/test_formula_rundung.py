@@ -47,7 +47,7 @@ def test_more_than_twelve_cap_limits_only_the_raise() -> None:
     Y = 0 → Mindestwert 2943; z1 = -0.12 + 0.05740902 + 0.0650403 = 0.00244932,
     z2 = 7.20834876, z3 = 511.39165124, z4 = 588.100398926 → 588 €; + 18 × 65 = 1758 > 518.60: the
     raise "höchstens jedoch bis zur Höhe der zu berücksichtigenden Miete" is nil, the 588 € for twelve
-    stay (docs/rechtsauslegung.md; the cut to whole euros: tests/test_formel_ueber_zwoelf.py).
+    stay (docs/rechtsauslegung.md; the cut to whole euros: tests/law/test_formula_ueber_zwoelf.py).
     """
     h = Haushalt(
         mietenstufe=1, wohnkosten=Miete(miete_monat="100"), anzahl_mitglieder=30, gesamteinkommen_monat="0"

@@ -1,4 +1,4 @@
-"""Issue 4, second pass: § 6 WoGV Pauschbeträge 2016–2024, Mietwert, § 3 WoGV, business rooms and the
+"""§ 6 WoGV Pauschbeträge 2016–2024, Mietwert, § 3 WoGV, business rooms and the
 2 % rule of the Lastenberechnung. Every expected value is computed by hand in the comment."""
 
 from __future__ import annotations
