@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple, cast
 
@@ -29,12 +28,9 @@ class Formel(NamedTuple):
     positiv: bool
 
 
-_RENUMBERED = date(2020, 1, 1)
-
-
 def _anlage(rs: Rechtsstand) -> str:
-    """The Anlage with the Rechenschritte: Anlage 2 until 2019, Anlage 3 since the WoGStärkG."""
-    return "Anlage 2" if rs.mindestwerte.valid_from < _RENUMBERED else "Anlage 3"
+    """The Anlage with the Rechenschritte, as the Fassung of the Mindestwerte names it (key ``anlage``)."""
+    return rs.mindestwerte.anlage
 
 
 def wohngeld_formel(

@@ -161,6 +161,10 @@ class Mindestwerte(Table):
 
     folder: ClassVar[str] = "mindestwerte"
     tabelle: Literal["mindestwerte"]
+    anlage: Literal["Anlage 2", "Anlage 3"] = Field(
+        description="the Anlage of the WoGG with the Mindestwerte and the Rechenschritte (§ 19 Abs. 2): "
+        "Anlage 2 until the WoGStärkG renumbered it, Anlage 3 since"
+    )
     M: tuple[Decimal, ...] = Field(min_length=12, max_length=12)
     Y: tuple[Decimal, ...] = Field(min_length=12, max_length=12)
 
