@@ -6,6 +6,7 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
+from .darstellung import ROEMISCH
 from .errors import InputError
 from .input.haushalt import MAX_BETRAG, MAX_MITGLIEDER, Haushalt, Miete
 from .law.formula import Formel, wohngeld_formel
@@ -23,8 +24,8 @@ from .law.limits import (
 )
 from .law.members import Mitglieder
 from .law.members import mitglieder as zaehle_mitglieder
-from .law.rent.miete import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
 from .law.rent.miete import hinweise as miete_hinweise
+from .law.rent.miete import miete_beruecksichtigt, wohnkosten_betrag
 from .law.tabelle import ParameterStore, Rechtsstand, resolve, ungeprueft
 from .money import to_decimal
 from .rechenweg import Rechenweg, Schritt, format_euro_anzeige

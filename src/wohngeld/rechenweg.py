@@ -7,15 +7,15 @@ A :class:`Rechenweg` is passed explicitly into the stages (never a global); a ba
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
 
+from .darstellung import format_datum, format_euro, format_euro_anzeige, format_zahl
 from .money import festkomma_text
 
-__all__ = ["Rechenweg", "Schritt", "format_euro", "format_euro_anzeige", "format_zahl"]
+__all__ = ["Rechenweg", "Schritt", "format_datum", "format_euro", "format_euro_anzeige", "format_zahl"]
+# the format_* helpers live in wohngeld.darstellung and are re-exported for the stages
 
 Wert = Decimal | int | str | bool
-_CENT = Decimal("0.01")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,47 +65,3 @@ class Rechenweg:
     ) -> None:
         """Record one step."""
         self.schritte.append(Schritt(key, label, wert, einheit, zitat, tuple(eingaben.items())))
-
-
-def format_zahl(x: Decimal, stellen: int | None = None) -> str:
-    """German number format: thousands with '.', decimals with ','.
-
-    >>> format_zahl(Decimal("1162.35")), format_zahl(Decimal("0.2070693450"))
-    ('1.162,35', '0,2070693450')
-    """
-    if stellen is not None:
-        x = x.quantize(Decimal(1).scaleb(-stellen))
-    text = f"{x:,f}"
-    return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
-
-
-def format_euro(x: Decimal) -> str:
-    """Amount in euros, German style, to the cent; ``≈`` marks an amount rounded for display.
-
-    The value itself is never rounded here: where it has more than two decimal places (e.g. Y =
-    1.000/12), the text shows it to the cent with ``≈`` in front; the JSON keeps the exact value.
-
-    >>> format_euro(Decimal("530.4")), format_euro(Decimal("131")), format_euro(Decimal("1E+2"))
-    ('530,40 €', '131,00 €', '100,00 €')
-    >>> format_euro(Decimal("83.33333333333333333333333333")), format_euro(Decimal("-0.00"))
-    ('≈ 83,33 €', '0,00 €')
-    """
-    gerundet = x.quantize(_CENT, ROUND_HALF_UP)
-    if gerundet.is_zero():
-        gerundet = abs(gerundet)
-    text = f"{format_zahl(gerundet)} €"
-    return text if gerundet == x else f"≈ {text}"
-
-
-def format_euro_anzeige(x: Decimal) -> str:
-    """Amount in euros shown to the cent (display only; the value itself is not rounded).
-
-    >>> format_euro_anzeige(Decimal("416.6666666666666666666666667"))
-    '416,67 €'
-    """
-    return f"{format_zahl(x, 2)} €"
-
-
-def format_datum(d: date) -> str:
-    """Date as DD.MM.YYYY."""
-    return d.strftime("%d.%m.%Y")

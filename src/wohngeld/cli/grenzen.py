@@ -10,8 +10,8 @@ from pathlib import Path
 import click
 
 from ..analysis.einkommensgrenzen import Grenze, einkommensgrenze, mietgrenze
+from ..darstellung import ROEMISCH
 from ..errors import WohngeldError
-from ..law.rent.miete import ROEMISCH
 from ..rechenweg import format_datum, format_euro
 from ._gruppe import main
 from ._optionen import datum, szenario_laden, szenario_option

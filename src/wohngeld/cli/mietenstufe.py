@@ -7,9 +7,9 @@ from datetime import date
 
 import click
 
+from ..darstellung import ROEMISCH
 from ..errors import AmbiguousMunicipality, UnknownMunicipality, WohngeldError
 from ..law.mietenstufen.liste import Gemeinde, mietenstufe
-from ..law.rent.miete import ROEMISCH
 from ._gruppe import main
 
 __all__ = ["mietenstufe_cmd"]

@@ -24,6 +24,7 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any
 
+from ...darstellung import roemisch
 from ...errors import AmbiguousMunicipality, DataFileError, NoMietenstufenList, UnknownMunicipality
 
 __all__ = [
@@ -55,7 +56,6 @@ HERKUNFT: Mapping[str, str] = {
     "kreis-einheitlich": "Kreis, dessen Gemeinden alle dieselbe Mietenstufe haben (Anfrage nannte den Kreis)",
 }
 
-_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII")
 _AGS = re.compile(r"\d{8}")
 _KREIS_PREFIX = re.compile(r"^\s*(?:land)?(?:kreis|lkr\.?|lk)\s+", re.IGNORECASE)
 _CITY_KREIS = re.compile(r"(?:stadtkreis|kreisfreie stadt)", re.IGNORECASE)
@@ -153,7 +153,7 @@ class MietenstufeAuskunft:
     def text(self) -> str:
         """German one-paragraph answer."""
         g = self.gemeinde
-        stufe = _ROMAN[self.mietenstufe]
+        stufe = roemisch(self.mietenstufe)
         fassung = f"Anlage zu § 1 Abs. 3 WoGV in der ab {self.valid_from:%d.%m.%Y} geltenden Fassung"
         if g.herkunft == "kreis-einheitlich":
             return (
@@ -176,7 +176,7 @@ class MietenstufeAuskunft:
 
 
 def _describe(g: Gemeinde) -> str:
-    return f"{g.name} (AGS {g.ags}, Kreis {g.kreis}, {g.land}, Mietenstufe {_ROMAN[g.mietenstufe]})"
+    return f"{g.name} (AGS {g.ags}, Kreis {g.kreis}, {g.land}, Mietenstufe {roemisch(g.mietenstufe)})"
 
 
 class MietenstufenListe:
@@ -335,7 +335,7 @@ class MietenstufenListe:
             )
         if len(stufen) != 1:
             counts = ", ".join(
-                f"{_ROMAN[s]}: {sum(g.mietenstufe == s for g in members)}" for s in sorted(stufen)
+                f"{roemisch(s)}: {sum(g.mietenstufe == s for g in members)}" for s in sorted(stufen)
             )
             own = [g for g in members if g.herkunft != "kreis"]
             listed = "".join(f"\n  {_describe(g)}" for g in own[:12])

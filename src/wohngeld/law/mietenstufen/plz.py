@@ -23,6 +23,7 @@ from datetime import date, datetime
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
+from ...darstellung import roemisch
 from ...errors import DataFileError, InputError, NoMietenstufenList, UnknownMunicipality
 from .liste import HERKUNFT, Gemeinde, MietenstufenListe, liste, name_key
 
@@ -59,7 +60,6 @@ REGEL: Mapping[str, str] = {
     ),
 }
 
-_ROMAN = ("", "I", "II", "III", "IV", "V", "VI", "VII")
 _PLZ = re.compile(r"\d{5}")
 _UMLAUT_LOOSE = str.maketrans({"ä": "a", "ö": "o", "ü": "u"})
 
@@ -147,7 +147,7 @@ class PlzKandidat:
             "kreis_schluessel": g.kreis_schluessel,
             "land": g.land,
             "mietenstufe": g.mietenstufe,
-            "mietenstufe_roemisch": _ROMAN[g.mietenstufe],
+            "mietenstufe_roemisch": roemisch(g.mietenstufe),
             "regel": self.regel,
             "erlaeuterung": self.erlaeuterung,
         }
@@ -155,7 +155,7 @@ class PlzKandidat:
     def beschreibung(self) -> str:
         """One German line: name, AGS, Kreis, stage."""
         g = self.gemeinde
-        return f"{g.name} (AGS {g.ags}, Kreis {g.kreis}, {g.land}): Mietenstufe {_ROMAN[g.mietenstufe]}"
+        return f"{g.name} (AGS {g.ags}, Kreis {g.kreis}, {g.land}): Mietenstufe {roemisch(g.mietenstufe)}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -217,7 +217,7 @@ class PlzAuskunft:
         wo = f"PLZ {self.plz}" + (f", Ort {self.ort!r}" if self.ort else "")
         if self.eindeutig:
             k = self.kandidaten[0]
-            stufe = _ROMAN[k.mietenstufe]
+            stufe = roemisch(k.mietenstufe)
             if len(self.kandidaten) == 1:
                 head = f"{wo}: {k.beschreibung()}. Herkunft: {k.erlaeuterung}."
             else:
@@ -243,7 +243,7 @@ class PlzAuskunft:
             "fassung_ab": self.valid_from.isoformat(),
             "eindeutig": self.eindeutig,
             "mietenstufe": self.mietenstufe,
-            "mietenstufe_roemisch": _ROMAN[self.mietenstufe] if self.mietenstufe else None,
+            "mietenstufe_roemisch": roemisch(self.mietenstufe) if self.mietenstufe else None,
             "mehrere_gemeinden": len(self.kandidaten) + len(self.ungeklaert) > 1,
             "kandidaten": [k.to_json() for k in self.kandidaten],
             "ungeklaert": [u.to_json() for u in self.ungeklaert],

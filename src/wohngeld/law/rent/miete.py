@@ -6,6 +6,7 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple, cast
 
+from ...darstellung import ROEMISCH
 from ...errors import InputError
 from ...input.haushalt import Belastung as BelastungEingabe
 from ...input.haushalt import Miete, Wohnkosten
@@ -24,7 +25,6 @@ __all__ = [
     "wohnkosten_betrag",
 ]
 
-ROEMISCH = ("I", "II", "III", "IV", "V", "VI", "VII")
 
 _LABEL = {
     "Miete": ("Miete (Bruttokaltmiete)", "§ 9 WoGG"),
