@@ -8,6 +8,7 @@ Gemeinden (OpenStreetMap PLZ table, January 2023).
 
 from __future__ import annotations
 
+import json
 from decimal import Decimal
 from typing import Any
 
@@ -156,3 +157,17 @@ def test_berechnung_23860_needs_the_choice_then_computes(client: TestClient) -> 
 def test_berechnung_bad_plz_names_the_field(client: TestClient, plz: object, teil: str) -> None:
     (f,) = _fehler(client.post("/v1/berechnung", json={**DRESDEN_PLZ, "plz": plz}))
     assert f["feld"] == "plz" and f["wert"] == plz and teil in f["meldung"]
+
+
+def test_stapel_lines_with_plz(client: TestClient) -> None:
+    """One line per Haushalt: 01067 computes (131 €, as Beispiel 1); 23860 carries its error in its line."""
+    haushalt = {k: v for k, v in DRESDEN_PLZ.items() if k != "stichtag"}
+    zeilen = [
+        {"haushalt": haushalt, "stichtag": "2023-07-01"},
+        {"haushalt": {**haushalt, "plz": "23860"}, "stichtag": "2023-07-01"},
+    ]
+    r = client.post("/v1/stapel", content="\n".join(json.dumps(z) for z in zeilen))
+    assert r.status_code == 200, r.text
+    erste, zweite = (json.loads(z) for z in r.text.splitlines())
+    assert str(erste["wohngeld_monat"]) == "131" and not erste["fehler"]
+    assert "PLZ 23860: keine eindeutige Mietenstufe" in zweite["fehler"]
