@@ -14,6 +14,8 @@ from typing import Any
 
 import pytest
 from fastapi.testclient import TestClient
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .test_api import DRESDEN_1
 
@@ -171,3 +173,19 @@ def test_stapel_lines_with_plz(client: TestClient) -> None:
     erste, zweite = (json.loads(z) for z in r.text.splitlines())
     assert str(erste["wohngeld_monat"]) == "131" and not erste["fehler"]
     assert "PLZ 23860: keine eindeutige Mietenstufe" in zweite["fehler"]
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    plz=st.one_of(st.text(max_size=8), st.from_regex(r"\A[0-9]{4,6}\Z")),
+    ort=st.one_of(st.none(), st.text(max_size=20)),
+)
+def test_any_plz_is_an_answer_or_a_422_on_its_field(client: TestClient, plz: str, ort: str | None) -> None:
+    params = {"plz": plz, "stichtag": "2023-07-01"} | ({} if ort is None else {"ort": ort})
+    r = client.get("/v1/mietenstufe", params=params)
+    assert r.status_code in (200, 422), r.text
+    if r.status_code == 200:
+        a = r.json()
+        assert a["eindeutig"] == (a["mietenstufe"] is not None) and "ODbL" in a["quelle"]
+    else:
+        assert {f["feld"] for f in r.json()["fehler"]} <= {"plz", "ort"}
