@@ -17,7 +17,15 @@ from pydantic import ValidationError
 from ..errors import AmbiguousMunicipality, NoMietenstufenList, NoParameters, UnknownMunicipality
 from ..mietstufen import Gemeinde
 
-__all__ = ["Fehler", "UngueltigeEingabe", "aus_ausnahme", "aus_validierung", "gemeinde_dict", "koerper"]
+__all__ = [
+    "Fehler",
+    "UngueltigeEingabe",
+    "aus_ausnahme",
+    "aus_validierung",
+    "gemeinde_dict",
+    "koerper",
+    "plz_fehler",
+]
 
 _MAX_WERT = 200
 
@@ -213,3 +221,31 @@ def aus_ausnahme(exc: Exception, *, feld: str = "(Eingabe)", wert: Any = None) -
         feld = kopf.strip()
     erlaubt = _BETRAG if ("not a number" in text or "not a finite" in text) else "siehe Meldung"
     return [Fehler(feld, wert, erlaubt, text)]
+
+
+PLZ_ERLAUBT = "fünf Ziffern von 01001 bis 99998, als Text (führende Null), z. B. 01067"
+
+
+def plz_fehler(exc: Exception, *, plz: Any, ort: str | None) -> list[dict[str, Any]]:
+    """Entries for an error of a Wohnort given by Postleitzahl (``plz``, optional ``ort``).
+
+    The library's message is kept word for word (it names the PLZ, the candidates with Kreis and
+    Mietenstufe, and the way out). The field is ``ort`` when ``ort`` was given and the message does not
+    concern the Postleitzahl itself, else ``plz``. An ambiguous PLZ (or one whose ``ort`` names no
+    Gemeinde of it) carries ``kandidaten``: the Gemeinden of the PLZ with their stages.
+    """
+    text = str(exc)
+    feld = "ort" if ort is not None and not text.startswith("Postleitzahl") else "plz"
+    wert = ort if feld == "ort" else plz
+    if isinstance(exc, AmbiguousMunicipality):
+        erlaubt = (
+            "mit plz: ort (Name einer der Gemeinden der Postleitzahl) oder statt plz: gemeinde (AGS)"
+        )
+        return [Fehler(feld, wert, erlaubt, text, kandidaten=_gemeinden(exc.candidates))]
+    if isinstance(exc, UnknownMunicipality):
+        kandidaten = _gemeinden(exc.suggestions)
+        if feld == "ort" or kandidaten:
+            erlaubt = "der Name einer Gemeinde dieser Postleitzahl oder statt plz: gemeinde (AGS)"
+            return [Fehler(feld, wert, erlaubt, text, kandidaten=kandidaten)]
+        return [Fehler(feld, wert, "eine Postleitzahl der PLZ-Zuordnung (Wohnanschrift)", text)]
+    return [Fehler(feld, wert, PLZ_ERLAUBT if feld == "plz" else "der Name einer Gemeinde", text)]
