@@ -498,11 +498,12 @@ async def einkommensgrenzen(request: Request) -> Response:
 def _zeilen_rechnen(
     zeilen: list[bytes], start: int, on: date | None, store: str | ParameterStore | None
 ) -> bytes:
-    """One output line per input line (blank lines are skipped, as ``wohngeld stapel`` does)."""
+    """One output line per input line; a blank line gets the error "Leerzeile" (as ``wohngeld stapel``)."""
     eingaben: list[tuple[dict[str, Any], object]] = []
     for nummer, roh in enumerate(zeilen, start=start):
         text = roh.decode("utf-8", errors="replace").rstrip("\r\n")
         if not text.strip():
+            eingaben.append(({}, InputError(f"Zeile {nummer}: Leerzeile (kein Haushalt)")))
             continue
         try:
             obj = json.loads(text, parse_float=Decimal, parse_constant=_konstante)
@@ -549,7 +550,10 @@ async def stapel(request: Request, stichtag: str | None = None, rechtsstand: str
 
     # The body is read first (at most WOHNGELD_MAX_STAPEL bytes, else 413): a response that streams
     # while the request is still being read would compete with the server for the same channel.
-    zeilen = (await request.body()).split(b"\n")
+    body = await request.body()
+    zeilen = body.split(b"\n")
+    if body.endswith(b"\n") or not body:
+        zeilen.pop()  # the newline that ends the last line opens no line of its own
 
     async def ausgabe() -> AsyncIterator[bytes]:
         for i in range(0, len(zeilen), _STAPEL_BLOCK):
