@@ -272,6 +272,32 @@ def test_stapel_one_line_out_per_line_in_as_the_command(client: TestClient, tmp_
     assert [a["wohngeld_monat"] for a in cli_aus] == [a["wohngeld_monat"] for a in aus]
 
 
+def test_stapel_blank_line_gets_its_own_line_and_german_messages(client: TestClient, tmp_path: Path) -> None:
+    """Three lines in (one blank), three out, as the command writes them; pydantic's words in German."""
+    zeile = json.dumps(
+        {
+            "mietenstufe": 3,
+            "miete_monat": "420.00",
+            "anzahl_mitglieder": 1,
+            "gesamteinkommen_monat": "1162.35",
+        }
+    )
+    text = zeile + "\n\n" + json.dumps({"mietenstufe": 3}) + "\n"
+    r = client.post("/v1/stapel", params={"stichtag": "2023-07-01"}, content=text)
+    aus = [json.loads(z) for z in r.text.splitlines()]
+    assert [a["wohngeld_monat"] for a in aus] == ["131", "", ""]
+    assert "Leerzeile" in aus[1]["fehler"]
+    assert "wohnkosten: Angabe fehlt." in aus[2]["fehler"] and "Field required" not in aus[2]["fehler"]
+    ein = tmp_path / "ein.jsonl"
+    ein.write_text(text, encoding="utf-8")
+    cli = CliRunner().invoke(
+        main, ["stapel", str(ein), str(tmp_path / "aus.jsonl"), "--stichtag", "2023-07-01"]
+    )
+    cli_aus = [json.loads(z) for z in (tmp_path / "aus.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [a["wohngeld_monat"] for a in cli_aus] == ["131", "", ""], cli.output
+    assert "Leerzeile" in cli_aus[1]["fehler"] and "Angabe fehlt" in cli_aus[2]["fehler"]
+
+
 def test_rechtsstand(client: TestClient) -> None:
     body = client.get("/v1/rechtsstand", params={"stichtag": "2023-07-01"}).json()
     assert {"2016-01-01", "2023-01-01", "2025-01-01"} <= set(body["fassungen_wogg"])

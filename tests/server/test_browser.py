@@ -98,8 +98,19 @@ def page(browser: Any, server: str) -> Iterator[Page]:
     ctx.close()
 
 
-def _dresden_eintragen(pg: Page, gemeinde: str = "Dresden") -> None:
-    pg.fill("#gemeinde", gemeinde)
+def _gemeinde_statt_plz(pg: Page) -> None:
+    """Switch the Wohnort section from the Postleitzahl (asked first) to the Gemeinde name."""
+    if pg.is_hidden("#gemeinde"):
+        pg.click("#ort-umschalten")
+    assert pg.evaluate("document.activeElement.id") == "gemeinde" and pg.is_hidden("#plz")
+
+
+def _dresden_eintragen(pg: Page, gemeinde: str | None = "Dresden", plz: str | None = None) -> None:
+    if plz is not None:
+        pg.fill("#plz", plz)
+    else:
+        _gemeinde_statt_plz(pg)
+        pg.fill("#gemeinde", gemeinde or "")
     pg.fill("#stichtag", "2023-07-01")
     pg.fill("#wohnkosten", "420,00")
     pg.select_option("#personen .einnahme select", "Altersrente")
@@ -173,6 +184,7 @@ def test_dresden_beispiel_2_heim(page: Page) -> None:
     Miete (§ 9 Abs. 3 Satz 2 WoGG): 438,00 € + 19,20 € Klimakomponente + 110,40 € heating amounts
     = 567,60 € (§ 12 WoGG). § 19 WoGG: 134 €.
     """
+    _gemeinde_statt_plz(page)
     page.fill("#gemeinde", "Dresden")
     page.fill("#stichtag", "2023-07-01")
     page.check("#art-heim")
@@ -238,8 +250,8 @@ def test_keyboard_only(page: Page) -> None:
                 return
         raise AssertionError(f"{selektor} not reached with Tab")
 
-    tab_bis("#gemeinde")
-    kb.type("Dresden")
+    tab_bis("#plz")
+    kb.type("01067")
     tab_bis("#stichtag")
     kb.type("01072023")  # the order of day and month follows the browser's own locale
     if page.input_value("#stichtag") != "2023-07-01":
@@ -260,6 +272,7 @@ def test_keyboard_only(page: Page) -> None:
     kb.press("Enter")
     page.wait_for_selector("#ergebnis:not([hidden])")
     assert "131,00 €" in page.inner_text(".wohngeld-betrag")
+    assert "Dresden, Stadt (PLZ 01067)" in page.inner_text("#ergebnis .rahmen")
     tab_bis(".rechenweg summary")
     kb.press("Enter")
     assert page.evaluate("document.querySelector('.rechenweg').open")
@@ -281,6 +294,99 @@ def test_phone_sized_screen(browser: Any, server: str) -> None:
     pg.screenshot(path=str(ARTEFAKTE / "wohngeldrechner-telefon.png"), full_page=True)
     assert _axe(pg) == []
     ctx.close()
+
+
+def test_dresden_beispiel_1_by_postleitzahl(page: Page) -> None:
+    """Dresden 2023, Beispiel 1 with the Postleitzahl 01067 instead of the name: 131 €.
+
+    PLZ 01067 lies wholly in Dresden, Stadt (Mietenstufe III, Anlage zu § 1 Abs. 3 WoGV, Fassung from
+    01.01.2023); the amount is that of test_dresden_beispiel_1_typed_in. The Gemeinde found is shown
+    next to the field, with the OpenStreetMap attribution of the PLZ data.
+    """
+    assert page.is_visible("#plz") and page.is_hidden("#gemeinde")
+    assert page.inner_text("#plz-quelle") == "Postleitzahlen: © OpenStreetMap-Mitwirkende, ODbL"
+    _dresden_eintragen(page, plz="01067")
+    page.wait_for_selector("#plz-info:not([hidden])")
+    assert page.inner_text("#plz-info") == "Gefunden: Dresden, Stadt (Sachsen) – Mietenstufe III."
+    page.click("#berechnen")
+    page.wait_for_selector("#ergebnis:not([hidden])")
+    assert page.inner_text(".wohngeld-betrag") == "Voraussichtliches Wohngeld: 131,00 € im Monat"
+    assert "Dresden, Stadt (PLZ 01067) · Mietenstufe 3" in page.inner_text("#ergebnis .rahmen")
+    assert "Postleitzahlen: © OpenStreetMap-Mitwirkende, ODbL" in page.inner_text("#ergebnis")
+    assert "Dresden-Pass" in page.inner_text("#ergebnis")
+    assert _axe(page) == []
+
+
+def test_plz_with_gemeinden_of_different_stages_asks_and_computes(page: Page) -> None:
+    """PLZ 23860 (2023): Groß Schenkenberg (Kreis Herzogtum Lauenburg, II) or Klein Wesenberg (Stormarn, IV).
+
+    The household of Dresden Beispiel 1 (Y 1 162,35 €, Miete 420,00 €, 01.07.2023). Höchstbetrag for one
+    member + Klimakomponente 19,20 € (§ 12 Abs. 1, 7 WoGG): II 392 + 19,20 = 411,20 € < 420 €, so
+    M = 411,20 + 110,40 € Heizkosten (§ 12 Abs. 6 WoGG) = 521,60 €; § 19 WoGG:
+    1,15 × (521,60 − (0,04 + 0,0004991 × 521,60 + 0,0000462 × 1 162,35) × 1 162,35) = 126,61 → 127 €.
+    IV 491 + 19,20 ≥ 420 €: M = 530,40 € as in Dresden → 131 €.
+    """
+    _dresden_eintragen(page, plz="23860")
+    page.click("#berechnen")
+    page.wait_for_selector("#plz-auswahl:not([hidden])")
+    assert "mehrere Gemeinden" in page.inner_text("#plz-fehler")
+    assert page.get_attribute("#plz", "aria-invalid") == "true"
+    assert page.is_visible("#zusammenfassung")
+    assert page.evaluate("document.activeElement.name") == "plz-kandidat"
+    labels = page.eval_on_selector_all("#plz-kandidaten label", "ls => ls.map(l => l.textContent)")
+    assert labels == [
+        "Groß Schenkenberg (Kreis Herzogtum Lauenburg, Schleswig-Holstein) – Mietenstufe II",
+        "Klein Wesenberg (Kreis Stormarn, Schleswig-Holstein) – Mietenstufe IV",
+    ]
+    assert page.inner_text("#plz-auswahl legend") == "Zu welcher Gemeinde gehört Ihre Wohnung?"
+    assert "verschiedenen Mietenstufen" in page.inner_text("#plz-auswahl")
+    assert page.is_visible("#plz-quelle")
+    assert _axe(page) == []
+    ARTEFAKTE.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(ARTEFAKTE / "wohngeldrechner-plz-auswahl.png"), full_page=True)
+    # keyboard: the focused first candidate, arrow down to the second, Enter submits the form
+    page.keyboard.press("ArrowDown")
+    assert page.is_checked("#plz-kandidat-01062039")
+    assert "Gewählt: Klein Wesenberg" in page.inner_text("#plz-info")
+    page.keyboard.press("Enter")
+    page.wait_for_selector("#ergebnis:not([hidden])")
+    assert page.inner_text(".wohngeld-betrag") == "Voraussichtliches Wohngeld: 131,00 € im Monat"
+    assert "Klein Wesenberg (PLZ 23860) · Mietenstufe 4" in page.inner_text("#ergebnis .rahmen")
+    page.check("#plz-kandidat-01053044")
+    page.click("#berechnen")
+    page.wait_for_selector("#ergebnis:not([hidden]) >> text=127,00 €")
+    assert "Groß Schenkenberg (PLZ 23860) · Mietenstufe 2" in page.inner_text("#ergebnis .rahmen")
+    assert _axe(page) == []
+
+
+def test_wrong_plz_shows_the_german_message_next_to_the_field(page: Page) -> None:
+    _dresden_eintragen(page, plz="1067")
+    page.click("#berechnen")
+    page.wait_for_selector("#plz-fehler:not([hidden])")
+    assert page.inner_text("#plz-fehler") == (
+        "Postleitzahl '1067' hat nur vier Ziffern; meinten Sie '01067'? "
+        "(Postleitzahlen haben fünf Ziffern, die erste kann 0 sein)"
+    )
+    assert page.get_attribute("#plz", "aria-invalid") == "true"
+    assert page.evaluate("document.activeElement.id") == "plz"
+    assert page.is_hidden("#ergebnis") and page.is_hidden("#plz-auswahl")
+    assert _axe(page) == []
+    page.fill("#plz", "99999")
+    page.click("#berechnen")
+    page.wait_for_selector("#plz-fehler >> text=außerhalb der deutschen Postleitzahlen")
+    page.fill("#plz", "")
+    page.click("#berechnen")
+    assert page.inner_text("#plz-fehler") == "Bitte geben Sie die Postleitzahl Ihrer Wohnung an."
+    # the alternative: the Gemeinde instead of the Postleitzahl, and back
+    _gemeinde_statt_plz(page)
+    assert page.inner_text("#ort-umschalten") == "Postleitzahl statt Gemeinde angeben"
+    page.fill("#gemeinde", "Dresden")
+    page.click("#berechnen")
+    page.wait_for_selector("#ergebnis:not([hidden])")
+    assert "131,00 €" in page.inner_text(".wohngeld-betrag")
+    assert "OpenStreetMap" not in page.inner_text("#ergebnis")
+    page.click("#ort-umschalten")
+    assert page.evaluate("document.activeElement.id") == "plz" and page.is_hidden("#gemeinde")
 
 
 def test_api_docs_render_from_the_package(browser: Any, server: str) -> None:

@@ -29,6 +29,7 @@ from pydantic import ValidationError
 from ..errors import InputError
 from ..input.haushalt import Haushalt
 from ..money import to_decimal
+from ..validierung import fehlertext
 
 __all__ = ["Fall", "lade_fall", "parse_fall"]
 
@@ -63,7 +64,7 @@ def parse_fall(data: dict[str, Any], *, name: str = "<fall>") -> Fall:
     try:
         haushalt = Haushalt.model_validate(data["haushalt"])
     except ValidationError as exc:
-        raise InputError(f"{name}: [haushalt] ist ungültig:\n{exc}") from None
+        raise InputError(f"{name}: [haushalt] ist ungültig: {fehlertext(exc)}") from None
     erwartet: dict[str, Decimal] = {}
     for key, value in dict(data.get("erwartet", {})).items():
         try:

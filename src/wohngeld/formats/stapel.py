@@ -46,6 +46,7 @@ from ..input.haushalt import Haushalt
 from ..law.tabelle import ParameterStore
 from ..money import festkomma_text
 from ..result import Result
+from ..validierung import fehlertext
 
 __all__ = [
     "EINGABE_SPALTEN",
@@ -213,9 +214,7 @@ def _posten(
 
 def _meldung(exc: Exception) -> str:
     if isinstance(exc, ValidationError):
-        return "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'haushalt'}: {e['msg']}" for e in exc.errors()
-        )
+        return fehlertext(exc)
     return str(exc)
 
 

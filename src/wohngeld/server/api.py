@@ -14,9 +14,9 @@ import json
 from collections.abc import AsyncIterator, Iterator, Mapping
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import Annotated, Any
 
-from fastapi import APIRouter, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import JSONResponse, Response, StreamingResponse
 from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
@@ -25,7 +25,13 @@ from .. import __version__
 from ..analysis.einkommensgrenzen import Grenze, einkommensgrenze, mietgrenze
 from ..analysis.szenario import parse_szenario
 from ..engine import calculate
-from ..errors import AmbiguousMunicipality, NoMietenstufenList, UnknownMunicipality, WohngeldError
+from ..errors import (
+    AmbiguousMunicipality,
+    InputError,
+    NoMietenstufenList,
+    UnknownMunicipality,
+    WohngeldError,
+)
 from ..formats.schema import haushalt_schema
 from ..formats.stapel import calculate_many, ergebnis_spalten, objekt_zu_eingabe
 from ..input.haushalt import Haushalt
@@ -33,7 +39,15 @@ from ..law.mietenstufen.liste import Gemeinde, fassungen, liste, mietenstufe, na
 from ..law.tabelle import Koeffizienten, ParameterStore, default_store, named_store, regelwerke
 from ..money import to_decimal
 from ..procedure.antrag import antrag
-from .fehler import Fehler, UngueltigeEingabe, aus_ausnahme, aus_validierung, gemeinde_dict
+from .fehler import (
+    PLZ_ERLAUBT,
+    Fehler,
+    UngueltigeEingabe,
+    aus_ausnahme,
+    aus_validierung,
+    gemeinde_dict,
+    plz_fehler,
+)
 
 __all__ = ["MAX_GRENZEN", "router"]
 
@@ -125,7 +139,11 @@ def _haushalt(data: Mapping[str, Any]) -> Haushalt:
     try:
         return Haushalt.model_validate(data)
     except ValidationError as exc:
-        raise UngueltigeEingabe(aus_validierung(exc)) from None
+        fehler = aus_validierung(exc)
+        for f in fehler:  # the Wohnort check runs on the whole Haushalt; its PLZ message names plz
+            if f["feld"] == "(Eingabe)" and str(f["meldung"]).startswith("Postleitzahl"):
+                f.update(feld="plz", wert=data.get("plz"), erlaubt=PLZ_ERLAUBT)
+        raise UngueltigeEingabe(fehler) from None
     except _FEHLER_ARTEN as exc:
         raise UngueltigeEingabe(aus_ausnahme(exc)) from None
 
@@ -135,6 +153,13 @@ def _bool(data: dict[str, Any], key: str) -> bool:
     if not isinstance(value, bool):
         raise _fehler(key, value, "true oder false", "Ja/Nein-Angabe (true oder false) wird erwartet.")
     return value
+
+
+def _wohnort_fehler(exc: Exception, h: Haushalt) -> list[dict[str, Any]]:
+    """Entries for an error of ``calculate``; a Wohnort given by ``plz`` names ``plz`` or ``ort``."""
+    if h.plz is not None and isinstance(exc, (UnknownMunicipality, AmbiguousMunicipality)):
+        return plz_fehler(exc, plz=h.plz, ort=h.ort)
+    return aus_ausnahme(exc, wert=h.gemeinde)
 
 
 def _json_antwort(text: str, status: int = 200) -> Response:
@@ -171,7 +196,7 @@ async def berechnung(request: Request) -> Response:
     try:
         r = calculate(h, on=stichtag, rechenweg=rechenweg, rechtsstand=store)
     except _FEHLER_ARTEN as exc:
-        raise UngueltigeEingabe(aus_ausnahme(exc, wert=h.gemeinde)) from None
+        raise UngueltigeEingabe(_wohnort_fehler(exc, h)) from None
     return _json_antwort(r.to_json(indent=None))
 
 
@@ -210,7 +235,7 @@ async def antrag_route(request: Request) -> Response:
     try:
         a = antrag(h, on=stichtag, rechtsstand=store, merkmale=merkmale, **extra)
     except _FEHLER_ARTEN as exc:
-        raise UngueltigeEingabe(aus_ausnahme(exc, wert=h.gemeinde)) from None
+        raise UngueltigeEingabe(_wohnort_fehler(exc, h)) from None
     return _json_antwort(a.to_json(indent=None))
 
 
@@ -222,16 +247,69 @@ def _ort(ort: str | None) -> str:
     return ort
 
 
+def _plz_auskunft(plz: str, ort: str | None, stichtag: str | None) -> Response:
+    """``mietenstufe_nach_plz`` → ``PlzAuskunft.to_json()`` with ``ergebnis``, ``stichtag``, ``text``."""
+    from .. import mietenstufe_nach_plz  # lazy: the PLZ data loads on first use
+
+    if len(plz) > MAX_ORT:
+        raise _fehler("plz", plz, PLZ_ERLAUBT, "Die Postleitzahl ist zu lang.")
+    if ort is not None:
+        if not ort.strip():
+            ort = None
+        elif len(ort) > MAX_ORT:
+            raise _fehler("ort", ort, f"höchstens {MAX_ORT} Zeichen", "Der Name ist zu lang.")
+    on = _datum(stichtag, pflicht=False)
+    try:
+        a = mietenstufe_nach_plz(plz, on=on, ort=ort)
+    except NoMietenstufenList as exc:
+        raise UngueltigeEingabe(aus_ausnahme(exc, wert=stichtag)) from None
+    except (UnknownMunicipality, AmbiguousMunicipality, InputError) as exc:
+        raise UngueltigeEingabe(plz_fehler(exc, plz=plz, ort=ort)) from None
+    body = {
+        "ergebnis": "eindeutig" if a.eindeutig else "mehrdeutig",
+        "stichtag": on.isoformat(),
+        **a.to_json(),
+        "text": a.text(),
+    }
+    return JSONResponse(body)
+
+
 @router.get(
     "/mietenstufe",
-    summary="Mietenstufe einer Gemeinde",
+    summary="Mietenstufe einer Gemeinde oder einer Postleitzahl",
     description=(
         "`ort`: Name oder AGS, `stichtag` (Standard: heute). `ergebnis`: `eindeutig` (mit Mietenstufe), "
-        "`mehrdeutig` (200, mit `kandidaten`) oder `unbekannt` (404, mit `vorschlaege`)."
+        "`mehrdeutig` (200, mit `kandidaten`) oder `unbekannt` (404, mit `vorschlaege`).\n\n"
+        "Mit `plz` (fünf Ziffern): die Gemeinden der Postleitzahl und ihre Mietenstufen "
+        "(`PlzAuskunft.to_json()`): `eindeutig: true` mit `mietenstufe` (auch wenn mehrere Gemeinden "
+        "dieselbe Stufe haben) oder `eindeutig: false` mit den `kandidaten` (AGS, Name, Kreis, "
+        "Mietenstufe) zur Wahl; `ort` grenzt dann ein. `quelle` nennt die Rechtsgrundlage und die "
+        "Namensnennung der PLZ-Daten (© OpenStreetMap contributors, ODbL 1.0). Eine ungültige oder "
+        "unbekannte PLZ ist ein 422 mit Feld `plz`."
     ),
+    responses={
+        200: {"description": "eindeutig oder mehrdeutig (Kandidaten zur Wahl)"},
+        404: {"description": "Name unbekannt (mit Vorschlägen); nur ohne plz"},
+        422: {"description": "Fehler: Feld (plz, ort, stichtag), Wert, erlaubt, Meldung"},
+    },
 )
-async def mietenstufe_route(ort: str | None = None, stichtag: str | None = None) -> Response:
+async def mietenstufe_route(
+    ort: Annotated[
+        str | None,
+        Query(description="Name oder 8-stelliger AGS der Gemeinde; mit plz: Name einer ihrer Gemeinden"),
+    ] = None,
+    stichtag: Annotated[str | None, Query(description="JJJJ-MM-TT, Standard: heute")] = None,
+    plz: Annotated[
+        str | None,
+        Query(
+            description="Postleitzahl, fünf Ziffern (01001–99998), z. B. 01067",
+            examples=["01067"],
+        ),
+    ] = None,
+) -> Response:
     """Anlage zu § 1 Abs. 3 WoGV i. V. m. § 12 Abs. 2–4a WoGG."""
+    if plz is not None:
+        return await run_in_threadpool(_plz_auskunft, plz, ort, stichtag)
     name = _ort(ort)
     on = _datum(stichtag, pflicht=False)
     try:
@@ -420,11 +498,12 @@ async def einkommensgrenzen(request: Request) -> Response:
 def _zeilen_rechnen(
     zeilen: list[bytes], start: int, on: date | None, store: str | ParameterStore | None
 ) -> bytes:
-    """One output line per input line (blank lines are skipped, as ``wohngeld stapel`` does)."""
+    """One output line per input line; a blank line gets the error "Leerzeile" (as ``wohngeld stapel``)."""
     eingaben: list[tuple[dict[str, Any], object]] = []
     for nummer, roh in enumerate(zeilen, start=start):
         text = roh.decode("utf-8", errors="replace").rstrip("\r\n")
         if not text.strip():
+            eingaben.append(({}, InputError(f"Zeile {nummer}: Leerzeile (kein Haushalt)")))
             continue
         try:
             obj = json.loads(text, parse_float=Decimal, parse_constant=_konstante)
@@ -471,7 +550,10 @@ async def stapel(request: Request, stichtag: str | None = None, rechtsstand: str
 
     # The body is read first (at most WOHNGELD_MAX_STAPEL bytes, else 413): a response that streams
     # while the request is still being read would compete with the server for the same channel.
-    zeilen = (await request.body()).split(b"\n")
+    body = await request.body()
+    zeilen = body.split(b"\n")
+    if body.endswith(b"\n") or not body:
+        zeilen.pop()  # the newline that ends the last line opens no line of its own
 
     async def ausgabe() -> AsyncIterator[bytes]:
         for i in range(0, len(zeilen), _STAPEL_BLOCK):

@@ -16,8 +16,17 @@ from pydantic import ValidationError
 
 from ..errors import AmbiguousMunicipality, NoMietenstufenList, NoParameters, UnknownMunicipality
 from ..law.mietenstufen.liste import Gemeinde
+from ..validierung import BETRAG_ERLAUBT, feldfehler
 
-__all__ = ["Fehler", "UngueltigeEingabe", "aus_ausnahme", "aus_validierung", "gemeinde_dict", "koerper"]
+__all__ = [
+    "Fehler",
+    "UngueltigeEingabe",
+    "aus_ausnahme",
+    "aus_validierung",
+    "gemeinde_dict",
+    "koerper",
+    "plz_fehler",
+]
 
 _MAX_WERT = 200
 
@@ -61,98 +70,9 @@ def koerper(fehler: Sequence[dict[str, Any]]) -> dict[str, Any]:
     return {"status": 422, "titel": titel, "fehler": list(fehler)}
 
 
-_BETRAG = 'Betrag als JSON-Zahl oder Zeichenkette mit Dezimalpunkt, z. B. "420.50"'
-
-
-def _zahl_text(v: Any) -> Any:
-    """A bound as pydantic reports it (``Decimal('10000000')`` or a number) as plain text."""
-    if isinstance(v, Decimal):
-        return format(v, "f")
-    if isinstance(v, str) and v.startswith("Decimal('") and v.endswith("')"):
-        return v[len("Decimal('") : -2]
-    return v
-
-
-def _erlaubt(typ: str, ctx: dict[str, Any]) -> tuple[str, str]:
-    """(what is allowed, German message) for one pydantic error type."""
-    c = {k: _zahl_text(v) for k, v in ctx.items()}
-    tabelle: dict[str, tuple[str, str]] = {
-        "missing": ("eine Angabe", "Angabe fehlt."),
-        "extra_forbidden": (
-            "nur die Felder des Schemas (GET /v1/schema)",
-            "Dieses Feld kennt die Berechnung nicht.",
-        ),
-        "int_type": ("eine ganze Zahl", "Eine ganze Zahl wird erwartet."),
-        "int_parsing": ("eine ganze Zahl", "Eine ganze Zahl wird erwartet."),
-        "int_from_float": ("eine ganze Zahl", "Eine ganze Zahl ohne Nachkommastellen wird erwartet."),
-        "bool_type": ("true oder false", "Ja/Nein-Angabe (true oder false) wird erwartet."),
-        "bool_parsing": ("true oder false", "Ja/Nein-Angabe (true oder false) wird erwartet."),
-        "string_type": ("eine Zeichenkette", "Text wird erwartet."),
-        "date_type": ("ein Datum JJJJ-MM-TT", "Ein Datum im Format JJJJ-MM-TT wird erwartet."),
-        "date_parsing": ("ein Datum JJJJ-MM-TT", "Ein Datum im Format JJJJ-MM-TT wird erwartet."),
-        "date_from_datetime_parsing": (
-            "ein Datum JJJJ-MM-TT",
-            "Ein Datum im Format JJJJ-MM-TT wird erwartet.",
-        ),
-        "date_from_datetime_inexact": ("ein Datum ohne Uhrzeit", "Ein Datum ohne Uhrzeit wird erwartet."),
-        "decimal_type": (_BETRAG, "Ein Betrag wird erwartet."),
-        "decimal_parsing": (_BETRAG, "Ein Betrag wird erwartet."),
-        "model_type": ("ein JSON-Objekt", "Ein JSON-Objekt wird erwartet."),
-        "model_attributes_type": ("ein JSON-Objekt", "Ein JSON-Objekt wird erwartet."),
-        "dict_type": ("ein JSON-Objekt", "Ein JSON-Objekt wird erwartet."),
-        "tuple_type": ("eine Liste", "Eine Liste wird erwartet."),
-        "list_type": ("eine Liste", "Eine Liste wird erwartet."),
-        "enum": (f"einer der Werte: {c.get('expected', '')}", "Dieser Wert ist nicht vorgesehen."),
-        "literal_error": (f"einer der Werte: {c.get('expected', '')}", "Dieser Wert ist nicht vorgesehen."),
-        "union_tag_invalid": (
-            f"art: {c.get('expected_tags', '')}",
-            "Unbekannte Art der Wohnkosten.",
-        ),
-        "union_tag_not_found": (
-            "art: 'Miete', 'Belastung' oder 'Heim'",
-            "Die Art der Wohnkosten (art) fehlt.",
-        ),
-        "greater_than_equal": (f"mindestens {c.get('ge')}", f"Der Wert muss mindestens {c.get('ge')} sein."),
-        "greater_than": (f"größer als {c.get('gt')}", f"Der Wert muss größer als {c.get('gt')} sein."),
-        "less_than_equal": (f"höchstens {c.get('le')}", f"Der Wert darf höchstens {c.get('le')} sein."),
-        "less_than": (f"kleiner als {c.get('lt')}", f"Der Wert muss kleiner als {c.get('lt')} sein."),
-        "too_short": (
-            f"mindestens {c.get('min_length')} Einträge",
-            f"Mindestens {c.get('min_length')} Einträge werden erwartet.",
-        ),
-        "too_long": (
-            f"höchstens {c.get('max_length')} Einträge",
-            f"Höchstens {c.get('max_length')} Einträge sind erlaubt.",
-        ),
-        "string_too_short": (
-            f"mindestens {c.get('min_length')} Zeichen",
-            f"Mindestens {c.get('min_length')} Zeichen werden erwartet.",
-        ),
-        "finite_number": ("eine endliche Zahl", "Eine endliche Zahl wird erwartet."),
-    }
-    return tabelle.get(typ, ("siehe Meldung", ""))
-
-
 def aus_validierung(exc: ValidationError, *, praefix: Sequence[str | int] = ()) -> list[dict[str, Any]]:
-    """Entries for a pydantic ``ValidationError`` (field path as the library names it)."""
-    out = []
-    fehler = exc.errors(include_url=False)
-    orte = [tuple(e["loc"]) for e in fehler]
-    for e in fehler:
-        ort = tuple(e["loc"])
-        if any(len(o) > len(ort) and o[: len(ort)] == ort for o in orte):
-            continue  # a deeper error names the cause; this one is the union's other branch
-        loc = [*praefix, *(p for p in e["loc"] if p not in ("Miete", "Belastung", "Heim"))]
-        feld = ".".join(str(p) for p in loc) or "(Eingabe)"
-        typ = e["type"]
-        erlaubt, meldung = _erlaubt(typ, dict(e.get("ctx") or {}))
-        if not meldung:
-            text = str(e["msg"])
-            for vorsilbe in ("Value error, ", "Assertion failed, "):
-                text = text.removeprefix(vorsilbe)
-            meldung = text
-        out.append(Fehler(feld, e.get("input"), erlaubt, meldung, typ=typ))
-    return out
+    """Entries for a pydantic ``ValidationError`` (the German table of :mod:`wohngeld.validierung`)."""
+    return [Fehler(f.feld, f.wert, f.erlaubt, f.meldung, typ=f.typ) for f in feldfehler(exc, praefix=praefix)]
 
 
 def gemeinde_dict(g: Gemeinde) -> dict[str, object]:
@@ -211,5 +131,34 @@ def aus_ausnahme(exc: Exception, *, feld: str = "(Eingabe)", wert: Any = None) -
     kopf, sep, _ = text.partition(":")
     if sep and kopf and " " not in kopf.strip() and feld == "(Eingabe)":
         feld = kopf.strip()
-    erlaubt = _BETRAG if ("not a number" in text or "not a finite" in text) else "siehe Meldung"
+    betrag = ("keine Zahl" in text, "kein endlicher Betrag" in text, "kein plausibler Betrag" in text)
+    erlaubt = BETRAG_ERLAUBT if any(betrag) else "siehe Meldung"
     return [Fehler(feld, wert, erlaubt, text)]
+
+
+PLZ_ERLAUBT = "fünf Ziffern von 01001 bis 99998, als Text (führende Null), z. B. 01067"
+
+
+def plz_fehler(exc: Exception, *, plz: Any, ort: str | None) -> list[dict[str, Any]]:
+    """Entries for an error of a Wohnort given by Postleitzahl (``plz``, optional ``ort``).
+
+    The library's message is kept word for word (it names the PLZ, the candidates with Kreis and
+    Mietenstufe, and the way out). The field is ``ort`` when ``ort`` was given and the message does not
+    concern the Postleitzahl itself, else ``plz``. An ambiguous PLZ (or one whose ``ort`` names no
+    Gemeinde of it) carries ``kandidaten``: the Gemeinden of the PLZ with their stages.
+    """
+    text = str(exc)
+    feld = "ort" if ort is not None and not text.startswith("Postleitzahl") else "plz"
+    wert = ort if feld == "ort" else plz
+    if isinstance(exc, AmbiguousMunicipality):
+        erlaubt = (
+            "mit plz: ort (Name einer der Gemeinden der Postleitzahl) oder statt plz: gemeinde (AGS)"
+        )
+        return [Fehler(feld, wert, erlaubt, text, kandidaten=_gemeinden(exc.candidates))]
+    if isinstance(exc, UnknownMunicipality):
+        kandidaten = _gemeinden(exc.suggestions)
+        if feld == "ort" or kandidaten:
+            erlaubt = "der Name einer Gemeinde dieser Postleitzahl oder statt plz: gemeinde (AGS)"
+            return [Fehler(feld, wert, erlaubt, text, kandidaten=kandidaten)]
+        return [Fehler(feld, wert, "eine Postleitzahl der PLZ-Zuordnung (Wohnanschrift)", text)]
+    return [Fehler(feld, wert, PLZ_ERLAUBT if feld == "plz" else "der Name einer Gemeinde", text)]

@@ -536,9 +536,9 @@ def _meldung(exc: Exception) -> str:
     from pydantic import ValidationError
 
     if isinstance(exc, ValidationError):
-        return "; ".join(
-            f"{'.'.join(str(p) for p in e['loc']) or 'haushalt'}: {e['msg']}" for e in exc.errors()
-        )
+        from ..validierung import fehlertext
+
+        return fehlertext(exc)
     return " ".join(str(exc).split())
 
 

@@ -8,6 +8,10 @@
   const neueId = (vorsilbe) => vorsilbe + "-" + (++zaehler);
   let weitereArten = [];
   let gewaehlteAgs = null; // set when the citizen picked one of several Gemeinden of the same name
+  let ortModus = "plz"; // "plz" (Postleitzahl first) or "gemeinde" (name or AGS instead)
+  let ortText = ""; // the place as shown in the result
+  let plzAnfrage = 0; // number of the latest PLZ lookup; an older answer is dropped
+  const OSM = "Postleitzahlen: © OpenStreetMap-Mitwirkende, ODbL";
 
   // ---------- numbers in German notation ----------
   function gruppieren(ganz) {
@@ -252,9 +256,163 @@
     $("#gemeinde-auswahl").hidden = true;
     $("#gemeinde-kandidaten").textContent = "";
   }
-  // The place of the household as sent to the API. A later Postleitzahl field is read here too.
+  // ---------- Postleitzahl: the Gemeinde found, or the choice among the Gemeinden of the PLZ ----------
+  function roemisch(k) {
+    return k.mietenstufe_roemisch || String(k.mietenstufe);
+  }
+  function kandidatText(k) {
+    const kreis = k.kreis && k.kreis !== k.name ? "Kreis " + k.kreis + ", " : "";
+    return k.name + " (" + kreis + k.land + ") – Mietenstufe " + roemisch(k);
+  }
+  function plzInfoZeigen(data) {
+    const info = $("#plz-info");
+    const ks = data.kandidaten;
+    if (ks.length === 1) {
+      info.textContent = "Gefunden: " + kandidatText(ks[0]) + ".";
+      ortText = ks[0].name + " (PLZ " + data.plz + ")";
+    } else {
+      info.textContent = "Gefunden: Die Postleitzahl " + data.plz + " umfasst " + ks.length + " Gemeinden (" +
+        ks.map((k) => k.name).join(", ") + "); alle haben Mietenstufe " + roemisch(ks[0]) + ".";
+      ortText = "PLZ " + data.plz;
+    }
+    info.hidden = false;
+  }
+  function plzAuswahlVerbergen() {
+    $("#plz-auswahl").hidden = true;
+    $("#plz-kandidaten").textContent = "";
+    $("#plz-auswahl").dataset.plz = "";
+  }
+  function plzGewaehlt() {
+    const r = $("#plz-kandidaten input:checked");
+    return r ? r.value : null;
+  }
+  function plzAuswahlZeigen(data) {
+    const box = $("#plz-kandidaten");
+    const vorher = $("#plz-auswahl").dataset.plz === data.plz ? plzGewaehlt() : null;
+    box.textContent = "";
+    const stufen = new Set(data.kandidaten.map((k) => k.mietenstufe));
+    $("#plz-auswahl-hilfe").textContent = stufen.size > 1
+      ? "Die Postleitzahl " + data.plz + " umfasst Gemeinden mit verschiedenen Mietenstufen."
+      : "Für die Postleitzahl " + data.plz + " ist die Gemeinde nicht sicher bekannt.";
+    data.kandidaten.forEach((k, i) => {
+      const div = document.createElement("div");
+      div.className = "option";
+      const r = document.createElement("input");
+      r.type = "radio";
+      r.name = "plz-kandidat";
+      r.value = k.ags;
+      r.id = "plz-kandidat-" + k.ags;
+      if (i === 0) r.setAttribute("aria-describedby", "plz-fehler");
+      if (vorher === k.ags) r.checked = true;
+      r.addEventListener("change", () => {
+        const info = $("#plz-info");
+        info.textContent = "Gewählt: " + kandidatText(k) + ".";
+        info.hidden = false;
+        ortText = k.name + " (PLZ " + data.plz + ")";
+      });
+      const l = document.createElement("label");
+      l.htmlFor = r.id;
+      l.textContent = kandidatText(k);
+      div.append(r, l);
+      box.appendChild(div);
+    });
+    $("#plz-auswahl").dataset.plz = data.plz;
+    $("#plz-auswahl").hidden = false;
+  }
+  async function plzAbfragen(plz, stichtag) {
+    const q = new URLSearchParams({ plz: plz });
+    if (stichtag) q.set("stichtag", stichtag);
+    const r = await fetch("/v1/mietenstufe?" + q.toString());
+    return { ok: r.ok, data: await r.json() };
+  }
+  // While typing: five digits → show the Gemeinde found or the choice (errors only on "berechnen").
+  let plzTippen = null;
+  function plzVorschau() {
+    clearTimeout(plzTippen);
+    const plz = $("#plz").value.trim();
+    const nummer = ++plzAnfrage;
+    if (!/^\d{5}$/.test(plz)) {
+      $("#plz-info").hidden = true;
+      plzAuswahlVerbergen();
+      return;
+    }
+    plzTippen = setTimeout(async () => {
+      try {
+        const { ok, data } = await plzAbfragen(plz, $("#stichtag").value);
+        if (nummer !== plzAnfrage) return;
+        if (!ok) {
+          $("#plz-info").hidden = true;
+          plzAuswahlVerbergen();
+        } else if (data.eindeutig) {
+          plzAuswahlVerbergen();
+          plzInfoZeigen(data);
+        } else {
+          $("#plz-info").hidden = true;
+          plzAuswahlZeigen(data);
+        }
+      } catch (e) {
+        /* checked again on "berechnen" */
+      }
+    }, 250);
+  }
+  // One Gemeinde found whose own row of the Anlage gives the stage: sent by its AGS, as a name is
+  // after a lookup (the linked benefits of the Gemeinde, e.g. the Dresden-Pass, are found by it);
+  // otherwise the Postleitzahl itself (with the Gemeinde chosen as ort), resolved by the library.
+  function plzOrt(data, k) {
+    if (k && k.regel === "anlage") return { gemeinde: k.ags };
+    return k ? { plz: data.plz, ort: k.name } : { plz: data.plz };
+  }
+  async function plzAngabe(stichtag) {
+    const input = $("#plz");
+    const plz = input.value.trim();
+    const nummer = ++plzAnfrage;
+    const { ok, data } = await plzAbfragen(plz, stichtag);
+    if (nummer !== plzAnfrage) return null;
+    if (!ok) {
+      plzAuswahlVerbergen();
+      $("#plz-info").hidden = true;
+      const f = (data.fehler || [])[0];
+      if (f && f.feld === "stichtag") {
+        serverFehler(data);
+      } else {
+        fehlerMelden([[input, f ? f.meldung : "Die Postleitzahl konnte nicht geprüft werden."]]);
+      }
+      return null;
+    }
+    if (data.eindeutig) {
+      plzAuswahlVerbergen();
+      plzInfoZeigen(data);
+      return plzOrt(data, data.kandidaten.length === 1 ? data.kandidaten[0] : null);
+    }
+    const gewaehlt = $("#plz-auswahl").dataset.plz === data.plz ? plzGewaehlt() : null;
+    const k = data.kandidaten.find((x) => x.ags === gewaehlt);
+    if (k) return plzOrt(data, k);
+    $("#plz-info").hidden = true;
+    plzAuswahlZeigen(data);
+    if (!data.kandidaten.length) {
+      fehlerMelden([[input, "Für die Postleitzahl " + data.plz + " ist keine Mietenstufe bekannt. Bitte geben Sie die Gemeinde statt der Postleitzahl an."]]);
+      return null;
+    }
+    fehlerZeigen(input, "Zur Postleitzahl " + data.plz + " gehören mehrere Gemeinden. Bitte wählen Sie unten Ihre Gemeinde aus und berechnen Sie dann erneut.");
+    zusammenfassen([[input, "Bitte wählen Sie aus, zu welcher Gemeinde Ihre Wohnung mit der Postleitzahl " + data.plz + " gehört."]]);
+    $("#plz-kandidaten input").focus();
+    return null;
+  }
+  function ortUmschalten() {
+    ortModus = ortModus === "plz" ? "gemeinde" : "plz";
+    const plzModus = ortModus === "plz";
+    $("#feld-plz").hidden = !plzModus;
+    $("#feld-gemeinde").hidden = plzModus;
+    $("#ort-umschalten").textContent = plzModus ? "Gemeinde statt Postleitzahl angeben" : "Postleitzahl statt Gemeinde angeben";
+    fehlerLoeschen();
+    $(plzModus ? "#plz" : "#gemeinde").focus();
+  }
+
+  // The place of the household as sent to the API: { plz[, ort] } or { gemeinde }.
   async function ortsangabe(stichtag) {
+    if (ortModus === "plz") return plzAngabe(stichtag);
     const input = $("#gemeinde");
+    ortText = "";
     if (gewaehlteAgs) {
       $("#gemeinde-info").hidden = false;
       return { gemeinde: gewaehlteAgs };
@@ -291,7 +449,12 @@
   function lesen() {
     const fehler = [];
     const gemeinde = $("#gemeinde");
-    if (!gemeinde.value.trim() && !gewaehlteAgs) fehler.push([gemeinde, "Bitte geben Sie Ihre Gemeinde oder Stadt an."]);
+    const plz = $("#plz");
+    if (ortModus === "plz") {
+      if (!plz.value.trim()) fehler.push([plz, "Bitte geben Sie die Postleitzahl Ihrer Wohnung an."]);
+    } else if (!gemeinde.value.trim() && !gewaehlteAgs) {
+      fehler.push([gemeinde, "Bitte geben Sie Ihre Gemeinde oder Stadt an."]);
+    }
     const stichtag = $("#stichtag");
     if (!/^\d{4}-\d{2}-\d{2}$/.test(stichtag.value)) fehler.push([stichtag, "Bitte geben Sie ein Datum an (Tag, Monat, Jahr)."]);
     else if (stichtag.value < "2016-01-01") fehler.push([stichtag, "Der Rechner kennt das Wohngeldrecht ab dem 01.01.2016. Bitte ein späteres Datum angeben."]);
@@ -352,6 +515,7 @@
     const eintraege = liste.map((f) => {
       let input = document.querySelector('[data-pfad="' + CSS.escape(String(f.feld)) + '"]');
       if (!input && String(f.feld).startsWith("wohnkosten")) input = $("#wohnkosten");
+      if (!input && f.feld === "ort" && ortModus === "plz") input = $("#plz");
       return [input, (f.meldung || "Angabe ungültig.") + (f.erlaubt && f.erlaubt !== "siehe Meldung" ? " Erlaubt: " + f.erlaubt + "." : "")];
     });
     if (!eintraege.length) eintraege.push([null, (data && (data.meldung || data.titel)) || "Die Berechnung ist fehlgeschlagen. Bitte versuchen Sie es später erneut."]);
@@ -399,6 +563,7 @@
     box.appendChild(el("p", (r.art === "Lastenzuschuss" ? "Lastenzuschuss" : "Mietzuschuss") + " · " +
       (ort || "") + " · Mietenstufe " + r.mietenstufe + " · Stichtag " + datumDeutsch(r.stichtag) +
       " · Wohngeldgesetz in der Fassung ab " + datumDeutsch(r.fassung) + " (" + r.rechtsstand + ")", "rahmen"));
+    if (ortModus === "plz") box.appendChild(el("p", OSM, "quelle"));
     if (r.warnungen.length) {
       const ul = el("ul", null, "hinweise");
       r.warnungen.forEach((w) => ul.appendChild(el("li", "Hinweis: " + w)));
@@ -501,7 +666,8 @@
         return;
       }
       const info = $("#gemeinde-info");
-      zeigen(data, info.hidden ? "" : info.textContent.replace(/^(Gefunden|Gewählt): /, "").replace(/, Mietenstufe \d\.$/, ""));
+      zeigen(data, ortModus === "plz" ? ortText
+        : (info.hidden ? "" : info.textContent.replace(/^(Gefunden|Gewählt): /, "").replace(/, Mietenstufe \d\.$/, "")));
       status.textContent = "Berechnung fertig.";
     } catch (e) {
       status.textContent = "";
@@ -551,6 +717,9 @@
       auswahlVerbergen();
       vorschlagen();
     });
+    $("#plz").addEventListener("input", plzVorschau);
+    $("#stichtag").addEventListener("change", () => ortModus === "plz" && plzVorschau());
+    $("#ort-umschalten").addEventListener("click", ortUmschalten);
     $("#rechner").addEventListener("submit", berechnen);
     $("#drucken").addEventListener("click", () => window.print());
     window.addEventListener("beforeprint", () => $$("details").forEach((d) => (d.open = true)));
