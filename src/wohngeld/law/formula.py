@@ -113,10 +113,9 @@ def wohngeld_formel(
                 "EUR/Monat",
                 "§ 19 Abs. 1 WoGG",
             )
-    if rs.mehrbetrag_ueber_zwoelf.deckel_alle and mitglieder <= 12 and gerundet > M:
-        # a rule set whose cap at M covers every household (Entwurf 2027, § 19 Abs. 4)
-        betrag = cut_euro(M)
-        if rec is not None:
+    if mitglieder <= 12 and gerundet > M:
+        betrag, _ = _DECKEL[rs.mehrbetrag_ueber_zwoelf.deckel](summe=gerundet, gerundet=gerundet, M=M)
+        if rec is not None and betrag != gerundet:
             rec.add(
                 "deckel_m",
                 "Wohngeld höchstens bis zur Höhe der zu berücksichtigenden Miete oder Belastung",
@@ -153,22 +152,7 @@ def _ueber_zwoelf(
     """
     p = rs.mehrbetrag_ueber_zwoelf
     zusatz = p.betrag * (mitglieder - 12)
-    summe = gerundet + zusatz
-    deckel = cut_euro(M)
-    if p.deckel_alle:
-        betrag = summe if summe <= M else deckel
-        text = "Wohngeld für mehr als zwölf Mitglieder (höchstens M)"
-    elif summe <= M:
-        betrag = summe
-        text = "Wohngeld für mehr als zwölf Mitglieder (Erhöhung höchstens bis M)"
-    else:
-        betrag = deckel if deckel > gerundet else gerundet
-        text = (
-            "Wohngeld für mehr als zwölf Mitglieder: Erhöhung nur bis zur Höhe von M"
-            if deckel > gerundet
-            else "Wohngeld für mehr als zwölf Mitglieder: keine Erhöhung, das Wohngeld für zwölf "
-            "erreicht bereits M"
-        )
+    betrag, text = _DECKEL[p.deckel](summe=gerundet + zusatz, gerundet=gerundet, M=M)
     if rec is not None:
         rec.add(
             "mehr_als_zwoelf",
@@ -179,3 +163,27 @@ def _ueber_zwoelf(
         )
         rec.add("wohngeld_ueber_zwoelf", text, betrag, "EUR/Monat", p.rule, M=M)
     return betrag
+
+
+def _deckel_erhoehung(*, summe: Decimal, gerundet: Decimal, M: Decimal) -> tuple[Decimal, str]:
+    """§ 19 Abs. 3 WoGG (2016–2026, key ``deckel = "erhoehung"``): the raise reaches M at most; the
+    sum is cut to the whole euros of M, never below the amount for twelve (which may exceed M where
+    the Mindestwert of M applies). Up to twelve members nothing is raised, nothing capped."""
+    if summe <= M:
+        return summe, "Wohngeld für mehr als zwölf Mitglieder (Erhöhung höchstens bis M)"
+    deckel = cut_euro(M)
+    if deckel > gerundet:
+        return deckel, "Wohngeld für mehr als zwölf Mitglieder: Erhöhung nur bis zur Höhe von M"
+    return gerundet, (
+        "Wohngeld für mehr als zwölf Mitglieder: keine Erhöhung, das Wohngeld für zwölf erreicht bereits M"
+    )
+
+
+def _deckel_wohngeld(*, summe: Decimal, gerundet: Decimal, M: Decimal) -> tuple[Decimal, str]:
+    """§ 19 Abs. 4 WoGG i. d. F. des Entwurfs 2027 (key ``deckel = "wohngeld"``): the Wohngeld of every
+    household, raised or not, is at most M (cut to whole euros)."""
+    return (summe if summe <= M else cut_euro(M)), "Wohngeld für mehr als zwölf Mitglieder (höchstens M)"
+
+
+_DECKEL = {"erhoehung": _deckel_erhoehung, "wohngeld": _deckel_wohngeld}
+"""The rule of the cap at M, by the key ``deckel`` of the Fassung of ``mehrbetrag_ueber_zwoelf``."""

@@ -211,10 +211,16 @@ class MehrbetragUeberZwoelf(Table):
     folder: ClassVar[str] = "mehrbetrag_ueber_zwoelf"
     tabelle: Literal["mehrbetrag_ueber_zwoelf"]
     betrag: Decimal = Field(gt=0)
-    deckel_alle: bool = Field(
-        default=False,
-        description="the cap at M applies to every household size (§ 19 Abs. 4 in the Entwurf 2027)",
+    deckel: Literal["erhoehung", "wohngeld"] = Field(
+        description="what the cap at M limits: the raise for the 13th and further members "
+        "(§ 19 Abs. 3 WoGG 2016–2026) or the whole Wohngeld of every household (§ 19 Abs. 4 in the "
+        "Entwurf 2027); selects the rule of law/formula.py"
     )
+
+    @property
+    def deckel_alle(self) -> bool:
+        """Whether the cap at M covers the whole Wohngeld of every household size (``deckel``)."""
+        return self.deckel == "wohngeld"
 
 
 class Bagatellgrenze(Table):
