@@ -22,6 +22,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from ..errors import DataFileError
 from ..input.haushalt import Haushalt, Haushaltsmitglied
+from ..law.members import alter as lebensalter
 from ..law.tabelle import data_root
 
 __all__ = ["Bedingung", "Eintrag", "Fakten", "Pruefung", "katalog_root", "lade_toml", "pruefe"]
@@ -146,16 +147,6 @@ def _und(werte: Iterable[Tri]) -> Tri:
     return None if offen else True
 
 
-def _alter(m: Haushaltsmitglied, on: date) -> int | None:
-    geburt = getattr(m, "geburtsdatum", None)
-    zug = getattr(m, "zugehoerigkeit", None)
-    if geburt is None and zug is not None:
-        geburt = getattr(zug, "geburtsdatum", None)
-    if isinstance(geburt, date):
-        return on.year - geburt.year - ((on.month, on.day) < (geburt.month, geburt.day))
-    return None
-
-
 def _name(m: Haushaltsmitglied, i: int) -> str:
     name = getattr(m, "name", None)
     return str(name) if name else f"Haushaltsmitglied {i}"
@@ -170,7 +161,7 @@ def _mitglied(b: Bedingung, m: Haushaltsmitglied, on: date) -> Tri:
     """The member facts of ``b`` for one member (§§ 5–8, 14–18, 20 WoGG facts of the input)."""
     gdb = getattr(m, "schwerbehindert_gdb", None)
     pflegegrad = getattr(m, "pflegegrad", None)
-    alter = _alter(m, on)
+    alter = lebensalter(m, on)
     unter_25 = getattr(m, "alter_unter_25", None)
     zug = getattr(m, "zugehoerigkeit", None)
     checks: list[Tri] = []

@@ -11,9 +11,26 @@ from ..input.gruende import Ausschlussgrund, freitext_hinweis
 from ..input.haushalt import Haushalt, Haushaltsmitglied
 from ..rechenweg import Rechenweg
 
-__all__ = ["Mitglieder", "ausschluss_besteht", "mitglieder", "sterbefall_zaehlt"]
+__all__ = ["Mitglieder", "alter", "ausschluss_besteht", "mitglieder", "sterbefall_zaehlt"]
 
 _DRITTEL = Fraction(1, 3)
+
+
+def alter(m: Haushaltsmitglied, on: date) -> int | None:
+    """Completed years of life on ``on`` (the birthday itself counts), from ``geburtsdatum`` or, for
+    a member given by Zugehörigkeit, its ``geburtsdatum``; None without a date of birth.
+
+    >>> from wohngeld import Haushaltsmitglied
+    >>> alter(Haushaltsmitglied(geburtsdatum=date(2000, 7, 1)), date(2025, 7, 1))
+    25
+    """
+    geburt = getattr(m, "geburtsdatum", None)
+    zug = getattr(m, "zugehoerigkeit", None)
+    if geburt is None and zug is not None:
+        geburt = getattr(zug, "geburtsdatum", None)
+    if not isinstance(geburt, date):
+        return None
+    return on.year - geburt.year - ((on.month, on.day) < (geburt.month, geburt.day))
 
 
 class Mitglieder(NamedTuple):

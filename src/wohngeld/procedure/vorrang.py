@@ -18,7 +18,7 @@ from ..engine import calculate
 from ..errors import InputError
 from ..input.haushalt import Haushalt, Haushaltsmitglied, Miete
 from ..law.income.tabellen import Regelbedarfsstufen
-from ..law.members import Mitglieder
+from ..law.members import Mitglieder, alter
 from ..law.members import mitglieder as zaehle_mitglieder
 from ..law.tabelle import ParameterStore, resolve
 from ..money import festkomma_text
@@ -89,15 +89,6 @@ class VorrangHinweis:
         return json.dumps(self.to_dict(), ensure_ascii=False, indent=indent)
 
 
-def _alter(m: Haushaltsmitglied, on: date) -> int | None:
-    g = getattr(m, "geburtsdatum", None)
-    if g is None and getattr(m, "zugehoerigkeit", None) is not None:
-        g = getattr(m.zugehoerigkeit, "geburtsdatum", None)
-    if not isinstance(g, date):
-        return None
-    return on.year - g.year - ((on.month, on.day) < (g.month, g.day))
-
-
 def regelbedarf(
     mitglieder: tuple[Haushaltsmitglied, ...], *, on: date, rb: Regelbedarfsstufen
 ) -> tuple[Decimal, list[str]]:
@@ -119,7 +110,7 @@ def regelbedarf(
         summe += 2 * s2 + (len(erwachsene) - 2) * s3
         annahmen.append("die ersten zwei Erwachsenen gelten als Partner (Regelbedarfsstufe 2)")
     for k in kinder:
-        a = _alter(k, on)
+        a = alter(k, on)
         if a is None:
             summe += s4
             annahmen.append("Kind ohne Geburtsdatum: Regelbedarfsstufe 4 angesetzt")
