@@ -34,6 +34,8 @@ from .result import Result
 __all__ = ["calculate", "mietenstufe_von", "wohngeld_aus_m_y"]
 
 _NULL = Decimal(0)
+_KEINE_FORMEL = Formel(_NULL, _NULL, _NULL, _NULL, _NULL, _NULL, _NULL, _NULL, False)
+"""The § 19 figures of a household excluded before the formula (§§ 7, 8 WoGG): all 0."""
 
 WOHNGELDART = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "Mietzuschuss (Heim)"}
 """Kind of Wohngeld by kind of housing cost (§ 1 Abs. 2, § 3 WoGG; Heim: § 9 Abs. 3 WoGG)."""
@@ -165,98 +167,80 @@ def calculate(
     haushaltsmitglieder = (
         tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt) if haushalt.mitglieder else None
     )
-    ausschluss = (
+    kein = (
         alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
         or _nur_verstorbene(haushalt, mitglieder)
         or ausbildungsfoerderung(mitglieder=haushaltsmitglieder)
     )
-    if ausschluss is not None:
+    if kein is not None:
         if rec is not None:
-            rec.add("ausschluss", ausschluss.grund, _NULL, "EUR/Monat", ausschluss.zitat)
-        fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
-        return Result(
-            betrag_monat=_NULL,
-            anspruch=False,
-            grund=ausschluss.grund,
-            grund_zitat=ausschluss.zitat,
-            art=art,
-            stichtag=on,
-            fassung=fassung,
-            rechtsstand=rs.name,
+            rec.add("ausschluss", kein.grund, _NULL, "EUR/Monat", kein.zitat)
+        betrag_monat = m_berechnet = y = _NULL
+        f = _KEINE_FORMEL
+        gezaehlt = 0
+        hinweise = mitglieder.hinweise
+    else:
+        betrag = wohnkosten_betrag(
+            w,
+            gesamt=mitglieder.gesamt,
+            beruecksichtigt=mitglieder.beruecksichtigt,
             mietenstufe=stufe,
-            mitglieder=0,
-            mitglieder_gesamt=mitglieder.gesamt,
-            M=_NULL,
-            Y=_NULL,
-            M_berechnet=_NULL,
-            Y_berechnet=_NULL,
-            z=(_NULL, _NULL, _NULL, _NULL),
-            warnungen=rs.warnungen + nicht_geprueft + mitglieder.hinweise,
-            schritte=tuple(rec.schritte) if rec else (),
-            tabellen=tabellen,
+            rs=rs,
+            rec=rec,
+            mitbewohner_gelistet=len(mitglieder.index_kein_mitglied),
         )
-
-    betrag = wohnkosten_betrag(
-        w,
-        gesamt=mitglieder.gesamt,
-        beruecksichtigt=mitglieder.beruecksichtigt,
-        mietenstufe=stufe,
-        rs=rs,
-        rec=rec,
-        mitbewohner_gelistet=len(mitglieder.index_kein_mitglied),
-    )
-    miete = miete_beruecksichtigt(
-        art=w.art,
-        betrag=betrag,
-        gesamt=mitglieder.gesamt,
-        beruecksichtigt=mitglieder.beruecksichtigt,
-        mietenstufe=stufe,
-        rs=rs,
-        rec=rec,
-    )
-    zaehlt = frozenset(mitglieder.index_einkommen)
-    anwesend = frozenset(mitglieder.index_anwesend)
-    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt, anwesend=anwesend)
-    f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
-    grenze = vermoegen(
-        vermoegen_eur=haushalt.vermoegen,
-        beruecksichtigt=mitglieder.beruecksichtigt,
-        rs=rs,
-        rec=rec,
-        erheblich=haushalt.vermoegen_erheblich,
-    ) or bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
-    betrag_monat = f.betrag if grenze is None else _NULL
-    if grenze is not None and rec is not None and "Vermögen" in grenze.grund:
-        rec.add("ausschluss", grenze.grund, _NULL, "EUR/Monat", grenze.zitat)
-    plausibel = _plausibel(haushalt, mitglieder, y=y, betrag_monat=betrag_monat, miete=betrag, rs=rs)
+        miete = miete_beruecksichtigt(
+            art=w.art,
+            betrag=betrag,
+            gesamt=mitglieder.gesamt,
+            beruecksichtigt=mitglieder.beruecksichtigt,
+            mietenstufe=stufe,
+            rs=rs,
+            rec=rec,
+        )
+        zaehlt = frozenset(mitglieder.index_einkommen)
+        anwesend = frozenset(mitglieder.index_anwesend)
+        y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt, anwesend=anwesend)
+        f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
+        kein = vermoegen(
+            vermoegen_eur=haushalt.vermoegen,
+            beruecksichtigt=mitglieder.beruecksichtigt,
+            rs=rs,
+            rec=rec,
+            erheblich=haushalt.vermoegen_erheblich,
+        ) or bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
+        betrag_monat = f.betrag if kein is None else _NULL
+        if kein is not None and rec is not None and "Vermögen" in kein.grund:
+            rec.add("ausschluss", kein.grund, _NULL, "EUR/Monat", kein.zitat)
+        plausibel = _plausibel(haushalt, mitglieder, y=y, betrag_monat=betrag_monat, miete=betrag, rs=rs)
+        m_berechnet = miete.M
+        gezaehlt = mitglieder.beruecksichtigt
+        hinweise = (
+            ((plausibel,) if plausibel else ())
+            + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt, anwesend=anwesend)
+            + miete_hinweise(w, rs=rs)
+            + mitglieder.hinweise
+            + _hinweise_wohnkosten(haushalt, len(mitglieder.index_kein_mitglied))
+        )
     fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
-    warnungen = (
-        rs.warnungen
-        + nicht_geprueft
-        + ((plausibel,) if plausibel else ())
-        + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt, anwesend=anwesend)
-        + miete_hinweise(w, rs=rs)
-        + mitglieder.hinweise
-        + _hinweise_wohnkosten(haushalt, len(mitglieder.index_kein_mitglied))
-    )
     return Result(
         betrag_monat=betrag_monat,
-        anspruch=grenze is None,
-        grund=None if grenze is None else grenze.grund,
-        grund_zitat=None if grenze is None else grenze.zitat,
+        anspruch=kein is None,
+        grund=None if kein is None else kein.grund,
+        grund_zitat=None if kein is None else kein.zitat,
         art=art,
         stichtag=on,
         fassung=fassung,
         rechtsstand=rs.name,
         mietenstufe=stufe,
-        mitglieder=mitglieder.beruecksichtigt,
+        mitglieder=gezaehlt,
         mitglieder_gesamt=mitglieder.gesamt,
         M=f.M,
         Y=f.Y,
-        M_berechnet=miete.M,
+        M_berechnet=m_berechnet,
         Y_berechnet=y,
         z=(f.z1, f.z2, f.z3, f.z4),
-        warnungen=warnungen,
+        warnungen=rs.warnungen + nicht_geprueft + hinweise,
         schritte=tuple(rec.schritte) if rec else (),
         tabellen=tabellen,
     )
