@@ -38,8 +38,9 @@ if TYPE_CHECKING:
     from .law.mietenstufen.liste import mietenstufe
     from .law.mietenstufen.plz import PlzAuskunft, mietenstufe_nach_plz
     from .law.tabelle import ParameterStore, Rechtsstand, RegelwerkInfo, rechtsstand, regelwerke
-    from .procedure.aenderung import Aenderungsfolge, aenderung, bewilligungszeitraum
+    from .procedure.aenderung import Aenderungsfolge, aenderung
     from .procedure.antrag import Antrag, antrag
+    from .procedure.bewilligung import bewilligungszeitraum
     from .procedure.vorrang import VorrangHinweis, vorrang
     from .result import Result
 
@@ -78,7 +79,7 @@ _WHERE = {
     "Antrag": "procedure.antrag",
     "antrag": "procedure.antrag",
     "aenderung": "procedure.aenderung",
-    "bewilligungszeitraum": "procedure.aenderung",
+    "bewilligungszeitraum": "procedure.bewilligung",
     "Leistung": "catalogs.leistungen",
     "verbundene_leistungen": "catalogs.leistungen",
     "ParameterStore": "law.tabelle",

@@ -153,7 +153,7 @@ def calculate(
     fassung_pos = len(rec.schritte) if rec is not None else 0
 
     if haushalt.bewilligungszeitraum_monate is not None:
-        from .procedure.aenderung import pruefe_bewilligungszeitraum_monate  # lazy: it imports this module
+        from .procedure.bewilligung import pruefe_bewilligungszeitraum_monate  # lazy: § 25 only here
 
         beginn = (haushalt.bewilligungszeitraum_ab or on).replace(day=1)
         pruefe_bewilligungszeitraum_monate(

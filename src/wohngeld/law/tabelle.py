@@ -275,7 +275,7 @@ _REGISTER: dict[str, tuple[str, str]] = {
     "wogv_bewirtschaftung": ("law.rent.wogv", "Bewirtschaftung"),
     "vermoegen": ("law.rent.wogv", "Vermoegensgrenze"),
     # § 25 Abs. 1, § 27 WoGG (Bewilligungszeitraum, Änderung des Wohngeldes)
-    "aenderung": ("procedure.aenderung", "AenderungSchwellen"),
+    "aenderung": ("procedure.tabellen", "AenderungSchwellen"),
 }
 """Every parameter table: folder under ``data/parameters`` → (module, class). The one registry that
 scenarios, the list of sources and the checks of the data iterate; a new table is added here."""

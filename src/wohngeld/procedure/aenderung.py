@@ -1,4 +1,4 @@
-"""What a change in a running Bewilligungszeitraum means: § 27 WoGG, with § 25 and § 28.
+"""What a change in a running Bewilligungszeitraum means: § 27 WoGG, with § 28 (§ 25: :mod:`.bewilligung`).
 
 Compares the household as granted with the changed one: a duty to report (§ 27 Abs. 3, § 28 Abs. 4),
 a new decision of the authority with a lower amount or none (§ 27 Abs. 2), an Erhöhungsantrag that
@@ -10,20 +10,26 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
-from typing import Any, ClassVar, Literal
+from typing import Any, Literal
 
 from dateutil.relativedelta import relativedelta
-from pydantic import Field
 
 from ..engine import calculate
 from ..errors import InputError
 from ..input.haushalt import Haushalt, Pauschalabzug
-from ..law.tabelle import ParameterStore, Table, resolve
+from ..law.tabelle import ParameterStore, resolve
 from ..money import festkomma_text
 from ..rechenweg import format_datum
 from ..result import Result
+from .bewilligung import (
+    Bewilligungszeitraum,
+    _zeige,
+    bewilligungszeitraum,
+    pruefe_bewilligungszeitraum_monate,
+)
+from .tabellen import AenderungSchwellen, schwellen_in_kraft
 
 __all__ = [
     "AenderungSchwellen",
@@ -37,28 +43,6 @@ __all__ = [
 
 _HUNDERT = Decimal(100)
 Folge = Literal["Erhöhungsantrag", "Neuentscheidung von Amts wegen", "Unwirksamkeit", "keine Änderung"]
-
-
-class AenderungSchwellen(Table):
-    """Thresholds of § 27 Abs. 1–3 WoGG and the lengths of § 25 Abs. 1 WoGG, per Fassung."""
-
-    folder: ClassVar[str] = "aenderung"
-    tabelle: Literal["aenderung"]
-    erhoehung_miete_prozent: Decimal = Field(gt=0)
-    erhoehung_einkommen_prozent: Decimal = Field(gt=0)
-    verringerung_miete_prozent: Decimal = Field(gt=0)
-    verringerung_einkommen_prozent: Decimal = Field(gt=0)
-    mitteilung_miete_prozent: Decimal = Field(gt=0)
-    mitteilung_einnahmen_prozent: Decimal = Field(gt=0)
-    ohne_heizkostenbetrag: bool
-    heizkostenbetrag_wortlaut: str = Field(
-        default="abzüglich des Gesamtbetrages zur Entlastung bei den Heizkosten", min_length=10
-    )
-    """§ 27 Abs. 1, 2 Nr. 2: the words of the Fassung for the heating amounts left out of the comparison."""
-    bewilligungszeitraum_monate: int = Field(ge=1, le=24)
-    bewilligungszeitraum_hoechst_monate: int = Field(ge=1, le=24)
-    bewilligungszeitraum_wortlaut: str | None = Field(default=None, min_length=10)
-    """§ 25 Abs. 1 WoGG in the words of the Fassung, quoted when a length is refused."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -91,103 +75,6 @@ class Schwelle:
             "schwelle_prozent": None if self.schwelle_prozent is None else str(self.schwelle_prozent),
             "erfuellt": self.erfuellt,
         }
-
-
-@dataclass(frozen=True, slots=True)
-class Bewilligungszeitraum:
-    """The period granted (§ 25 WoGG) and when to apply for the next one.
-
-    ``weiterleistung_empfohlen_bis`` is advice, not a legal deadline (``hinweis`` says whose).
-    ``lueckenlos_bis``: a later application starts the next period later (§ 25 Abs. 2 Satz 1 WoGG).
-    """
-
-    beginn: date
-    ende: date
-    monate: int
-    zitat: str
-    weiterleistung_empfohlen_bis: date
-    lueckenlos_bis: date
-    hinweis: str
-
-    def to_dict(self) -> dict[str, object]:
-        """JSON-ready mapping."""
-        return {
-            "beginn": self.beginn.isoformat(),
-            "ende": self.ende.isoformat(),
-            "monate": self.monate,
-            "zitat": self.zitat,
-            "weiterleistung_empfohlen_bis": self.weiterleistung_empfohlen_bis.isoformat(),
-            "lueckenlos_bis": self.lueckenlos_bis.isoformat(),
-            "hinweis": self.hinweis,
-        }
-
-
-WEITERLEISTUNG_HINWEIS = (
-    "Empfehlung, keine gesetzliche Frist: den Weiterleistungsantrag zwei Monate vor Ende des "
-    "Bewilligungszeitraums stellen, damit die Zahlung nicht unterbrochen wird (Landkreis Mittelsachsen, "
-    "„Bewilligungszeitraum und Weiterleistungsanträge“). Rechtlich beginnt der neue Bewilligungszeitraum am "
-    "Ersten des Monats der Antragstellung (§ 25 Abs. 2 Satz 1 WoGG): ein Antrag bis zum Ende des Monats nach "
-    "dem Ablauf schließt lückenlos an, ein späterer nicht (Auslegung)."
-)
-
-
-def _schwellen(store: ParameterStore, on: date) -> AenderungSchwellen:
-    t = store.in_force(AenderungSchwellen.folder, on, AenderungSchwellen)
-    assert isinstance(t, AenderungSchwellen)
-    return t
-
-
-def bewilligungszeitraum(
-    *, beginn: date, monate: int | None = None, rechtsstand: str | ParameterStore | None = None
-) -> Bewilligungszeitraum:
-    """The Bewilligungszeitraum from ``beginn`` and the dates for the Weiterleistungsantrag.
-
-    § 25 Abs. 1, 2 WoGG: as a rule twelve months, since 2023 up to 24; it starts on the first of a month.
-
-    >>> b = bewilligungszeitraum(beginn=date(2025, 7, 1))
-    >>> b.ende, b.weiterleistung_empfohlen_bis, b.lueckenlos_bis
-    (datetime.date(2026, 6, 30), datetime.date(2026, 4, 30), datetime.date(2026, 7, 31))
-    """
-    if not isinstance(beginn, date) or beginn.day != 1:
-        raise InputError(
-            f"bewilligt_ab: {_zeige(beginn)} angegeben; ein Bewilligungszeitraum beginnt am Ersten eines "
-            "Monats (§ 25 Abs. 2 WoGG)"
-        )
-    p = _schwellen(resolve(rechtsstand), beginn)
-    n = p.bewilligungszeitraum_monate if monate is None else monate
-    pruefe_bewilligungszeitraum_monate(n, beginn=beginn, schwellen=p)
-    ende = beginn + relativedelta(months=n) - timedelta(days=1)
-    return Bewilligungszeitraum(
-        beginn=beginn,
-        ende=ende,
-        monate=n,
-        zitat="§ 25 Abs. 1, 2 WoGG",
-        weiterleistung_empfohlen_bis=ende - relativedelta(months=2),
-        lueckenlos_bis=ende + timedelta(days=1) + relativedelta(months=1) - timedelta(days=1),
-        hinweis=WEITERLEISTUNG_HINWEIS,
-    )
-
-
-def pruefe_bewilligungszeitraum_monate(
-    n: object, *, beginn: date, schwellen: AenderungSchwellen | None = None,
-    rechtsstand: str | ParameterStore | None = None,
-) -> int:
-    """The length ``n`` of a Bewilligungszeitraum beginning on ``beginn``, checked against § 25 Abs. 1 WoGG.
-
-    Until 2022 the text knows twelve months and shorter periods only; since 1 January 2023 up to 24
-    months (Art. 1 Wohngeld-Plus-Gesetz). A length the Fassung of ``beginn`` does not allow is refused
-    with its wording.
-    """
-    p = schwellen if schwellen is not None else _schwellen(resolve(rechtsstand), beginn)
-    hoechst = p.bewilligungszeitraum_hoechst_monate
-    if isinstance(n, bool) or not isinstance(n, int) or not 1 <= n <= hoechst:
-        wortlaut = f" – {p.bewilligungszeitraum_wortlaut}" if p.bewilligungszeitraum_wortlaut else ""
-        raise InputError(
-            f"bewilligungszeitraum_monate: {n!r} angegeben; für einen Bewilligungszeitraum ab "
-            f"{beginn.strftime('%d.%m.%Y')} sind 1–{hoechst} Monate zulässig (§ 25 Abs. 1 WoGG in der an "
-            f"diesem Tag geltenden Fassung{wortlaut})"
-        )
-    return n
 
 
 @dataclass(frozen=True, slots=True)
@@ -347,7 +234,7 @@ def aenderung(
             f"aenderung_ab: {_zeige(aenderung_ab)} angegeben; § 27 WoGG betrifft Änderungen im laufenden "
             f"Bewilligungszeitraum {format_datum(bwz.beginn)} – {format_datum(bwz.ende)}"
         )
-    p = _schwellen(store, aenderung_ab)
+    p = schwellen_in_kraft(store, aenderung_ab)
     monat = aenderung_ab.replace(day=1)
     naechster = monat if aenderung_ab.day == 1 else monat + relativedelta(months=1)
     r_alt = calculate(bewilligt, on=bewilligt_ab, rechtsstand=store)
@@ -504,10 +391,3 @@ def aenderung(
 def _sinkt(store: ParameterStore, neu: Haushalt, on: date, bisher: Decimal) -> bool:
     """Whether the changed household's Wohngeld on ``on`` is lower than the granted amount."""
     return calculate(neu, on=on, rechenweg=False, rechtsstand=store).betrag_monat < bisher
-
-
-def _zeige(value: object) -> str:
-    """A value for a message: a date as TT.MM.JJJJ, never as Python repr."""
-    if isinstance(value, date):
-        return format_datum(value)
-    return repr(value) if isinstance(value, str) else str(value)

@@ -34,7 +34,7 @@ from ..law.tabelle import ParameterStore, resolve
 from ..money import to_decimal
 from ..rechenweg import format_datum, format_euro
 from ..result import Result
-from .aenderung import Bewilligungszeitraum, bewilligungszeitraum, pruefe_bewilligungszeitraum_monate
+from .bewilligung import Bewilligungszeitraum, bewilligungszeitraum, pruefe_bewilligungszeitraum_monate
 from .vorrang import VorrangHinweis, vorrang
 
 __all__ = ["ANTRAG_SCHEMA_VERSION", "Antrag", "antrag"]
