@@ -27,13 +27,13 @@ from .law.members import mitglieder as zaehle_mitglieder
 from .law.rent.miete import hinweise as miete_hinweise
 from .law.rent.miete import miete_beruecksichtigt, wohnkosten_betrag
 from .law.tabelle import ParameterStore, Rechtsstand, resolve, ungeprueft
+from .money import NULL as _NULL
 from .money import to_decimal
 from .rechenweg import Rechenweg, Schritt, format_euro_anzeige
 from .result import Result
 
 __all__ = ["calculate", "mietenstufe_von", "wohngeld_aus_m_y"]
 
-_NULL = Decimal(0)
 _KEINE_FORMEL = Formel(_NULL, _NULL, _NULL, _NULL, _NULL, _NULL, _NULL, _NULL, False)
 """The § 19 figures of a household excluded before the formula (§§ 7, 8 WoGG): all 0."""
 

@@ -18,13 +18,13 @@ from typing import Literal
 from ..engine import calculate
 from ..input.haushalt import MAX_BETRAG, Haushalt
 from ..law.tabelle import ParameterStore
+from ..money import NULL as _NULL
 from ..money import to_decimal
 from ..result import Result
 
 __all__ = ["Grenze", "einkommensgrenze", "mietgrenze"]
 
 _CENT = Decimal("0.01")
-_NULL = Decimal(0)
 _MAX_CENT = int(MAX_BETRAG * 100)
 
 

@@ -18,13 +18,13 @@ from ..errors import InputError, WohngeldError
 from ..formats.faelle import Fall
 from ..input.haushalt import Haushalt
 from ..law.tabelle import ParameterStore, named_store
+from ..money import NULL as _NULL
 from ..money import festkomma_text
 from ..rechenweg import format_datum, format_euro, format_zahl
 from ..result import Result
 
 __all__ = ["Vergleich", "VergleichEintrag", "Zusammenfassung", "vergleich"]
 
-_NULL = Decimal(0)
 
 Regelwerk = str | ParameterStore
 Eingabe = Haushalt | Fall | tuple[str, Haushalt]

@@ -15,9 +15,10 @@ from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
 
+from ..money import NULL as _NULL
+
 __all__ = ["Gruppe", "aus_stapel_datei", "nebeneinander", "tabelle_text", "zusammenfassen"]
 
-_NULL = Decimal(0)
 ALLE = "alle"
 
 

@@ -6,12 +6,12 @@ from decimal import ROUND_HALF_UP, Decimal
 from typing import NamedTuple, cast
 
 from ..money import FIXED_POINT, cut_euro, round_euro
+from ..money import NULL as _NULL
 from ..rechenweg import Rechenweg, format_zahl
 from .tabelle import Rechtsstand
 
 __all__ = ["Formel", "wohngeld_formel"]
 
-_NULL = Decimal(0)
 
 
 class Formel(NamedTuple):

@@ -37,7 +37,7 @@ from .tabellen import (
 
 __all__ = ["Zwoelfmonate", "gesamteinkommen_monat", "hinweise", "prognosezeitraum", "zwoelf_monate"]
 
-_NULL = Fraction(0)
+_BRUCH_NULL = Fraction(0)
 _ZWOELF = 12
 _EUR_M = "EUR/Monat"
 _EUR_J = "EUR/Jahr"
@@ -126,7 +126,7 @@ def zwoelf_monate(
     before) and Abs. 3 (Sonderzuwendung) WoGG.
     """
     n = bwz.monate
-    monate = [_NULL] * n
+    monate = [_BRUCH_NULL] * n
     feld = f"{wer}: einnahmen[{pos}]"
     if e.zeitraum == "laufend":
         betrag = Fraction(e.brutto_monat) if e.brutto_monat is not None else Fraction(e.brutto_jahr or 0) / 12
@@ -202,10 +202,10 @@ class _Mitglied:
     """Result for one counted member: Jahreseinkommen and what §§ 17, 17a need."""
 
     wer: str
-    jahreseinkommen: Fraction = _NULL
-    erwerb: Fraction = _NULL  # eigene Einnahmen aus Erwerbstätigkeit, after § 16 (§ 17 Nr. 4)
-    gesetzliche_rente: Fraction = _NULL  # gross, twelve months (§ 17a Abs. 1)
-    alterssicherung: Fraction = _NULL  # gross, comparable systems (§ 17a Abs. 2)
+    jahreseinkommen: Fraction = _BRUCH_NULL
+    erwerb: Fraction = _BRUCH_NULL  # eigene Einnahmen aus Erwerbstätigkeit, after § 16 (§ 17 Nr. 4)
+    gesetzliche_rente: Fraction = _BRUCH_NULL  # gross, twelve months (§ 17a Abs. 1)
+    alterssicherung: Fraction = _BRUCH_NULL  # gross, comparable systems (§ 17a Abs. 2)
     einkuenfte: list[tuple[bool, Fraction]] = field(default_factory=list)
 
 
@@ -248,8 +248,8 @@ def _einkuenfte_gruppe(
 
     § 14 Abs. 1 Satz 1, 3, 4 WoGG i. V. m. § 2 Abs. 2, §§ 9, 9a, 20 Abs. 9 EStG; § 14 Abs. 2 Nr. 15 WoGG.
     """
-    einnahmen = sum((s for _, _, s in posten), _NULL)
-    tatsaechlich = sum((Fraction(e.werbungskosten_jahr or 0) for e, _, _ in posten), _NULL)
+    einnahmen = sum((s for _, _, s in posten), _BRUCH_NULL)
+    tatsaechlich = sum((Fraction(e.werbungskosten_jahr or 0) for e, _, _ in posten), _BRUCH_NULL)
     zitat = posten[0][1].zitat
     label = _GRUPPEN[behandlung].format(grenze=format_euro(katalog.kapitalertraege_grenze))
     if behandlung in ("nichtselbstaendig", "versorgung", "rente"):
@@ -263,7 +263,7 @@ def _einkuenfte_gruppe(
             "versorgung": "§ 9a Satz 1 Nr. 1 Buchst. b EStG",
             "rente": "§ 9a Satz 1 Nr. 3 EStG",
         }[behandlung]
-        pausch = min(Fraction(pausch_jahr), max(einnahmen, _NULL))
+        pausch = min(Fraction(pausch_jahr), max(einnahmen, _BRUCH_NULL))
         if tatsaechlich > pausch and not wk.nur_pauschbetrag:
             abzug = tatsaechlich
             _add(
@@ -285,7 +285,7 @@ def _einkuenfte_gruppe(
             )
         ergebnis = einnahmen - abzug
     elif behandlung == "minijob":
-        abzug = min(tatsaechlich, max(einnahmen, _NULL))
+        abzug = min(tatsaechlich, max(einnahmen, _BRUCH_NULL))
         if abzug:
             _add(
                 rec,
@@ -296,7 +296,7 @@ def _einkuenfte_gruppe(
             )
         ergebnis = einnahmen - abzug
     elif behandlung == "kapital":
-        ergebnis = max(einnahmen - Fraction(katalog.kapitalertraege_grenze), _NULL)
+        ergebnis = max(einnahmen - Fraction(katalog.kapitalertraege_grenze), _BRUCH_NULL)
     else:
         ergebnis = einnahmen
     if ergebnis < 0:
@@ -304,10 +304,10 @@ def _einkuenfte_gruppe(
             rec,
             "einkuenfte_negativ",
             f"{wer}: {label} negativ ({format_euro(_dec(ergebnis))} jährlich), kein Ausgleich",
-            _NULL,
+            _BRUCH_NULL,
             "§ 14 Abs. 1 Satz 1, 4 WoGG",
         )
-        return _NULL
+        return _BRUCH_NULL
     _add(rec, "einkuenfte", f"{wer}: {label}", ergebnis, zitat)
     return ergebnis
 
@@ -335,8 +335,8 @@ def _mitglied(
         return ergebnis
     gruppen: dict[str, list[tuple[Einnahme, ArtRegel, Fraction]]] = {}
     ueber: dict[EinnahmeArt, tuple[ArtRegel, list[Fraction]]] = {}
-    summe = _NULL
-    erwerb = _NULL
+    summe = _BRUCH_NULL
+    erwerb = _BRUCH_NULL
     for pos, e in enumerate(m.einnahmen):
         regel = katalog.arten.get(e.art)
         if regel is None:
@@ -354,7 +354,7 @@ def _mitglied(
             zurechnung=katalog.einmalig_zurechnung_monate,
             rueckschau=katalog.einmalig_rueckschau_monate,
         )
-        jahr = bwz.auf_jahr(sum(monate, _NULL))
+        jahr = bwz.auf_jahr(sum(monate, _BRUCH_NULL))
         if bwz.monate != _ZWOELF:
             wie += f"; Zwölffaches des Monatsdurchschnitts von {bwz.monate} Monaten (§ 15 Abs. 4 WoGG)"
         art = e.art.value + (f" ({e.bezeichnung})" if e.bezeichnung else "")
@@ -363,7 +363,7 @@ def _mitglied(
                 rec,
                 "nicht_einkommen",
                 f"{wer}: {art} – kein Einkommen",
-                _NULL,
+                _BRUCH_NULL,
                 regel.zitat,
                 angegeben_jahr=_dec(jahr),
             )
@@ -420,7 +420,7 @@ def _mitglied(
                 )
                 summe += betrag
                 continue
-            betrag = bwz.auf_jahr(sum((max(x - frei_monat, _NULL) for x in monate), _NULL))
+            betrag = bwz.auf_jahr(sum((max(x - frei_monat, _BRUCH_NULL) for x in monate), _BRUCH_NULL))
             _add(
                 rec,
                 "elterngeld",
@@ -441,7 +441,7 @@ def _mitglied(
         # § 14 Abs. 2 Nr. 19 a, b, Nr. 20 a WoGG: the statutory amount per year stays free; Nr. 19 b
         # "insgesamt": all such Bezüge of the recipient together (Auslegung: per member and kind)
         assert regel_u.frei_jahr is not None
-        brutto = sum(jahre, _NULL)
+        brutto = sum(jahre, _BRUCH_NULL)
         frei = min(brutto, Fraction(regel_u.frei_jahr))
         betrag = brutto - frei
         _add(
@@ -466,7 +466,7 @@ def _mitglied(
     ]
     erfuellt = [(nr, text) for ja, nr, text in merkmale if ja]
     p = Fraction(saetze.grundsatz) + len(erfuellt) * Fraction(saetze.satz_je_merkmal)
-    abzug = summe * p if summe > 0 else _NULL
+    abzug = summe * p if summe > 0 else _BRUCH_NULL
     prozent = _dec(p * 100)
     if erfuellt:
         nrn = ", ".join(nr for nr, _ in erfuellt)
@@ -506,14 +506,14 @@ def _elterngeld_mit_anrechnung(
     counted, never below minus the credited amount). Only in months with Elterngeld.
     """
     gesamt = frei_monat * 2 if plus else frei_monat  # ElterngeldPlus: the 150 € are half of 300 €
-    summe = _NULL
+    summe = _BRUCH_NULL
     for x in monate:
         if x == 0:
             continue
         frei_a = min(angerechnet, gesamt)
         rest = gesamt - frei_a
         frei_eg = rest / 2 if plus else rest
-        summe += max(x - frei_eg, _NULL) - frei_a
+        summe += max(x - frei_eg, _BRUCH_NULL) - frei_a
     return summe
 
 
@@ -537,7 +537,7 @@ def _freibetraege(
     """
     fb = rs.table(Freibetraege)
     gr = rs.table(Grundrentenfreibetrag)
-    gesamt = _NULL
+    gesamt = _BRUCH_NULL
     alleinerziehend_gewaehrt = False
     for _i, m, e in mitglieder:
         wer = e.wer
@@ -694,7 +694,7 @@ def _unterhalt(
     to the amount fixed in a notarial agreement, Titel or Bescheid.
     """
     tab = rs.table(UnterhaltAbzug)
-    gesamt = _NULL
+    gesamt = _BRUCH_NULL
     for _, m, e in mitglieder:
         for z in m.unterhaltszahlungen:
             jahr = (
@@ -799,7 +799,7 @@ def gesamteinkommen_monat(
                 )
             continue
         gezaehlt.append((i, m, _mitglied(m, i, bwz=bwz, on=on, rs=rs, rec=rec)))
-    summe = sum((e.jahreseinkommen for _, _, e in gezaehlt), _NULL)
+    summe = sum((e.jahreseinkommen for _, _, e in gezaehlt), _BRUCH_NULL)
     _add(rec, "summe_jahreseinkommen", "Summe der Jahreseinkommen, monatlich", summe, "§ 13 Abs. 1 WoGG")
     bewohner = (
         h.mitglieder if anwesend is None else tuple(m for j, m in enumerate(h.mitglieder) if j in anwesend)
@@ -819,7 +819,7 @@ def gesamteinkommen_monat(
                 "§ 13 Abs. 1 WoGG",
                 angesetzt="0",
             )
-        gesamt = _NULL
+        gesamt = _BRUCH_NULL
     if rec is not None:
         rec.add("gesamteinkommen", "Gesamteinkommen", _dec(gesamt), _EUR_J, "§ 13 Abs. 1 WoGG")
     y = _monat(gesamt)

@@ -6,6 +6,7 @@ from decimal import Decimal
 
 from ...errors import InputError
 from ...input.haushalt import Belastung, Darlehen
+from ...money import NULL as _NULL
 from ...rechenweg import Rechenweg, format_euro, format_euro_anzeige
 from ..tabelle import Rechtsstand
 from .wogv import Bewirtschaftung
@@ -14,7 +15,6 @@ __all__ = ["belastung_monat", "tilgung_jahr"]
 
 _ZWOELF = Decimal(12)
 _ZWEI_PROZENT = Decimal("0.02")
-_NULL = Decimal(0)
 
 
 def belastung_monat(w: Belastung, *, grenze: Decimal, rs: Rechtsstand, rec: Rechenweg | None) -> Decimal:

@@ -10,6 +10,7 @@ from ...darstellung import ROEMISCH
 from ...errors import InputError
 from ...input.haushalt import Belastung as BelastungEingabe
 from ...input.haushalt import Miete, Wohnkosten
+from ...money import NULL as _NULL
 from ...rechenweg import Rechenweg, format_euro
 from ..tabelle import Rechtsstand
 from .lasten import belastung_monat
@@ -284,7 +285,6 @@ def _nom(art: str) -> str:
     return "Belastung" if art == "Belastung" else "Miete"
 
 
-_NULL = Decimal(0)
 
 _NR5_AB = date(2020, 1, 1)
 _NR5_TEXT = "01.01.2020"
