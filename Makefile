@@ -3,7 +3,7 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 
-.PHONY: demo test lint typecheck unit bench bench-server docs clean
+.PHONY: demo test test-min lint typecheck unit bench bench-server docs clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,21 @@ unit: $(VENV)/.test-deps
 
 test: lint typecheck unit
 
+# The core suite against the lowest versions pyproject.toml allows for the core dependencies (pydantic,
+# python-dateutil, click), in a venv of its own; server, columnar engine and browser tests need extras.
+MIN_VENV ?= .venv-min
+MIN_DEPS := 'pydantic==2.8.*' 'python-dateutil==2.8.*' 'click==8.2.*'
+$(MIN_VENV)/.deps: pyproject.toml
+	$(PYTHON) -m venv $(MIN_VENV)
+	$(MIN_VENV)/bin/python -m pip install --quiet $(MIN_DEPS) 'pytest>=8' 'hypothesis>=6.100' 'jsonschema>=4'
+	$(MIN_VENV)/bin/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+test-min: $(MIN_VENV)/.deps
+	$(MIN_VENV)/bin/python -m pip list 2>/dev/null | grep -E "^(pydantic|python-dateutil|click) "
+	$(MIN_VENV)/bin/pytest -p no:cacheprovider --ignore=tests/server --ignore=src/wohngeld/server \
+		--ignore=src/wohngeld/spalten --ignore=tests/spalten --deselect tests/test_wheel.py tests src/wohngeld
+
 bench: $(VENV)/.test-deps
 	$(BIN)/python benchmarks/bench_calculate.py
 
@@ -48,4 +63,4 @@ docs: $(VENV)/.docs-deps
 	$(BIN)/mkdocs build --strict
 
 clean:
-	rm -rf $(VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis
+	rm -rf $(VENV) $(MIN_VENV) build dist .mypy_cache .pytest_cache .ruff_cache .hypothesis

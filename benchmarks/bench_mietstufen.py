@@ -10,16 +10,16 @@ import time
 from datetime import date
 
 t0 = time.perf_counter()
-from wohngeld import mietstufen  # noqa: E402
 from wohngeld.errors import AmbiguousMunicipality  # noqa: E402
+from wohngeld.law.mietenstufen import liste as mietstufen  # noqa: E402
 
 t1 = time.perf_counter()
 ON = date(2024, 1, 1)
 lst = mietstufen.liste(ON)
 t2 = time.perf_counter()
-print(f"import wohngeld.mietstufen: {(t1 - t0) * 1000:8.1f} ms")
+print(f"import wohngeld.law.mietenstufen.liste: {(t1 - t0) * 1000:8.1f} ms")
 n = len(lst.by_ags)
-print(f"cold load 2023 list ({n} Gemeinden, incl. wohngeld.parameters import): {(t2 - t1) * 1000:8.1f} ms")
+print(f"cold load 2023 list ({n} Gemeinden, incl. wohngeld.law.tabelle import): {(t2 - t1) * 1000:8.1f} ms")
 
 rng = random.Random(5)
 ags = [g.ags for g in mietstufen.gemeinden(ON)]

@@ -1,4 +1,5 @@
-"""Benchmark: import time of wohngeld.plz, cold load of the PLZ data, and lookups by Postleitzahl.
+"""Benchmark: import time of wohngeld.law.mietenstufen.plz, cold load of the PLZ data, lookups by
+Postleitzahl.
 
 Run: PYTHONPATH=src python benchmarks/bench_plz.py
 Prints medians of 5 runs of 100,000 lookups (random PLZ of the table, on one date).
@@ -12,13 +13,13 @@ import time
 from datetime import date
 
 t0 = time.perf_counter()
-from wohngeld import plz  # noqa: E402
+from wohngeld.law.mietenstufen import plz  # noqa: E402
 
 t1 = time.perf_counter()
 ON = date(2024, 1, 1)
 first = plz.mietenstufe_nach_plz("01067", on=ON)
 t2 = time.perf_counter()
-print(f"import wohngeld.plz:                      {(t1 - t0) * 1000:8.1f} ms")
+print(f"import wohngeld.law.mietenstufen.plz:                      {(t1 - t0) * 1000:8.1f} ms")
 print(f"first lookup (loads PLZ data + 2023 list): {(t2 - t1) * 1000:8.1f} ms")
 
 alle = sorted(plz._plz_daten().by_plz)

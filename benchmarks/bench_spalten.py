@@ -83,7 +83,7 @@ def main() -> None:
     _kapazitaet()
     import numpy as np
 
-    from wohngeld.batch import calculate_many
+    from wohngeld.formats.stapel import calculate_many
     from wohngeld.spalten import berechne, formel
     from wohngeld.spalten.synthetisch import haushalte
 

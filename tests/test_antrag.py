@@ -18,9 +18,9 @@ import pytest
 from click.testing import CliRunner
 
 from wohngeld import Haushalt, InputError, calculate
-from wohngeld.antragstellung import ANTRAG_SCHEMA_VERSION, Antrag, antrag
-from wohngeld.cases import lade_fall
 from wohngeld.cli import main
+from wohngeld.formats.faelle import lade_fall
+from wohngeld.procedure.antrag import ANTRAG_SCHEMA_VERSION, Antrag, antrag
 
 ROOT = Path(__file__).resolve().parent.parent
 FALL = ROOT / "tests/cases/2025-01-01/bmwsb-2025-05-alleinerziehend-uvg.toml"

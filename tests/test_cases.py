@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from wohngeld import calculate, wohngeld_aus_m_y
-from wohngeld.cases import Fall, lade_fall
+from wohngeld.formats.faelle import Fall, lade_fall
 
 from .conftest import case_files
 

@@ -18,9 +18,9 @@ from typing import Any
 
 from click.testing import CliRunner
 
-from wohngeld.aenderungen import aenderung
-from wohngeld.cases import lade_fall
 from wohngeld.cli import main
+from wohngeld.formats.faelle import lade_fall
+from wohngeld.procedure.aenderung import aenderung
 
 ROOT = Path(__file__).resolve().parent.parent
 FALL = ROOT / "tests/cases/2025-01-01/bmwsb-2025-05-alleinerziehend-uvg.toml"

@@ -8,8 +8,8 @@ from typing import Any
 import pytest
 from click.testing import CliRunner
 
-from wohngeld.cases import lade_fall
 from wohngeld.cli import main
+from wohngeld.formats.faelle import lade_fall
 
 from .conftest import case_files
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from wohngeld import NoParameters
-from wohngeld.einkommen_tabellen import Regelbedarfsstufen
-from wohngeld.parameters import CORE_TABLES, EARLIEST, ParameterStore, Table, data_root, default_store
+from wohngeld.law.income.tabellen import Regelbedarfsstufen
+from wohngeld.law.tabelle import CORE_TABLES, EARLIEST, ParameterStore, Table, data_root, default_store
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "parameters"
 FILES = sorted(DATA.glob("*/*.toml"))

@@ -16,12 +16,12 @@ import pytest
 from click.testing import CliRunner
 
 from wohngeld import Haushalt, InputError, NoMietenstufenList, calculate, wohngeld_aus_m_y
-from wohngeld.cases import lade_fall
+from wohngeld.analysis.vergleich import vergleich
 from wohngeld.cli import main
-from wohngeld.einkommen_tabellen import Einnahmearten, Freibetraege, WerbungskostenPauschbetraege
-from wohngeld.parameters import CORE_TABLES, Table, named_store, rechtsstand, regelwerke
-from wohngeld.vergleichen import vergleich
-from wohngeld.wogv import Pauschbetraege, Vermoegensgrenze
+from wohngeld.formats.faelle import lade_fall
+from wohngeld.law.income.tabellen import Einnahmearten, Freibetraege, WerbungskostenPauschbetraege
+from wohngeld.law.rent.wogv import Pauschbetraege, Vermoegensgrenze
+from wohngeld.law.tabelle import CORE_TABLES, Table, named_store, rechtsstand, regelwerke
 
 NAME = "Entwurf 2027"
 DRS = "21/8284"

@@ -20,7 +20,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wohngeld import Haushalt, calculate
-from wohngeld.parameters import ParameterStore
+from wohngeld.law.tabelle import ParameterStore
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "parameters"
 

@@ -14,9 +14,9 @@ import pytest
 from pydantic import ValidationError
 
 from wohngeld import Haushalt, InputError, calculate
-from wohngeld.einkommen_tabellen import Grundrentenfreibetrag, Regelbedarfsstufen
-from wohngeld.einnahmen import Einnahme
-from wohngeld.parameters import default_store
+from wohngeld.input.einnahmen import Einnahme
+from wohngeld.law.income.tabellen import Grundrentenfreibetrag, Regelbedarfsstufen
+from wohngeld.law.tabelle import default_store
 
 D = Decimal
 
@@ -409,7 +409,7 @@ def test_negativ_erlaubt_fuer_gewinn() -> None:
 
 # --- Rechenweg ---
 def test_rechenweg_beispiel_5_wie_das_ministerium() -> None:
-    from wohngeld.cases import lade_fall
+    from wohngeld.formats.faelle import lade_fall
 
     from .conftest import CASES
 

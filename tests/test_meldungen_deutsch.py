@@ -13,16 +13,16 @@ import pytest
 from pydantic import ValidationError
 
 from wohngeld import Haushalt, WohngeldError, calculate, mietenstufe, wohngeld_aus_m_y
-from wohngeld.aenderungen import aenderung, bewilligungszeitraum
-from wohngeld.cases import lade_fall, parse_fall
-from wohngeld.einnahmen import Einnahme
-from wohngeld.members import mitglieder
+from wohngeld.analysis.szenario import parse_szenario
+from wohngeld.analysis.vergleich import vergleich
+from wohngeld.catalogs.unterlagen import unterlagen
+from wohngeld.formats.faelle import lade_fall, parse_fall
+from wohngeld.input.einnahmen import Einnahme
+from wohngeld.law.members import mitglieder
+from wohngeld.law.tabelle import default_store, named_store
 from wohngeld.money import to_decimal
-from wohngeld.parameters import default_store, named_store
-from wohngeld.szenario import parse_szenario
-from wohngeld.unterlagenliste import unterlagen
-from wohngeld.vergleichen import vergleich
-from wohngeld.vorranghinweis import vorrang
+from wohngeld.procedure.aenderung import aenderung, bewilligungszeitraum
+from wohngeld.procedure.vorrang import vorrang
 
 ON = date(2025, 7, 1)
 OK: dict[str, Any] = {

@@ -25,11 +25,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wohngeld import Haushalt, calculate
-from wohngeld.batch import calculate_many, zeile_zu_eingabe
 from wohngeld.cli import main
 from wohngeld.errors import AmbiguousMunicipality, UnknownMunicipality, WohngeldError
-from wohngeld.mietstufen import fassungen, liste
-from wohngeld.plz import (
+from wohngeld.formats.stapel import calculate_many, zeile_zu_eingabe
+from wohngeld.law.mietenstufen.liste import fassungen, liste
+from wohngeld.law.mietenstufen.plz import (
     PlzKandidat,
     UnbekanntePostleitzahl,
     Ungeklaert,
@@ -379,6 +379,6 @@ def test_cli_bad_input_is_german_without_traceback(args: list[str], needle: str)
 
 
 def test_import_does_not_load_the_plz_data() -> None:
-    code = "import wohngeld, wohngeld.plz as p, sys; print(len(p._daten), len(p._antworten))"
+    code = "import wohngeld, wohngeld.law.mietenstufen.plz as p, sys; print(len(p._daten), len(p._antworten))"
     res = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert res.stdout.split() == ["0", "0"]

@@ -22,9 +22,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wohngeld import Haushalt, aenderung, antrag, calculate
-from wohngeld.batch import stapel_datei
 from wohngeld.errors import InputError
-from wohngeld.explain import format_euro
+from wohngeld.formats.stapel import stapel_datei
+from wohngeld.rechenweg import format_euro
 
 D23 = date(2023, 7, 1)
 EINZELN = Haushalt.model_validate(

@@ -26,7 +26,7 @@ import numpy as np
 import pyarrow as pa
 
 from wohngeld import Haushalt, calculate, wohngeld_aus_m_y
-from wohngeld.cases import lade_fall
+from wohngeld.formats.faelle import lade_fall
 from wohngeld.spalten import berechne, formel, tabellen_aus_haushalten
 
 from .conftest import case_files

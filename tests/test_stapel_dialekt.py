@@ -19,9 +19,9 @@ from click.testing import CliRunner
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wohngeld.batch import betrag_text
 from wohngeld.cli import main
 from wohngeld.errors import InputError
+from wohngeld.formats.stapel import betrag_text
 
 BEISPIEL = Path(__file__).parents[1] / "docs" / "beispiele" / "amt-export.csv"
 

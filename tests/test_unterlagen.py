@@ -10,10 +10,10 @@ import pytest
 from click.testing import CliRunner
 
 from wohngeld import DataFileError, Haushalt
-from wohngeld.cases import lade_fall
+from wohngeld.catalogs.unterlagen import lade_unterlagen_katalog, unterlagen
 from wohngeld.cli import main
-from wohngeld.einnahmen import EinnahmeArt
-from wohngeld.unterlagenliste import lade_unterlagen_katalog, unterlagen
+from wohngeld.formats.faelle import lade_fall
+from wohngeld.input.einnahmen import EinnahmeArt
 
 from .conftest import case_files
 

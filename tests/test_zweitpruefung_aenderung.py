@@ -24,7 +24,7 @@ from decimal import Decimal
 import pytest
 
 from wohngeld import Haushalt, InputError, antrag, calculate
-from wohngeld.aenderungen import aenderung, bewilligungszeitraum
+from wohngeld.procedure.aenderung import aenderung, bewilligungszeitraum
 
 D = Decimal
 

@@ -30,7 +30,7 @@ from typing import Any
 import pytest
 
 from wohngeld import Haushalt, calculate
-from wohngeld.aenderungen import aenderung
+from wohngeld.procedure.aenderung import aenderung
 
 D = Decimal
 KP = {"kranken_pflege": True}

@@ -18,7 +18,7 @@ from decimal import Decimal
 import pytest
 
 from wohngeld import Haushalt, calculate
-from wohngeld.vorranghinweis import vorrang
+from wohngeld.procedure.vorrang import vorrang
 
 D = Decimal
 ON = date(2024, 7, 1)

@@ -17,7 +17,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
-from wohngeld.mietstufen import _aliases, _loose_key, name_key  # noqa: E402
+from wohngeld.law.mietenstufen.liste import _aliases, _loose_key, name_key  # noqa: E402
 
 OUT = ROOT / "data" / "mietstufen"
 ROM = {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5, "VI": 6, "VII": 7}

@@ -1,4 +1,3 @@
-# ruff: noqa: E501
 """Build data/plz/ from the two public PLZ sources (no network needed).
 
 Run from the repository root:

@@ -20,10 +20,10 @@ from decimal import Decimal
 from pathlib import Path
 
 from wohngeld import Haushalt
-from wohngeld.cases import Fall, lade_fall
-from wohngeld.explain import format_zahl
-from wohngeld.parameters import named_store, rechtsstand
-from wohngeld.vergleichen import Vergleich, vergleich
+from wohngeld.analysis.vergleich import Vergleich, vergleich
+from wohngeld.formats.faelle import Fall, lade_fall
+from wohngeld.law.tabelle import named_store, rechtsstand
+from wohngeld.rechenweg import format_zahl
 
 ROOT = Path(__file__).resolve().parent.parent
 DOC = ROOT / "docs" / "entwurf-2027.md"

@@ -16,10 +16,11 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from .aenderungen import Aenderungsfolge, aenderung, bewilligungszeitraum
-    from .antragstellung import Antrag, antrag
-    from .batch import ItemError, calculate_many
-    from .dataframe import calculate_frame
+    from .analysis.einkommensgrenzen import Grenze, einkommensgrenze, mietgrenze
+    from .analysis.szenario import Szenario, lade_szenario
+    from .analysis.vergleich import Vergleich, vergleich
+    from .catalogs.leistungen import Leistung, verbundene_leistungen
+    from .catalogs.unterlagen import Checkliste, Unterlage, unterlagen
     from .engine import calculate, wohngeld_aus_m_y
     from .errors import (
         AmbiguousMunicipality,
@@ -30,29 +31,29 @@ if TYPE_CHECKING:
         UnknownMunicipality,
         WohngeldError,
     )
-    from .grenzen import Grenze, einkommensgrenze, mietgrenze
-    from .leistungen import Leistung, verbundene_leistungen
-    from .mietstufen import mietenstufe
-    from .model import Belastung, Haushalt, Haushaltsmitglied, Heim, Miete, Pauschalabzug
-    from .parameters import ParameterStore, Rechtsstand, RegelwerkInfo, rechtsstand, regelwerke
-    from .plz import PlzAuskunft, mietenstufe_nach_plz
+    from .formats.dataframe import calculate_frame
+    from .formats.schema import haushalt_schema
+    from .formats.stapel import ItemError, calculate_many
+    from .input.haushalt import Belastung, Haushalt, Haushaltsmitglied, Heim, Miete, Pauschalabzug
+    from .law.mietenstufen.liste import mietenstufe
+    from .law.mietenstufen.plz import PlzAuskunft, mietenstufe_nach_plz
+    from .law.tabelle import ParameterStore, Rechtsstand, RegelwerkInfo, rechtsstand, regelwerke
+    from .procedure.aenderung import Aenderungsfolge, aenderung
+    from .procedure.antrag import Antrag, antrag
+    from .procedure.bewilligung import bewilligungszeitraum
+    from .procedure.vorrang import VorrangHinweis, vorrang
     from .result import Result
-    from .schema import haushalt_schema
-    from .szenario import Szenario, lade_szenario
-    from .unterlagenliste import Checkliste, Unterlage, unterlagen
-    from .vergleichen import Vergleich, vergleich
-    from .vorranghinweis import VorrangHinweis, vorrang
 
 _WHERE = {
-    "ItemError": "batch",
-    "calculate_many": "batch",
-    "calculate_frame": "dataframe",
-    "Grenze": "grenzen",
-    "einkommensgrenze": "grenzen",
-    "mietgrenze": "grenzen",
-    "haushalt_schema": "schema",
-    "Szenario": "szenario",
-    "lade_szenario": "szenario",
+    "ItemError": "formats.stapel",
+    "calculate_many": "formats.stapel",
+    "calculate_frame": "formats.dataframe",
+    "Grenze": "analysis.einkommensgrenzen",
+    "einkommensgrenze": "analysis.einkommensgrenzen",
+    "mietgrenze": "analysis.einkommensgrenzen",
+    "haushalt_schema": "formats.schema",
+    "Szenario": "analysis.szenario",
+    "lade_szenario": "analysis.szenario",
     "calculate": "engine",
     "wohngeld_aus_m_y": "engine",
     "AmbiguousMunicipality": "errors",
@@ -62,35 +63,35 @@ _WHERE = {
     "NoParameters": "errors",
     "UnknownMunicipality": "errors",
     "WohngeldError": "errors",
-    "mietenstufe": "mietstufen",
-    "PlzAuskunft": "plz",
-    "mietenstufe_nach_plz": "plz",
-    "Belastung": "model",
-    "Haushalt": "model",
-    "Haushaltsmitglied": "model",
-    "Heim": "model",
-    "Miete": "model",
-    "Pauschalabzug": "model",
-    "Rechtsstand": "parameters",
-    "rechtsstand": "parameters",
+    "mietenstufe": "law.mietenstufen.liste",
+    "PlzAuskunft": "law.mietenstufen.plz",
+    "mietenstufe_nach_plz": "law.mietenstufen.plz",
+    "Belastung": "input.haushalt",
+    "Haushalt": "input.haushalt",
+    "Haushaltsmitglied": "input.haushalt",
+    "Heim": "input.haushalt",
+    "Miete": "input.haushalt",
+    "Pauschalabzug": "input.haushalt",
+    "Rechtsstand": "law.tabelle",
+    "rechtsstand": "law.tabelle",
     "Result": "result",
-    "Aenderungsfolge": "aenderungen",
-    "Antrag": "antragstellung",
-    "antrag": "antragstellung",
-    "aenderung": "aenderungen",
-    "bewilligungszeitraum": "aenderungen",
-    "Leistung": "leistungen",
-    "verbundene_leistungen": "leistungen",
-    "ParameterStore": "parameters",
-    "RegelwerkInfo": "parameters",
-    "regelwerke": "parameters",
-    "Checkliste": "unterlagenliste",
-    "Unterlage": "unterlagenliste",
-    "unterlagen": "unterlagenliste",
-    "Vergleich": "vergleichen",
-    "vergleich": "vergleichen",
-    "VorrangHinweis": "vorranghinweis",
-    "vorrang": "vorranghinweis",
+    "Aenderungsfolge": "procedure.aenderung",
+    "Antrag": "procedure.antrag",
+    "antrag": "procedure.antrag",
+    "aenderung": "procedure.aenderung",
+    "bewilligungszeitraum": "procedure.bewilligung",
+    "Leistung": "catalogs.leistungen",
+    "verbundene_leistungen": "catalogs.leistungen",
+    "ParameterStore": "law.tabelle",
+    "RegelwerkInfo": "law.tabelle",
+    "regelwerke": "law.tabelle",
+    "Checkliste": "catalogs.unterlagen",
+    "Unterlage": "catalogs.unterlagen",
+    "unterlagen": "catalogs.unterlagen",
+    "Vergleich": "analysis.vergleich",
+    "vergleich": "analysis.vergleich",
+    "VorrangHinweis": "procedure.vorrang",
+    "vorrang": "procedure.vorrang",
 }
 
 __all__ = [

@@ -6,14 +6,15 @@ from datetime import date, datetime
 from decimal import Decimal
 from typing import Any, cast
 
-from .einkommen_tabellen import Regelbedarfsstufen
+from .darstellung import ROEMISCH
 from .errors import InputError
-from .explain import Rechenweg, Schritt, format_euro_anzeige
-from .formula import Formel, wohngeld_formel
-from .income import gesamteinkommen_monat
-from .income import hinweise as einkommen_hinweise
-from .limits import (
-    Ausschluss,
+from .input.haushalt import MAX_BETRAG, MAX_MITGLIEDER, Haushalt, Miete
+from .law.formula import Formel, wohngeld_formel
+from .law.income.einkommen import gesamteinkommen_monat
+from .law.income.einkommen import hinweise as einkommen_hinweise
+from .law.income.tabellen import Regelbedarfsstufen
+from .law.limits import (
+    KeinAnspruch,
     alle_ausgeschlossen,
     ausbildungsfoerderung,
     bagatellgrenze,
@@ -21,34 +22,23 @@ from .limits import (
     mindesteinkommen,
     vermoegen,
 )
-from .members import Mitglieder
-from .members import mitglieder as zaehle_mitglieder
-from .model import MAX_BETRAG, MAX_MITGLIEDER, Haushalt, Miete
+from .law.members import Mitglieder
+from .law.members import mitglieder as zaehle_mitglieder
+from .law.rent.miete import hinweise as miete_hinweise
+from .law.rent.miete import miete_beruecksichtigt, wohnkosten_betrag
+from .law.tabelle import ParameterStore, Rechtsstand, resolve, ungeprueft
+from .money import NULL as _NULL
 from .money import to_decimal
-from .parameters import ParameterStore, Rechtsstand, default_store, named_store, ungeprueft
-from .rent import ROEMISCH, miete_beruecksichtigt, wohnkosten_betrag
-from .rent import hinweise as miete_hinweise
+from .rechenweg import Rechenweg, Schritt, format_euro_anzeige
 from .result import Result
 
 __all__ = ["calculate", "mietenstufe_von", "wohngeld_aus_m_y"]
 
-_NULL = Decimal(0)
+_KEINE_FORMEL = Formel(_NULL, _NULL, _NULL, _NULL, _NULL, _NULL, _NULL, _NULL, False)
+"""The § 19 figures of a household excluded before the formula (§§ 7, 8 WoGG): all 0."""
 
 WOHNGELDART = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "Mietzuschuss (Heim)"}
 """Kind of Wohngeld by kind of housing cost (§ 1 Abs. 2, § 3 WoGG; Heim: § 9 Abs. 3 WoGG)."""
-
-
-def _store(rechtsstand: str | ParameterStore | None) -> ParameterStore:
-    if rechtsstand is None:
-        return default_store()
-    if isinstance(rechtsstand, ParameterStore):
-        return rechtsstand
-    if isinstance(rechtsstand, str):
-        return named_store(rechtsstand)
-    raise InputError(
-        f"rechtsstand: {type(rechtsstand).__name__} {rechtsstand!r} angegeben; den Namen eines Regelwerks "
-        "(z. B. 'Entwurf 2027') oder einen ParameterStore übergeben"
-    )
 
 
 def mietenstufe_von(
@@ -69,7 +59,7 @@ def mietenstufe_von(
     if h.plz is not None:
         return _mietenstufe_nach_plz(h.plz, h.ort, on=on, rec=rec, data_dir=data_dir)
     assert h.gemeinde is not None
-    from .mietstufen import mietenstufe  # lazy: the list is large
+    from .law.mietenstufen.liste import mietenstufe  # lazy: the list is large
 
     auskunft = mietenstufe(h.gemeinde, on=on, data_dir=data_dir)
     if rec is not None:
@@ -90,10 +80,11 @@ def _mietenstufe_nach_plz(
 ) -> int:
     """The Mietenstufe of the Wohnort given by Postleitzahl (and ort); ambiguous → AmbiguousMunicipality.
 
-    § 12 Abs. 3 WoGG i. V. m. Anlage zu § 1 Abs. 3 WoGV; PLZ → Gemeinde by :mod:`wohngeld.plz`.
+    § 12 Abs. 3 WoGG i. V. m. Anlage zu § 1 Abs. 3 WoGV; PLZ → Gemeinde by
+    :mod:`wohngeld.law.mietenstufen.plz`.
     """
     from .errors import AmbiguousMunicipality, UnknownMunicipality
-    from .plz import QUELLE_OSM, mietenstufe_nach_plz
+    from .law.mietenstufen.plz import QUELLE_OSM, mietenstufe_nach_plz
 
     a = mietenstufe_nach_plz(plz, on=on, ort=ort, data_dir=data_dir)
     wo = f"PLZ {a.plz}" + (f", Ort {ort!r}" if ort else "")
@@ -147,7 +138,7 @@ def calculate(
             f"Stichtag fehlt: on = {gegeben} angegeben; den Tag angeben, für den gerechnet wird, "
             "z. B. calculate(h, on=date(2025, 7, 1)); es gilt das Recht dieses Tages"
         )
-    rs = _store(rechtsstand).rechtsstand(on).fuer_berechnung()
+    rs = resolve(rechtsstand).rechtsstand(on).fuer_berechnung()
     rec = Rechenweg() if rechenweg else None
     if rec is not None:
         rec.add("stichtag", "Stichtag", on.isoformat(), "", "§ 24, § 25 WoGG")
@@ -162,7 +153,7 @@ def calculate(
     fassung_pos = len(rec.schritte) if rec is not None else 0
 
     if haushalt.bewilligungszeitraum_monate is not None:
-        from .aenderungen import pruefe_bewilligungszeitraum_monate  # lazy: it imports this module
+        from .procedure.bewilligung import pruefe_bewilligungszeitraum_monate  # lazy: § 25 only here
 
         beginn = (haushalt.bewilligungszeitraum_ab or on).replace(day=1)
         pruefe_bewilligungszeitraum_monate(
@@ -176,111 +167,93 @@ def calculate(
     haushaltsmitglieder = (
         tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt) if haushalt.mitglieder else None
     )
-    ausschluss = (
+    kein = (
         alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
         or _nur_verstorbene(haushalt, mitglieder)
         or ausbildungsfoerderung(mitglieder=haushaltsmitglieder)
     )
-    if ausschluss is not None:
+    if kein is not None:
         if rec is not None:
-            rec.add("ausschluss", ausschluss.grund, _NULL, "EUR/Monat", ausschluss.zitat)
-        fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
-        return Result(
-            betrag_monat=_NULL,
-            anspruch=False,
-            grund=ausschluss.grund,
-            grund_zitat=ausschluss.zitat,
-            art=art,
-            stichtag=on,
-            fassung=fassung,
-            rechtsstand=rs.name,
+            rec.add("ausschluss", kein.grund, _NULL, "EUR/Monat", kein.zitat)
+        betrag_monat = m_berechnet = y = _NULL
+        f = _KEINE_FORMEL
+        gezaehlt = 0
+        hinweise = mitglieder.hinweise
+    else:
+        betrag = wohnkosten_betrag(
+            w,
+            gesamt=mitglieder.gesamt,
+            beruecksichtigt=mitglieder.beruecksichtigt,
             mietenstufe=stufe,
-            mitglieder=0,
-            mitglieder_gesamt=mitglieder.gesamt,
-            M=_NULL,
-            Y=_NULL,
-            M_berechnet=_NULL,
-            Y_berechnet=_NULL,
-            z=(_NULL, _NULL, _NULL, _NULL),
-            warnungen=rs.warnungen + nicht_geprueft + mitglieder.hinweise,
-            schritte=tuple(rec.schritte) if rec else (),
-            tabellen=tabellen,
+            rs=rs,
+            rec=rec,
+            mitbewohner_gelistet=len(mitglieder.index_kein_mitglied),
         )
-
-    betrag = wohnkosten_betrag(
-        w,
-        gesamt=mitglieder.gesamt,
-        beruecksichtigt=mitglieder.beruecksichtigt,
-        mietenstufe=stufe,
-        rs=rs,
-        rec=rec,
-        mitbewohner_gelistet=len(mitglieder.index_kein_mitglied),
-    )
-    miete = miete_beruecksichtigt(
-        art=w.art,
-        betrag=betrag,
-        gesamt=mitglieder.gesamt,
-        beruecksichtigt=mitglieder.beruecksichtigt,
-        mietenstufe=stufe,
-        rs=rs,
-        rec=rec,
-    )
-    zaehlt = frozenset(mitglieder.index_einkommen)
-    anwesend = frozenset(mitglieder.index_anwesend)
-    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt, anwesend=anwesend)
-    f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
-    grenze = vermoegen(
-        vermoegen_eur=haushalt.vermoegen,
-        beruecksichtigt=mitglieder.beruecksichtigt,
-        rs=rs,
-        rec=rec,
-        erheblich=haushalt.vermoegen_erheblich,
-    ) or bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
-    betrag_monat = f.betrag if grenze is None else _NULL
-    if grenze is not None and rec is not None and "Vermögen" in grenze.grund:
-        rec.add("ausschluss", grenze.grund, _NULL, "EUR/Monat", grenze.zitat)
-    plausibel = _plausibel(haushalt, mitglieder, y=y, betrag_monat=betrag_monat, miete=betrag, rs=rs)
+        miete = miete_beruecksichtigt(
+            art=w.art,
+            betrag=betrag,
+            gesamt=mitglieder.gesamt,
+            beruecksichtigt=mitglieder.beruecksichtigt,
+            mietenstufe=stufe,
+            rs=rs,
+            rec=rec,
+        )
+        zaehlt = frozenset(mitglieder.index_einkommen)
+        anwesend = frozenset(mitglieder.index_anwesend)
+        y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt, anwesend=anwesend)
+        f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
+        kein = vermoegen(
+            vermoegen_eur=haushalt.vermoegen,
+            beruecksichtigt=mitglieder.beruecksichtigt,
+            rs=rs,
+            rec=rec,
+            erheblich=haushalt.vermoegen_erheblich,
+        ) or bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
+        betrag_monat = f.betrag if kein is None else _NULL
+        if kein is not None and rec is not None and "Vermögen" in kein.grund:
+            rec.add("ausschluss", kein.grund, _NULL, "EUR/Monat", kein.zitat)
+        plausibel = _plausibel(haushalt, mitglieder, y=y, betrag_monat=betrag_monat, miete=betrag, rs=rs)
+        m_berechnet = miete.M
+        gezaehlt = mitglieder.beruecksichtigt
+        hinweise = (
+            ((plausibel,) if plausibel else ())
+            + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt, anwesend=anwesend)
+            + miete_hinweise(w, rs=rs)
+            + mitglieder.hinweise
+            + _hinweise_wohnkosten(haushalt, len(mitglieder.index_kein_mitglied))
+        )
     fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
-    warnungen = (
-        rs.warnungen
-        + nicht_geprueft
-        + ((plausibel,) if plausibel else ())
-        + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt, anwesend=anwesend)
-        + miete_hinweise(w, rs=rs)
-        + mitglieder.hinweise
-        + _hinweise_wohnkosten(haushalt, len(mitglieder.index_kein_mitglied))
-    )
     return Result(
         betrag_monat=betrag_monat,
-        anspruch=grenze is None,
-        grund=None if grenze is None else grenze.grund,
-        grund_zitat=None if grenze is None else grenze.zitat,
+        anspruch=kein is None,
+        grund=None if kein is None else kein.grund,
+        grund_zitat=None if kein is None else kein.zitat,
         art=art,
         stichtag=on,
         fassung=fassung,
         rechtsstand=rs.name,
         mietenstufe=stufe,
-        mitglieder=mitglieder.beruecksichtigt,
+        mitglieder=gezaehlt,
         mitglieder_gesamt=mitglieder.gesamt,
         M=f.M,
         Y=f.Y,
-        M_berechnet=miete.M,
+        M_berechnet=m_berechnet,
         Y_berechnet=y,
         z=(f.z1, f.z2, f.z3, f.z4),
-        warnungen=warnungen,
+        warnungen=rs.warnungen + nicht_geprueft + hinweise,
         schritte=tuple(rec.schritte) if rec else (),
         tabellen=tabellen,
     )
 
 
-def _nur_verstorbene(h: Haushalt, mg: Mitglieder) -> Ausschluss | None:
+def _nur_verstorbene(h: Haushalt, mg: Mitglieder) -> KeinAnspruch | None:
     """No claim when every counted member is deceased: § 6 Abs. 2 keeps a number, not a claimant.
 
     § 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG: the living members are all excluded (or there are none).
     """
     if h.mitglieder is None or mg.beruecksichtigt == 0 or mg.index_einkommen:
         return None
-    return Ausschluss(
+    return KeinAnspruch(
         "Kein lebendes Haushaltsmitglied ist zu berücksichtigen: die verstorbenen zählen nach § 6 Abs. 2 "
         "WoGG nur für die Anzahl, die übrigen sind vom Wohngeld ausgeschlossen.",
         "§ 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG",
@@ -292,12 +265,12 @@ def _plausibel(
 ) -> str | None:
     """Plausibility warning: against ``bedarf_monat`` if given, else 80 % of the Regelbedarfe plus rent.
 
-    WoGVwV Teil A Nr. 15.01 ff. (:func:`~wohngeld.limits.mindestbedarf`); only with a list of members
+    WoGVwV Teil A Nr. 15.01 ff. (:func:`~wohngeld.law.limits.mindestbedarf`); only with a list of members
     and a rent or Belastung figure.
     """
     if h.bedarf_monat is not None or h.mitglieder is None or miete is None or mg.beruecksichtigt == 0:
         return mindesteinkommen(y=y, betrag=betrag_monat, bedarf=h.bedarf_monat)
-    from .vorranghinweis import regelbedarf  # lazy: vorranghinweis imports this module
+    from .procedure.vorrang import regelbedarf  # lazy: vorranghinweis imports this module
 
     gezaehlt = tuple(h.mitglieder[i] for i in mg.index_einkommen)
     regel, _ = regelbedarf(gezaehlt, on=rs.stichtag, rb=rs.table(Regelbedarfsstufen))
@@ -364,7 +337,7 @@ def wohngeld_aus_m_y(
             raise InputError(f"{key}: {d} angegeben; erlaubt sind 0 bis {MAX_BETRAG} EUR/Monat (§ 19 Abs. "
                 f"1 WoGG)")
         werte[key] = d
-    rs = _store(rechtsstand).rechtsstand(on)
+    rs = resolve(rechtsstand).rechtsstand(on)
     return wohngeld_formel(mitglieder=mitglieder, M=werte["M"], Y=werte["Y"], rs=rs, rec=None)
 
 

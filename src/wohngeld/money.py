@@ -14,6 +14,7 @@ from pydantic import BeforeValidator
 
 __all__ = [
     "FIXED_POINT",
+    "NULL",
     "ROUND_HALF_UP",
     "Euro",
     "cut_euro",
@@ -24,6 +25,8 @@ __all__ = [
 ]
 
 FIXED_POINT = Decimal("1E-10")
+NULL = Decimal(0)
+"""0 € (no claim, no amount): the one zero of the package."""
 _EURO = Decimal(1)
 
 

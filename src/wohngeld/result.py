@@ -7,8 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
 
-from .explain import Schritt, format_datum, format_euro, format_zahl
 from .money import festkomma_text
+from .rechenweg import Schritt, format_datum, format_euro, format_zahl
 
 __all__ = ["SCHEMA_VERSION", "Result"]
 

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
+from ..analysis.szenario import Szenario, lade_szenario
 from ..errors import WohngeldError
-from ..szenario import Szenario, lade_szenario
 
 __all__ = ["SZENARIO_HILFE", "datum", "szenario_laden", "szenario_option"]
 

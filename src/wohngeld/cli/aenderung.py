@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..aenderungen import aenderung as folge
-from ..cases import lade_fall
 from ..errors import WohngeldError
+from ..formats.faelle import lade_fall
+from ..procedure.aenderung import aenderung as folge
 from ._gruppe import main
 from ._optionen import datum
 

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..antragstellung import antrag as gesamt
-from ..cases import lade_fall
 from ..errors import WohngeldError
+from ..formats.faelle import lade_fall
 from ..money import to_decimal
+from ..procedure.antrag import antrag as gesamt
 from ._gruppe import main
 from ._optionen import datum
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from ..cases import Fall, lade_fall
 from ..engine import calculate
 from ..errors import WohngeldError
-from ..parameters import ParameterStore
+from ..formats.faelle import Fall, lade_fall
+from ..law.tabelle import ParameterStore
 from ._gruppe import main
 from ._optionen import szenario_laden, szenario_option
 

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
+from ..analysis.einkommensgrenzen import Grenze, einkommensgrenze, mietgrenze
+from ..darstellung import ROEMISCH
 from ..errors import WohngeldError
-from ..explain import format_datum, format_euro
-from ..grenzen import Grenze, einkommensgrenze, mietgrenze
-from ..rent import ROEMISCH
+from ..rechenweg import format_datum, format_euro
 from ._gruppe import main
 from ._optionen import datum, szenario_laden, szenario_option
 

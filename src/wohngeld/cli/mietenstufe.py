@@ -7,9 +7,9 @@ from datetime import date
 
 import click
 
+from ..darstellung import ROEMISCH
 from ..errors import AmbiguousMunicipality, UnknownMunicipality, WohngeldError
-from ..mietstufen import Gemeinde, mietenstufe
-from ..rent import ROEMISCH
+from ..law.mietenstufen.liste import Gemeinde, mietenstufe
 from ._gruppe import main
 
 __all__ = ["mietenstufe_cmd"]
@@ -22,7 +22,7 @@ def _gemeinde(g: object) -> dict[str, object]:
 
 def _nach_plz(plz: str, ort: str | None, on: date, als_json: bool) -> None:
     """Answer for a Postleitzahl; a choice of Gemeinden is printed and ends with exit code 1."""
-    from ..plz import mietenstufe_nach_plz
+    from ..law.mietenstufen.plz import mietenstufe_nach_plz
 
     try:
         a = mietenstufe_nach_plz(plz, on=on, ort=ort)

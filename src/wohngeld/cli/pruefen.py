@@ -9,10 +9,10 @@ from pathlib import Path
 
 import click
 
-from ..cases import Fall, lade_fall
 from ..engine import calculate, wohngeld_aus_m_y
 from ..errors import InputError, WohngeldError
-from ..parameters import ParameterStore, named_store
+from ..formats.faelle import Fall, lade_fall
+from ..law.tabelle import ParameterStore, named_store
 from ..result import Result
 from ._gruppe import main
 from ._optionen import szenario_laden, szenario_option

@@ -6,7 +6,7 @@ import json
 
 import click
 
-from ..schema import haushalt_schema
+from ..formats.schema import haushalt_schema
 from ._gruppe import main
 
 __all__ = ["schema"]

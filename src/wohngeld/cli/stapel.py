@@ -14,9 +14,9 @@ from typing import IO, Any, Literal
 
 import click
 
-from ..batch import ERGEBNIS_SPALTEN, stapel_pfad
 from ..errors import WohngeldError
-from ..prozesse import pruefe_prozesse
+from ..formats.prozesse import pruefe_prozesse
+from ..formats.stapel import ERGEBNIS_SPALTEN, stapel_pfad
 from ._gruppe import main
 from ._optionen import datum, szenario_laden, szenario_option
 
@@ -246,8 +246,8 @@ def _zusammenfassung(
     """The aggregate report of AUSGABE (and of the same rows under VERGLEICH), on stdout."""
     import tempfile
 
-    from ..parameters import named_store
-    from ..zusammenfassung import aus_stapel_datei, nebeneinander, tabelle_text
+    from ..analysis.zusammenfassung import aus_stapel_datei, nebeneinander, tabelle_text
+    from ..law.tabelle import named_store
 
     bericht = aus_stapel_datei(ausgabe, f, dezimalkomma=dezimalkomma)
     if vergleich is not None:

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import click
 
-from ..cases import lade_fall
+from ..catalogs.unterlagen import unterlagen as checkliste
 from ..errors import WohngeldError
-from ..unterlagenliste import unterlagen as checkliste
+from ..formats.faelle import lade_fall
 from ._gruppe import main
 
 __all__ = ["unterlagen"]

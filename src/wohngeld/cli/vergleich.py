@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from ..cases import Fall, lade_fall
+from ..analysis.vergleich import vergleich
 from ..errors import WohngeldError
-from ..parameters import regelwerke
-from ..vergleichen import vergleich
+from ..formats.faelle import Fall, lade_fall
+from ..law.tabelle import regelwerke
 from ._gruppe import main
 
 __all__ = ["vergleich_cmd"]

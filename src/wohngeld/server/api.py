@@ -22,8 +22,8 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
-from ..antragstellung import antrag
-from ..batch import calculate_many, ergebnis_spalten, objekt_zu_eingabe
+from ..analysis.einkommensgrenzen import Grenze, einkommensgrenze, mietgrenze
+from ..analysis.szenario import parse_szenario
 from ..engine import calculate
 from ..errors import (
     AmbiguousMunicipality,
@@ -32,13 +32,13 @@ from ..errors import (
     UnknownMunicipality,
     WohngeldError,
 )
-from ..grenzen import Grenze, einkommensgrenze, mietgrenze
-from ..mietstufen import Gemeinde, fassungen, liste, mietenstufe, name_key
-from ..model import Haushalt
+from ..formats.schema import haushalt_schema
+from ..formats.stapel import calculate_many, ergebnis_spalten, objekt_zu_eingabe
+from ..input.haushalt import Haushalt
+from ..law.mietenstufen.liste import Gemeinde, fassungen, liste, mietenstufe, name_key
+from ..law.tabelle import Koeffizienten, ParameterStore, default_store, named_store, regelwerke
 from ..money import to_decimal
-from ..parameters import Koeffizienten, ParameterStore, default_store, named_store, regelwerke
-from ..schema import haushalt_schema
-from ..szenario import parse_szenario
+from ..procedure.antrag import antrag
 from .fehler import (
     PLZ_ERLAUBT,
     Fehler,
@@ -418,7 +418,7 @@ def _ganzzahlen(werte: list[str], feld: str, lo: int, hi: int) -> tuple[int, ...
     ),
 )
 async def einkommensgrenzen(request: Request) -> Response:
-    """§§ 19, 21 Nr. 1 WoGG by bisection over ``calculate`` (see ``wohngeld.grenzen``)."""
+    """§§ 19, 21 Nr. 1 WoGG by bisection over ``calculate`` (see ``wohngeld.analysis.einkommensgrenzen``)."""
     q = request.query_params
     erlaubt = {"mitglieder", "mietenstufe", "gemeinde", "miete", "einkommen", "stichtag", "rechtsstand"}
     for k in q:

@@ -20,7 +20,7 @@ from starlette.exceptions import HTTPException
 from starlette.routing import Route
 
 from .. import __version__
-from ..schema import haushalt_schema
+from ..formats.schema import haushalt_schema
 from .api import antrag_route, berechnung, router
 from .fehler import Fehler, UngueltigeEingabe, koerper
 from .middleware import LOGGER, JsonFormat, Schutz, TextFormat, ZuGross

@@ -15,7 +15,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from ..errors import AmbiguousMunicipality, NoMietenstufenList, NoParameters, UnknownMunicipality
-from ..mietstufen import Gemeinde
+from ..law.mietenstufen.liste import Gemeinde
 from ..validierung import BETRAG_ERLAUBT, feldfehler
 
 __all__ = [

@@ -49,11 +49,11 @@ def formel(mitglieder: Any, M: Any, Y: Any, *, on: date, rechtsstand: Any = None
     """
     import numpy as np
 
-    from ..engine import _store
+    from ..law.tabelle import resolve
     from . import _kern
     from ._parameter import parametersatz
 
-    satz = parametersatz(_store(rechtsstand).rechtsstand(on))
+    satz = parametersatz(resolve(rechtsstand).rechtsstand(on))
     if not satz.exakt:
         raise ValueError(satz.grund)
     t = _kern.Tabellen([satz])

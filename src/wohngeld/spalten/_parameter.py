@@ -1,7 +1,7 @@
 """The parameter tables of one Rechtsstand as integer arrays (fixed point), read from the same store.
 
 Nothing here is a second copy of a table: every value comes from
-:meth:`~wohngeld.parameters.ParameterStore.rechtsstand` and the tables it resolves, and is only
+:meth:`~wohngeld.law.tabelle.ParameterStore.rechtsstand` and the tables it resolves, and is only
 rescaled to whole numbers (cents; a to 10⁻¹⁰, b and c to 10⁻⁸, the factor to 10⁻²). A value that
 does not fit its scale exactly makes the whole Fassung go through the scalar path (``grund``).
 """
@@ -15,13 +15,13 @@ from typing import Any
 
 import numpy as np
 
-from ..einkommen_tabellen import (
+from ..law.income.tabellen import (
     Einnahmearten,
     Freibetraege,
     PauschalabzugSaetze,
     WerbungskostenPauschbetraege,
 )
-from ..parameters import Rechtsstand
+from ..law.tabelle import Rechtsstand
 
 __all__ = ["BEHANDLUNG", "Parametersatz", "parametersatz", "schluessel"]
 

@@ -16,10 +16,10 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from ..engine import _store, calculate
+from ..engine import calculate
 from ..errors import InputError
-from ..model import Haushalt
-from ..parameters import ParameterStore
+from ..input.haushalt import Haushalt
+from ..law.tabelle import ParameterStore, resolve
 from . import _kern
 from ._eingabe import (
     Fehlerliste,
@@ -190,7 +190,7 @@ def berechne(
     ``prozesse``: worker processes (0: one per core), each computing a contiguous part of the
     households with its members and Einnahmen; the same rows in the same order.
     """
-    from ..prozesse import pruefe_prozesse
+    from ..formats.prozesse import pruefe_prozesse
 
     n_prozesse = pruefe_prozesse(prozesse)
     if n_prozesse == 1 and _laenge(haushalte) > _TEIL and not getattr(_im_teil, "ja", False):
@@ -212,7 +212,7 @@ def berechne(
         return _parallel(
             haushalte, mitglieder, einnahmen, on=on, rechtsstand=rechtsstand, prozesse=n_prozesse
         )
-    store = _store(rechtsstand)
+    store = resolve(rechtsstand)
     fehler = Fehlerliste()
     haushalte, objekte = _objekte(haushalte, "haushalt")
     H = als_tabelle(haushalte, "haushalte")
@@ -688,7 +688,7 @@ class _Einnahmen:
             enc = pc.dictionary_encode(art.fill_null(""))
             self.arten = enc.dictionary.to_pylist()
             self.art_idx = np.asarray(enc.indices.to_numpy(), dtype=np.int64)
-        from ..einnahmen import EinnahmeArt
+        from ..input.einnahmen import EinnahmeArt
 
         bekannt = {a.value for a in EinnahmeArt}
         unbekannt = [i for i, a in enumerate(self.arten) if a not in bekannt and a]
@@ -1081,7 +1081,7 @@ _ = Decimal
 
 def _teil(block: tuple[int, int, Arr | None, Arr | None]) -> tuple[pa.Table, pa.Table]:
     """One part of :func:`_parallel` in a worker: households a..b with their rows."""
-    from ..prozesse import _KONTEXT
+    from ..formats.prozesse import _KONTEXT
 
     return _teil_rechnen(block, _KONTEXT)
 
@@ -1138,7 +1138,7 @@ def _parallel(
 
     ``prozesse = 1``: the parts one after the other in this process (bounded memory).
     """
-    from ..prozesse import geordnet
+    from ..formats.prozesse import geordnet
 
     haushalte, objekte = _objekte(haushalte, "haushalt")
     H = als_tabelle(haushalte, "haushalte")

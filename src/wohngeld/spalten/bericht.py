@@ -13,7 +13,7 @@ from typing import Any
 
 import numpy as np
 
-from ..zusammenfassung import Gruppe, _zeile, nebeneinander
+from ..analysis.zusammenfassung import Gruppe, _zeile, nebeneinander
 from ._rechnen import Spaltenergebnis
 
 __all__ = ["zusammenfassung"]

@@ -1,0 +1,1 @@
+"""Analysis: scenarios, comparisons and Einkommensgrenzen."""

@@ -1,0 +1,1 @@
+"""Catalogues: conditions, Unterlagen and verbundene Leistungen (one loader)."""

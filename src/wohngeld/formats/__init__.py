@@ -1,0 +1,1 @@
+"""Formats: case files, batches (CSV/JSONL), DataFrames and the JSON Schema."""

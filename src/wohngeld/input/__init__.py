@@ -1,0 +1,1 @@
+"""The input: the household, its members, their Einnahmen and the grounds of exclusion."""

@@ -1,0 +1,1 @@
+"""Gesamteinkommen (§§ 13–18 WoGG): the stage and its tables."""

@@ -1,0 +1,176 @@
+"""Parameter tables of the income stage (§§ 14–18 WoGG and the EStG amounts they rely on).
+
+One folder per table under ``data/parameters/``; read through ``rs.table(Cls)``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Annotated, ClassVar, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from ...input.einnahmen import EinnahmeArt
+from ..tabelle import Table
+
+_Betrag = Annotated[Decimal, Field(gt=0)]
+
+__all__ = [
+    "ArtRegel",
+    "Behandlung",
+    "Einnahmearten",
+    "Freibetraege",
+    "Grundrentenfreibetrag",
+    "PauschalabzugSaetze",
+    "Regelbedarfsstufen",
+    "UnterhaltAbzug",
+    "WerbungskostenPauschbetraege",
+]
+
+Behandlung = Literal[
+    "nichtselbstaendig",  # § 19 EStG: Arbeitnehmer-Pauschbetrag or higher actual Werbungskosten
+    "versorgung",  # Versorgungsbezüge: § 9a Satz 1 Nr. 1 Buchst. b EStG
+    "rente",  # § 22 Nr. 1, 1a, 5 EStG: § 9a Satz 1 Nr. 3 EStG, once per person
+    "minijob",  # § 14 Abs. 1 Satz 3 Nr. 2 WoGG: actual Aufwendungen only
+    "sachzuwendung",  # § 14 Abs. 1 Satz 3 Nr. 1 WoGG: counted as given
+    "gewinn_land_forst",  # Einkünfte § 2 Abs. 1 Satz 1 Nr. 1 EStG (given as Gewinn, may be negative)
+    "gewinn_gewerbe",  # Nr. 2
+    "gewinn_selbstaendig",  # Nr. 3
+    "vermietung",  # Nr. 6 (Überschuss, may be negative)
+    "kapital",  # Nr. 5 with § 14 Abs. 2 Nr. 15 WoGG
+    "voll",  # an Einnahme of § 14 Abs. 2 WoGG, times ``anteil``
+    "elterngeld",  # § 14 Abs. 2 Nr. 6 WoGG; § 10 BEEG keeps a monthly amount free
+    "ueber_grenze",  # § 14 Abs. 2 Nr. 19, 20 a WoGG: counts as far as it exceeds ``frei_jahr``
+    "nicht",  # not income under § 14 WoGG
+]
+
+
+class ArtRegel(BaseModel):
+    """How one kind of Einnahme enters the Jahreseinkommen in one Fassung."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    behandlung: Behandlung
+    anteil: Decimal = Field(default=Decimal(1), gt=0, le=1)
+    zitat: str = Field(min_length=5)
+    erwerb: bool = False  # eigene Einnahme aus Erwerbstätigkeit (§ 17 Nr. 4 WoGG)
+    gesetzliche_rente: bool = False  # basis of § 17a WoGG
+    anrechnungsfrei_monat: Decimal | None = None  # elterngeld only: § 10 BEEG
+    mehrlinge_vervielfachen: bool = False  # elterngeld only: § 10 Abs. 4 BEEG, times the children born
+    frei_jahr: Decimal | None = Field(default=None, ge=0)  # ueber_grenze only: EUR/Jahr kept free
+    alterssicherung_17a: bool = False  # basis of § 17a Abs. 2 WoGG (comparable pension systems)
+    unverified: str | None = Field(default=None, min_length=10)  # what of this entry was not read
+
+
+class Einnahmearten(Table):
+    """The kinds of Einnahmen and how § 14 WoGG counts them, per Fassung."""
+
+    folder: ClassVar[str] = "einnahmearten"
+    tabelle: Literal["einnahmearten"]
+    kapitalertraege_grenze: Decimal = Field(ge=0)
+    einmalig_zurechnung_monate: int = Field(
+        default=12, ge=1, le=36, description="§ 15 Abs. 2 Satz 2 WoGG: months after the Zuflussmonat"
+    )
+    einmalig_rueckschau_monate: int = Field(
+        default=12, ge=1, le=36, description="§ 15 Abs. 2 Satz 3 WoGG: received at most this long before"
+    )
+    arten: dict[EinnahmeArt, ArtRegel]
+
+    @field_validator("arten")
+    @classmethod
+    def _elterngeld(cls, v: dict[EinnahmeArt, ArtRegel]) -> dict[EinnahmeArt, ArtRegel]:
+        for art, regel in v.items():
+            if (regel.behandlung == "elterngeld") != (regel.anrechnungsfrei_monat is not None):
+                raise ValueError(
+                    f"arten.{art.value}: anrechnungsfrei_monat gehört zu behandlung 'elterngeld'"
+                )
+            if regel.mehrlinge_vervielfachen and regel.behandlung != "elterngeld":
+                raise ValueError(
+                    f"arten.{art.value}: mehrlinge_vervielfachen gehört zu behandlung 'elterngeld'"
+                )
+            if (regel.behandlung == "ueber_grenze") != (regel.frei_jahr is not None):
+                raise ValueError(f"arten.{art.value}: frei_jahr gehört zu behandlung 'ueber_grenze'")
+        return v
+
+
+class WerbungskostenPauschbetraege(Table):
+    """Pauschbeträge für Werbungskosten per year (§ 9a Satz 1 EStG)."""
+
+    folder: ClassVar[str] = "werbungskosten_pauschbetraege"
+    tabelle: Literal["werbungskosten_pauschbetraege"]
+    arbeitnehmer: Decimal = Field(ge=0)
+    versorgungsbezuege: Decimal = Field(ge=0)
+    renten: Decimal = Field(ge=0)
+    nur_pauschbetrag: bool = Field(
+        default=False, description="higher actual Werbungskosten are not deducted (Entwurf 2027)"
+    )
+
+
+class PauschalabzugSaetze(Table):
+    """Percentage deducted for each expected kind of tax or contribution (§ 16 WoGG)."""
+
+    folder: ClassVar[str] = "pauschalabzug"
+    tabelle: Literal["pauschalabzug"]
+    grundsatz: Decimal = Field(ge=0, lt=1)
+    satz_je_merkmal: Decimal = Field(gt=0, lt=Decimal("0.34"))
+
+
+class Freibetraege(Table):
+    """Jährliche Freibeträge (§ 17 Nr. 1–4 WoGG)."""
+
+    folder: ClassVar[str] = "freibetraege"
+    tabelle: Literal["freibetraege"]
+    schwerbehinderung: Decimal = Field(ge=0)
+    ns_verfolgung: Decimal = Field(ge=0)
+    alleinerziehend: Decimal = Field(ge=0)
+    alleinerziehend_kind_unter: int = Field(ge=1)
+    kind_erwerbseinkommen: Decimal = Field(ge=0)
+    kind_erwerbseinkommen_unter: int = Field(ge=1)
+    schwerbehinderung_ab_gdb: int = Field(ge=1, le=100)
+    pflegegrad_ab: int | None = Field(
+        default=None, ge=1, le=5, description="§ 17 Nr. 1 also for this Pflegegrad or higher (Entwurf 2027)"
+    )
+
+
+class Grundrentenfreibetrag(Table):
+    """Freibetrag for members with 33 years of Grundrentenzeiten (§ 17a WoGG)."""
+
+    folder: ClassVar[str] = "grundrente"
+    tabelle: Literal["grundrente"]
+    anwendbar: bool
+    sockel_jahr: Decimal | None = None
+    satz: Decimal | None = None
+    anteil_regelbedarf: Decimal | None = None
+
+    def model_post_init(self, __context: object) -> None:
+        given = (self.sockel_jahr, self.satz, self.anteil_regelbedarf)
+        if self.anwendbar and any(x is None for x in given):
+            raise ValueError("anwendbar = true braucht sockel_jahr, satz und anteil_regelbedarf")
+
+
+class Regelbedarfsstufen(Table):
+    """Regelbedarfsstufen 1–6 (Anlage zu § 28 SGB XII; § 20 SGB II).
+
+    RBS 1 caps the Freibetrag of § 17a Abs. 1 Satz 2 WoGG; all six give the Bedarf of the Vorrang
+    hint (§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, ``wohngeld.procedure.vorrang``).
+    """
+
+    folder: ClassVar[str] = "regelbedarfsstufen"
+    tabelle: Literal["regelbedarfsstufen"]
+    stufen: tuple[_Betrag, _Betrag, _Betrag, _Betrag, _Betrag, _Betrag]
+
+    @property
+    def regelbedarfsstufe_1(self) -> Decimal:
+        """Regelbedarfsstufe 1 (alleinstehende Erwachsene)."""
+        return self.stufen[0]
+
+
+class UnterhaltAbzug(Table):
+    """Höchstbeträge for Unterhalt paid, per recipient and year (§ 18 Satz 1 Nr. 1–4 WoGG)."""
+
+    folder: ClassVar[str] = "unterhalt_abzug"
+    tabelle: Literal["unterhalt_abzug"]
+    auswaerts_ausbildung: Decimal = Field(ge=0)
+    kind_getrennte_eltern: Decimal = Field(ge=0)
+    ehegatte: Decimal = Field(ge=0)
+    sonstige: Decimal = Field(ge=0)

@@ -1,0 +1,93 @@
+"""Worker processes: the same outputs, in the same order, as one process (calculate_many, stapel)."""
+
+from __future__ import annotations
+
+import io
+import json
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Literal
+
+import pytest
+from click.testing import CliRunner
+
+from wohngeld.cli import main
+from wohngeld.errors import InputError
+from wohngeld.formats.stapel import ItemError, calculate_many, stapel_datei
+
+ZEILEN = [
+    {
+        "mietenstufe": 1 + i % 6,
+        "miete_monat": f"{300 + 7 * i % 900}.50",
+        "anzahl_mitglieder": 1 + i % 6,
+        "gesamteinkommen_monat": f"{700 + 13 * i % 2500}",
+        "stichtag": f"{2016 + i % 11}-07-01",
+    }
+    for i in range(1300)
+]
+ZEILEN[17] = {"mietenstufe": 9}
+
+
+def test_calculate_many_in_two_processes_same_outputs_in_order() -> None:
+    """1 300 rows (blocks of 500) with a bad row: identical outputs and order with 2 processes.
+
+    Row 0: Mietenstufe I, Miete 300.50 €, one member, Y 700 € on 1.7.2016 — as computed by one process
+    (the worker runs the same ``calculate``); the bad row 17 is an ItemError with its index."""
+    eins = list(calculate_many(ZEILEN))
+    zwei = list(calculate_many(ZEILEN, prozesse=2))
+    assert zwei == eins
+    assert isinstance(zwei[17], ItemError) and zwei[17].index == 17
+    assert sum(isinstance(x, ItemError) for x in zwei) == 1
+
+
+def test_prozesse_must_be_a_whole_number() -> None:
+    with pytest.raises(InputError, match="prozesse"):
+        list(calculate_many(ZEILEN[:1], prozesse=-1))
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_stapel_in_two_processes_writes_the_same_file(fmt: str) -> None:
+    """Rows computed ahead in 2 processes (blocks of 1 000): the output file and the counts are those
+    of one process, including a row with too many cells (CSV), blank lines and a line that is no
+    JSON (with their line numbers)."""
+    if fmt == "csv":
+        kopf = "id;mietenstufe;miete_monat;anzahl_mitglieder;gesamteinkommen_monat;stichtag\n"
+        text = (
+            kopf
+            + "".join(
+                f"{i};{z.get('mietenstufe', '')};{z.get('miete_monat', '')};{z.get('anzahl_mitglieder', '')};"
+                f"{z.get('gesamteinkommen_monat', '')};{z.get('stichtag', '')}\n"
+                for i, z in enumerate(ZEILEN[:1300])
+            )
+            + "x;1;420,50;1;900;2025-07-01\n\n"
+        )
+    else:
+        text = (
+            "".join(json.dumps(z) + "\n" for z in ZEILEN[:1300])
+            + "\nkein json\n"
+            + json.dumps(ZEILEN[0])
+            + "\n"
+        )
+    a, b = io.StringIO(), io.StringIO()
+    fmt_: Literal["csv", "jsonl"] = "csv" if fmt == "csv" else "jsonl"
+    b1 = stapel_datei(io.StringIO(text), a, format=fmt_, on=date(2025, 7, 1))
+    b2 = stapel_datei(io.StringIO(text), b, format=fmt_, on=date(2025, 7, 1), prozesse=2)
+    assert b.getvalue() == a.getvalue()
+    assert b2 == b1 and b1.fehler == 3
+
+
+def test_cli_stapel_prozesse(tmp_path: Path) -> None:
+    ein = tmp_path / "ein.csv"
+    ein.write_text(
+        "mietenstufe,miete_monat,anzahl_mitglieder,gesamteinkommen_monat\n3,420.00,1,1162.35\n9,1,1,1\n",
+        encoding="utf-8",
+    )
+    aus = tmp_path / "aus.csv"
+    r = CliRunner().invoke(
+        main, ["stapel", str(ein), str(aus), "--stichtag", "2023-07-01", "--prozesse", "2"]
+    )
+    assert r.exit_code == 0, r.output
+    zeilen = aus.read_text(encoding="utf-8").splitlines()
+    assert zeilen[1].startswith("3,420.00,1,1162.35,131,")
+    assert Decimal(zeilen[1].split(",")[4]) == 131
