@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from typing import NamedTuple
@@ -102,6 +103,9 @@ class Result(NamedTuple):
         return self.explain()
 
 
+_ISO_DATUM = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
 def _wert(s: Schritt) -> str:
     v = s.wert
     if isinstance(v, bool):
@@ -112,4 +116,6 @@ def _wert(s: Schritt) -> str:
         return format_zahl(v)
     if isinstance(v, int):
         return str(v)
+    if _ISO_DATUM.fullmatch(v):  # a date step (Stichtag, Fassung) is kept ISO in JSON, read German here
+        return format_datum(date.fromisoformat(v))
     return v
