@@ -24,6 +24,7 @@ from ..errors import DataFileError
 from ..input.haushalt import Haushalt, Haushaltsmitglied
 from ..law.members import alter as lebensalter
 from ..law.tabelle import data_root
+from .gemeinde import gemeinde_passt
 
 __all__ = ["Bedingung", "Eintrag", "Fakten", "Pruefung", "katalog_root", "lade_toml", "pruefe"]
 
@@ -245,8 +246,7 @@ def _haushalt(b: Bedingung, f: Fakten) -> Tri:
     if b.merkmal is not None:
         checks.append(b.merkmal in f.merkmale)
     if b.gemeinde is not None:
-        g = (h.gemeinde or "").strip().casefold()
-        checks.append(bool(g) and any(g == x.casefold() or g.startswith(x.casefold()) for x in b.gemeinde))
+        checks.append(gemeinde_passt(h, b.gemeinde))
     if b.wohngeld is not None:
         checks.append(None if f.wohngeld_monat is None else (f.wohngeld_monat > 0) == b.wohngeld)
     return _und(checks)

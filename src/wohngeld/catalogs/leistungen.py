@@ -20,6 +20,7 @@ from pydantic import BaseModel, ConfigDict, Field
 from ..errors import InputError
 from ..input.haushalt import Haushalt
 from ..result import Result
+from .gemeinde import gemeinde_passt
 from .katalog import Eintrag, Fakten, katalog_root, lade_toml, pruefe
 
 __all__ = ["Leistung", "LeistungsKatalog", "lade_leistungen_katalog", "verbundene_leistungen"]
@@ -34,9 +35,8 @@ class _AntragGemeinde(BaseModel):
     antrag: str = Field(min_length=3)
 
     def gilt_fuer(self, haushalt: Haushalt) -> bool:
-        """The household's ``gemeinde`` is one of these (AGS, or a name, also "Dresden, Stadt")."""
-        g = (haushalt.gemeinde or "").strip().casefold()
-        return bool(g) and any(g == x.casefold() or g.startswith(x.casefold()) for x in self.gemeinde)
+        """The household lives in one of these Gemeinden (AGS or name; also given by its PLZ)."""
+        return gemeinde_passt(haushalt, self.gemeinde)
 
 
 class _Eintrag(Eintrag):

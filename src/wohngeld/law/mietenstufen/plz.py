@@ -314,6 +314,21 @@ class _PlzDaten:
                 self.ausnahmen[(e["ags"], fassung)] = e["grund"]
 
 
+def gemeinden_der_plz(plz: str, ort: str | None = None) -> tuple[tuple[str, str], ...]:
+    """The Gemeinden (AGS, name) the PLZ table gives for ``plz``, narrowed by ``ort`` if given.
+
+    Independent of the date (the Mietenstufe is not asked); an unknown or malformed PLZ gives ``()``.
+    """
+    try:
+        rows = _plz_daten().by_plz.get(pruefe_plz(plz), ())
+    except InputError:
+        return ()
+    if ort is None:
+        return rows
+    keys = _ort_keys(ort)
+    return tuple(r for r in rows if _ort_keys(r[1]) & keys)
+
+
 _daten: dict[str, _PlzDaten] = {}
 _antworten: dict[tuple[str, int, str], PlzAuskunft] = {}
 _gebietsstand: dict[int, date] = {}
