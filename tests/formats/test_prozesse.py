@@ -91,3 +91,28 @@ def test_cli_stapel_prozesse(tmp_path: Path) -> None:
     zeilen = aus.read_text(encoding="utf-8").splitlines()
     assert zeilen[1].startswith("3,420.00,1,1162.35,131,")
     assert Decimal(zeilen[1].split(",")[4]) == 131
+
+
+def _sigterm_im_arbeiter(_: int) -> str:
+    import signal
+
+    return "SIG_DFL" if signal.getsignal(signal.SIGTERM) is signal.SIG_DFL else "anders"
+
+
+def test_workers_end_on_sigterm_whatever_the_parent_handles() -> None:
+    """``wohngeld stapel`` turns SIGTERM into an orderly stop; its workers must not inherit that
+    handler, or the pool's terminate (SIGTERM) leaves a worker running and the run never ends."""
+    import signal
+
+    from wohngeld.formats.prozesse import geordnet
+
+    def eigener(signum: int, frame: object) -> None:  # pragma: no cover - never called
+        raise SystemExit(143)
+
+    alt = signal.signal(signal.SIGTERM, eigener)
+    try:
+        antworten = list(geordnet(_sigterm_im_arbeiter, range(6), prozesse=2, kontext={}))
+        assert signal.getsignal(signal.SIGTERM) is eigener
+    finally:
+        signal.signal(signal.SIGTERM, alt)
+    assert antworten == ["SIG_DFL"] * 6

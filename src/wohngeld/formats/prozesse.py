@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
+import threading
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
@@ -46,6 +48,29 @@ def _init(kontext: dict[str, Any]) -> None:
     _KONTEXT.update(kontext)
 
 
+def _arbeiter_start(kontext: dict[str, Any] | None) -> None:
+    """A worker ends at once on SIGTERM (the pool's terminate), whatever handler the parent had set
+    (``wohngeld stapel`` turns SIGTERM into an orderly stop); Ctrl-C is the parent's to handle."""
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if kontext is not None:
+        _init(kontext)
+
+
+def _pool(ctx: multiprocessing.context.BaseContext, prozesse: int, kontext: dict[str, Any]) -> Any:
+    """The pool; forked workers inherit ``kontext`` and start with the default SIGTERM action."""
+    geerbt = ctx.get_start_method() == "fork"
+    if geerbt:
+        _init(kontext)
+    hauptfaden = threading.current_thread() is threading.main_thread()
+    alt = signal.signal(signal.SIGTERM, signal.SIG_DFL) if hauptfaden else None
+    try:  # no window in which a forked worker runs the parent's SIGTERM handler
+        return ctx.Pool(prozesse, initializer=_arbeiter_start, initargs=(None if geerbt else kontext,))
+    finally:
+        if hauptfaden:
+            signal.signal(signal.SIGTERM, alt if alt is not None else signal.SIG_DFL)
+
+
 def geordnet(
     funktion: Callable[[T], R], bloecke: Iterable[T], *, prozesse: int, kontext: dict[str, Any]
 ) -> Iterator[R]:
@@ -54,12 +79,7 @@ def geordnet(
     ``kontext`` is available to ``funktion`` as ``_KONTEXT`` in every worker (inherited where the
     platform forks, otherwise pickled).
     """
-    ctx = _kontext()
-    if ctx.get_start_method() == "fork":
-        _init(kontext)
-        pool = ctx.Pool(prozesse)
-    else:  # pragma: no cover - platforms without fork
-        pool = ctx.Pool(prozesse, initializer=_init, initargs=(kontext,))
+    pool = _pool(_kontext(), prozesse, kontext)
     try:
         offen: deque[Any] = deque()
         it = iter(bloecke)
