@@ -40,6 +40,7 @@ from typing import IO, Any, Literal
 
 from pydantic import ValidationError
 
+from ..darstellung import json_fehler, json_typ
 from ..engine import calculate
 from ..errors import DateiFehler, InputError
 from ..input.haushalt import Haushalt
@@ -439,10 +440,10 @@ def lese_jsonl(fh: IO[str]) -> Iterator[dict[str, Any] | UngueltigeZeile]:
             yield UngueltigeZeile(text, InputError(f"Zeile {nummer}: {exc}"))
             continue
         except ValueError as exc:
-            yield UngueltigeZeile(text, InputError(f"Zeile {nummer}: kein gültiges JSON: {exc}"))
+            yield UngueltigeZeile(text, InputError(f"Zeile {nummer}: kein gültiges JSON: {json_fehler(exc)}"))
             continue
         if not isinstance(obj, dict):
-            fehler = InputError(f"Zeile {nummer}: ein JSON-Objekt erwartet, {type(obj).__name__} gegeben")
+            fehler = InputError(f"Zeile {nummer}: ein JSON-Objekt erwartet, {json_typ(obj)} gegeben")
             yield UngueltigeZeile(text, fehler)
             continue
         yield obj
