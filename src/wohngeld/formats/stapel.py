@@ -276,6 +276,7 @@ BETRAG_SPALTEN = ("miete_monat", "belastung_monat", "gesamteinkommen_monat", "ve
 _PUNKT = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?", re.ASCII)
 _KOMMA = re.compile(r"[+-]?[0-9]+(,[0-9]+)?", re.ASCII)
 _KOMMA_TAUSENDER = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+", re.ASCII)
+_PUNKT_TAUSENDER = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+", re.ASCII)
 
 
 def betrag_text(spalte: str, text: str, *, dezimalkomma: bool = False) -> str:
@@ -296,10 +297,12 @@ def betrag_text(spalte: str, text: str, *, dezimalkomma: bool = False) -> str:
         if _KOMMA_TAUSENDER.fullmatch(t):
             return t.replace(".", "").replace(",", ".")
         if "." in t and "," not in t and _PUNKT.fullmatch(t):
+            # only dots in groups of three can be thousands separators: offer that reading only then
+            tausender = f"{t.replace('.', '')!r} oder " if _PUNKT_TAUSENDER.fullmatch(t) else ""
             raise InputError(
                 f"{spalte}: {text!r} ist mehrdeutig (mit --dezimalkomma ist der Punkt ein Tausenderpunkt, "
                 f"sonst ein Dezimalpunkt); ohne Tausenderpunkt schreiben, z. B. "
-                f"{t.replace('.', '')!r} oder {t.replace('.', ',')!r}"
+                f"{tausender}{t.replace('.', ',')!r}"
             )
         raise InputError(
             f"{spalte}: {text!r} ist kein Betrag im Format mit Dezimalkomma (z. B. 1234,50 oder 1.234,50)"
