@@ -73,3 +73,17 @@ def test_berechnen_with_a_scenario(tmp_path: Path) -> None:
     assert out.exit_code == 0, out.output
     data = json.loads(out.output)
     assert data["betrag_monat"] == "0" and data["rechtsstand"] == "Bagatellgrenze 200"
+
+
+def test_berechnen_own_case_without_source_shows_no_empty_quelle(tmp_path: Path) -> None:
+    """A household of one's own has no published source: no line "Quelle:" with nothing after it."""
+    fall = tmp_path / "mein-fall.toml"
+    fall.write_text(
+        'stichtag = 2023-07-01\n[haushalt]\nmietenstufe = 3\nmiete_monat = "420.00"\n'
+        'anzahl_mitglieder = 1\ngesamteinkommen_monat = "1162.35"\n',
+        encoding="utf-8",
+    )
+    out = CliRunner().invoke(main, ["berechnen", str(fall)])
+    assert out.exit_code == 0, out.output
+    assert out.output.startswith("mein-fall\n\n") and "Quelle:" not in out.output.split("\n\n")[0]
+    assert "Wohngeld monatlich: 131,00 €" in out.output  # Dresden Beispiel 1 (Mietenstufe III)

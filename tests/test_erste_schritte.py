@@ -30,3 +30,12 @@ def test_licence_file_matches_pyproject_and_carries_the_data_attribution() -> No
     assert quelle is not None and " ".join(lizenz.split()).count("© Statistisches Bundesamt (Destatis)") == 1
     assert "Quellenangabe" in lizenz and "§ 5 Abs. 1 UrhG" in lizenz
     assert "LICENSE" in pyproject["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]
+
+
+def test_licence_file_carries_the_plz_data_licences() -> None:
+    """data/plz ships OSM-derived (ODbL 1.0) and GeoNames (CC BY 4.0) files; LICENSE must say so."""
+    lizenz = " ".join((ROOT / "LICENSE").read_text(encoding="utf-8").split())
+    assert "© OpenStreetMap contributors" in lizenz and "Open Database License (ODbL) 1.0" in lizenz
+    assert "GeoNames" in lizenz and "Creative Commons Attribution 4.0" in lizenz
+    for datei in ("plz-gemeinden.csv", "geonames-plz-kreise.csv"):
+        assert (ROOT / "data" / "plz" / datei).exists() and datei in lizenz

@@ -333,3 +333,29 @@ def test_columnar_in_two_processes_same_table() -> None:
     assert zwei.ergebnis.to_pylist() == eins.ergebnis.to_pylist()
     assert zwei.fehler.to_pylist() == eins.fehler.to_pylist() != []
     assert (eins.to_pandas().weg == "einzeln").sum() > 0
+
+
+def test_plz_column_is_looked_up_like_a_gemeinde() -> None:
+    """A ``plz`` column (+ ``ort``) gives the Mietenstufe as in :func:`calculate` (issue: PLZ door).
+
+    01067 lies wholly in Dresden, Stadt: Mietenstufe III (Anlage zu § 1 Abs. 3 WoGV, Fassung ab
+    1.1.2023). 23860 covers Groß Schenkenberg (II) and Klein Wesenberg (IV): without ``ort`` a
+    choice, not an amount; with ``ort`` Klein Wesenberg. One member, Miete 420 €, Y 1.162,35 €
+    (Dresden Beispiel 1): 131 € under III; a plz beside a mietenstufe is refused, never ignored.
+    """
+    rest = {"miete_monat": ["420.00"] * 5, "anzahl_mitglieder": [1] * 5,
+            "gesamteinkommen_monat": ["1162.35"] * 5}
+    h = {"id": [1, 2, 3, 4, 5], "plz": ["01067", "23860", "23860", "1067", "01067"],
+         "ort": [None, None, "Klein Wesenberg", None, None],
+         "mietenstufe": [None, None, None, None, 4], **rest}
+    df = berechne(h, None, None, on=date(2023, 7, 1)).to_pandas()
+    einzeln = {
+        "miete_monat": "420.00", "anzahl_mitglieder": 1, "gesamteinkommen_monat": "1162.35",
+    }
+    stufe4 = calculate(Haushalt.model_validate({**einzeln, "mietenstufe": 4}), on=date(2023, 7, 1))
+    assert df.betrag_monat[0] == 131 and df.mietenstufe[0] == 3
+    assert df.grund_code[1] == "FEHLER" and "Klein Wesenberg" in df.fehler[1]
+    assert df.betrag_monat[2] == stufe4.betrag_monat and df.mietenstufe[2] == 4
+    assert df.grund_code[3] == "FEHLER" and "01067" in df.fehler[3]
+    assert df.grund_code[4] == "FEHLER" and "genau eines" in df.fehler[4]
+    assert set(df.weg) == {"einzeln"}

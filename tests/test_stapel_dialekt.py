@@ -86,6 +86,17 @@ def test_ambiguous_amounts_are_refused(text: str, komma: bool, meldung: str) -> 
     assert f"miete_monat: {text!r}" in str(e.value)
 
 
+def test_hint_offers_the_thousands_reading_only_where_the_dots_can_be_thousands_separators() -> None:
+    """``1.234`` may be 1234 or 1,234: both are offered. ``420.50`` cannot be thousands (groups of
+    three): the hint must not suggest 42050, an amount a hundred times too high."""
+    with pytest.raises(InputError) as e:
+        betrag_text("miete_monat", "1.234", dezimalkomma=True)
+    assert str(e.value).endswith("z. B. '1234' oder '1,234'")
+    with pytest.raises(InputError) as e:
+        betrag_text("miete_monat", "420.50", dezimalkomma=True)
+    assert str(e.value).endswith("z. B. '420,50'") and "42050" not in str(e.value)
+
+
 @given(st.decimals(min_value=0, max_value=10**7, places=2))
 def test_decimal_comma_reads_what_a_german_spreadsheet_writes(x: Decimal) -> None:
     """1234567.89 written as ``1.234.567,89`` and as ``1234567,89`` reads back exactly."""

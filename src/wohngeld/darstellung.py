@@ -6,10 +6,20 @@ Display only: a value is never changed here (amounts are rounded where the law r
 
 from __future__ import annotations
 
+import json
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
-__all__ = ["ROEMISCH", "format_datum", "format_euro", "format_euro_anzeige", "format_zahl", "roemisch"]
+__all__ = [
+    "ROEMISCH",
+    "format_datum",
+    "format_euro",
+    "format_euro_anzeige",
+    "format_zahl",
+    "json_fehler",
+    "json_typ",
+    "roemisch",
+]
 
 _CENT = Decimal("0.01")
 
@@ -68,3 +78,43 @@ def format_euro_anzeige(x: Decimal) -> str:
 def format_datum(d: date) -> str:
     """Date as DD.MM.YYYY."""
     return d.strftime("%d.%m.%Y")
+
+
+_JSON_MELDUNGEN = (
+    ("Expecting value", "ein Wert erwartet"),
+    ("Expecting property name", "ein Schlüssel in doppelten Anführungszeichen erwartet"),
+    ("Expecting ':'", "ein Doppelpunkt erwartet"),
+    ("Expecting ','", "ein Komma oder das Ende erwartet"),
+    ("Extra data", "weitere Zeichen nach dem Ende des JSON-Werts"),
+    ("Unterminated string", "ein Text ohne schließendes Anführungszeichen"),
+    ("Invalid control character", "ein Steuerzeichen in einem Text"),
+    ("Invalid \\", "eine ungültige Escape-Folge"),
+    ("Illegal trailing comma", "ein Komma vor dem Ende eines Objekts oder einer Liste"),
+)
+
+
+def json_fehler(exc: BaseException) -> str:
+    """Why a text is not JSON, in German, with the place (``json`` reports it in English)."""
+    if isinstance(exc, json.JSONDecodeError):
+        grund = next((de for en, de in _JSON_MELDUNGEN if exc.msg.startswith(en)), "ein unerwartetes Zeichen")
+        return f"{grund} (Zeile {exc.lineno}, Spalte {exc.colno})"
+    if isinstance(exc, UnicodeDecodeError):
+        return f"kein UTF-8 (Byte {exc.start + 1}: 0x{exc.object[exc.start]:02x})"
+    if isinstance(exc, RecursionError):
+        return "zu tief geschachtelt"
+    return str(exc)
+
+
+def json_typ(wert: object) -> str:
+    """The JSON name of a parsed value's type, in German (for "ein JSON-Objekt erwartet, … gegeben")."""
+    if wert is None:
+        return "null"
+    if isinstance(wert, bool):
+        return "ein Wahrheitswert"
+    if isinstance(wert, int | float | Decimal):
+        return "eine Zahl"
+    if isinstance(wert, str):
+        return "ein Text"
+    if isinstance(wert, list):
+        return "eine Liste"
+    return "ein Objekt"

@@ -93,7 +93,7 @@ def test_bagatellgrenze_scenario_in_calculate_many() -> None:
         ({"setzen": {"hoechstbetrag.betraege": 1}}, InputError, "Tabelle 'hoechstbetrag' unbekannt"),
         ({"setzen": {"bagatellgrenze.betrg": 1}}, InputError, "Schlüssel 'betrg' in 'bagatellgrenze'"),
         ({"setzen": {"hoechstbetraege.betraege.1.8": 1}}, InputError, "erlaubt 1–7"),
-        ({"setzen": {"bagatellgrenze.betrag": "-1"}}, InputError, "greater than 0"),
+        ({"setzen": {"bagatellgrenze.betrag": "-1"}}, InputError, "betrag: Der Wert muss größer als 0 sein"),
         ({"setzen": {"bagatellgrenze.source": "x"}}, InputError, "Kopfeintrag"),
         ({"setzen": {}}, InputError, "keine Änderungen"),
         ({"ab": date(2015, 1, 1), "setzen": {"bagatellgrenze.betrag": 5}}, NoParameters, "01.01.2016"),

@@ -76,3 +76,13 @@ def test_cli_names_key_value_and_range(tmp_path: Path) -> None:
     out = CliRunner().invoke(main, ["grenzen", "--stichtag", "2025-07-01", "--szenario", str(p)])
     assert out.exit_code == 2 and "mindestwerte.Y.1" in out.output and "10000000" in out.output
     assert "Traceback" not in out.output and "InvalidOperation" not in out.output
+
+
+@pytest.mark.parametrize("wert", ["NaN", "Infinity", "-inf"])
+def test_value_that_is_no_finite_number_is_told_in_german(wert: str) -> None:
+    """``NaN`` as a Bagatellgrenze (§ 21 Nr. 1 WoGG) is refused with the table and field, in German."""
+    with pytest.raises(InputError) as e:
+        parse_szenario({"name": "X", "ab": AB, "setzen": {"bagatellgrenze.betrag": wert}})
+    text = str(e.value)
+    assert "Tabelle 'bagatellgrenze'" in text and "betrag: Eine endliche Zahl wird erwartet." in text
+    assert "Input should" not in text

@@ -300,3 +300,21 @@ def test_unreadable_csv_cell_aborts_with_one_line_and_keeps_the_target(tmp_path:
     assert code == 1 and "Zeile 3 der Datei ist nicht lesbar" in text and len(text.splitlines()) == 1
     assert aus.read_text(encoding="utf-8") == "alt\n"
     assert sorted(os.listdir(tmp_path)) == ["aus.csv", "ein.csv"]
+
+
+def test_jsonl_line_that_is_not_json_or_no_object_is_told_in_german(tmp_path: Path) -> None:
+    """A broken line names the place in German, a non-object line its JSON type, never a Python name."""
+    ein = _ein(tmp_path, '{bad\n[1, 2]\n"text"\n{"a": 1,}\n', "ein.jsonl")
+    code, _ = _stapel(str(ein), str(tmp_path / "aus.jsonl"), *STICHTAG)
+    assert code == 0
+    zeilen = (tmp_path / "aus.jsonl").read_text(encoding="utf-8").splitlines()
+    fehler = [json.loads(z)["fehler"] for z in zeilen]
+    assert fehler[0] == (
+        "InputError: Zeile 1: kein gültiges JSON: ein Schlüssel in doppelten Anführungszeichen erwartet "
+        "(Zeile 1, Spalte 2)"
+    )
+    assert fehler[1].endswith("ein JSON-Objekt erwartet, eine Liste gegeben")
+    assert fehler[2].endswith("ein JSON-Objekt erwartet, ein Text gegeben")
+    assert "kein gültiges JSON" in fehler[3]
+    for f in fehler:
+        assert not any(w in f for w in ("Expecting", "line 1", "char", "list", "str ", "Illegal"))

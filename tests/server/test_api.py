@@ -395,3 +395,18 @@ def test_serve_command_is_registered() -> None:
     assert "--host" in out.output and "--port" in out.output and "--workers" in out.output
     out = CliRunner().invoke(main, ["serve", "--log-format", "text", "--max-body", "10"])
     assert out.exit_code == 2
+
+
+def test_body_that_is_not_json_is_told_in_german(client: TestClient) -> None:
+    """The 422 names the place in German (``json`` reports it in English), also for a non-UTF-8 body."""
+    r = client.post("/v1/berechnung", content=b'{"stichtag":', headers={"Content-Type": "application/json"})
+    assert r.status_code == 422
+    meldung = r.json()["fehler"][0]["meldung"]
+    assert meldung == "Kein gültiges JSON: ein Wert erwartet (Zeile 1, Spalte 13)"
+    r = client.post("/v1/berechnung", content='{"a": "ä"}'.encode("cp1252"),
+                    headers={"Content-Type": "application/json"})
+    assert r.status_code == 422 and "kein UTF-8" in r.json()["fehler"][0]["meldung"]
+    r = client.post("/v1/stapel", params={"stichtag": "2023-07-01"}, content="{bad\n[1]\n")
+    fehler = [json.loads(z)["fehler"] for z in r.text.splitlines()]
+    assert "Expecting" not in fehler[0] and "(Zeile 1, Spalte 2)" in fehler[0]
+    assert fehler[1].endswith("ein JSON-Objekt erwartet, eine Liste gegeben")

@@ -37,6 +37,7 @@ from pydantic import ValidationError
 
 from ..errors import InputError, NoParameters, WohngeldError
 from ..law.tabelle import EARLIEST, ParameterStore, Rechtsstand, Table, named_store, tabellen
+from ..validierung import fehlertext
 
 __all__ = ["Ueberschreibung", "Szenario", "lade_szenario", "parse_szenario", "tabellen"]
 
@@ -135,7 +136,7 @@ def anwenden(table: Table, aenderungen: tuple[Ueberschreibung, ...], *, name: st
     try:
         neu = type(table).model_validate(data)
     except ValidationError as exc:
-        fehler = "; ".join(f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors())
+        fehler = fehlertext(exc)
         raise InputError(
             f"Szenario '{name}': Tabelle '{table.tabelle}' ist nach den Änderungen ungültig: {fehler}"
         ) from None

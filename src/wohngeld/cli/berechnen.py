@@ -42,7 +42,7 @@ def _ausgabe(
     if als_json:
         click.echo(r.to_json())
         return
-    click.echo(f"{fall.title}\nQuelle: {fall.source}\n")
+    click.echo(f"{fall.title}\nQuelle: {fall.source}\n" if fall.source else f"{fall.title}\n")
     click.echo(r.explain())
 
 

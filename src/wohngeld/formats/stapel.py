@@ -40,6 +40,7 @@ from typing import IO, Any, Literal
 
 from pydantic import ValidationError
 
+from ..darstellung import json_fehler, json_typ
 from ..engine import calculate
 from ..errors import DateiFehler, InputError
 from ..input.haushalt import Haushalt
@@ -275,6 +276,7 @@ BETRAG_SPALTEN = ("miete_monat", "belastung_monat", "gesamteinkommen_monat", "ve
 _PUNKT = re.compile(r"[+-]?[0-9]+(\.[0-9]+)?", re.ASCII)
 _KOMMA = re.compile(r"[+-]?[0-9]+(,[0-9]+)?", re.ASCII)
 _KOMMA_TAUSENDER = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+,[0-9]+", re.ASCII)
+_PUNKT_TAUSENDER = re.compile(r"[+-]?[0-9]{1,3}(\.[0-9]{3})+", re.ASCII)
 
 
 def betrag_text(spalte: str, text: str, *, dezimalkomma: bool = False) -> str:
@@ -295,10 +297,12 @@ def betrag_text(spalte: str, text: str, *, dezimalkomma: bool = False) -> str:
         if _KOMMA_TAUSENDER.fullmatch(t):
             return t.replace(".", "").replace(",", ".")
         if "." in t and "," not in t and _PUNKT.fullmatch(t):
+            # only dots in groups of three can be thousands separators: offer that reading only then
+            tausender = f"{t.replace('.', '')!r} oder " if _PUNKT_TAUSENDER.fullmatch(t) else ""
             raise InputError(
                 f"{spalte}: {text!r} ist mehrdeutig (mit --dezimalkomma ist der Punkt ein Tausenderpunkt, "
                 f"sonst ein Dezimalpunkt); ohne Tausenderpunkt schreiben, z. B. "
-                f"{t.replace('.', '')!r} oder {t.replace('.', ',')!r}"
+                f"{tausender}{t.replace('.', ',')!r}"
             )
         raise InputError(
             f"{spalte}: {text!r} ist kein Betrag im Format mit Dezimalkomma (z. B. 1234,50 oder 1.234,50)"
@@ -439,10 +443,10 @@ def lese_jsonl(fh: IO[str]) -> Iterator[dict[str, Any] | UngueltigeZeile]:
             yield UngueltigeZeile(text, InputError(f"Zeile {nummer}: {exc}"))
             continue
         except ValueError as exc:
-            yield UngueltigeZeile(text, InputError(f"Zeile {nummer}: kein gültiges JSON: {exc}"))
+            yield UngueltigeZeile(text, InputError(f"Zeile {nummer}: kein gültiges JSON: {json_fehler(exc)}"))
             continue
         if not isinstance(obj, dict):
-            fehler = InputError(f"Zeile {nummer}: ein JSON-Objekt erwartet, {type(obj).__name__} gegeben")
+            fehler = InputError(f"Zeile {nummer}: ein JSON-Objekt erwartet, {json_typ(obj)} gegeben")
             yield UngueltigeZeile(text, fehler)
             continue
         yield obj

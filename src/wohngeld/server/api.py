@@ -24,6 +24,7 @@ from starlette.concurrency import run_in_threadpool
 from .. import __version__
 from ..analysis.einkommensgrenzen import Grenze, einkommensgrenze, mietgrenze
 from ..analysis.szenario import parse_szenario
+from ..darstellung import json_fehler, json_typ
 from ..engine import calculate
 from ..errors import (
     AmbiguousMunicipality,
@@ -74,7 +75,8 @@ def _json(body: bytes) -> Any:
     try:
         return json.loads(body, parse_float=Decimal, parse_constant=_konstante)
     except (ValueError, RecursionError) as exc:
-        raise _fehler("(Eingabe)", None, "ein JSON-Dokument in UTF-8", f"Kein gültiges JSON: {exc}") from None
+        grund = f"Kein gültiges JSON: {json_fehler(exc)}"
+        raise _fehler("(Eingabe)", None, "ein JSON-Dokument in UTF-8", grund) from None
 
 
 async def _objekt(request: Request) -> dict[str, Any]:
@@ -508,10 +510,11 @@ def _zeilen_rechnen(
         try:
             obj = json.loads(text, parse_float=Decimal, parse_constant=_konstante)
         except (ValueError, RecursionError) as exc:
-            eingaben.append(({"zeile_roh": text}, ValueError(f"Zeile {nummer}: kein gültiges JSON: {exc}")))
+            grund = f"Zeile {nummer}: kein gültiges JSON: {json_fehler(exc)}"
+            eingaben.append(({"zeile_roh": text}, ValueError(grund)))
             continue
         if not isinstance(obj, dict):
-            fehler = ValueError(f"Zeile {nummer}: ein JSON-Objekt erwartet, {type(obj).__name__} gegeben")
+            fehler = ValueError(f"Zeile {nummer}: ein JSON-Objekt erwartet, {json_typ(obj)} gegeben")
             eingaben.append(({"zeile_roh": text}, fehler))
             continue
         try:

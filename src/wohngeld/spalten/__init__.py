@@ -9,7 +9,7 @@ every row that needs a rule the kernel does not have goes through the scalar eng
 Long layout (pyarrow Tables, pandas DataFrames or dicts of columns, joined by ids)::
 
     haushalte   id (unique), stichtag (date or JJJJ-MM-TT; else ``on``),
-                mietenstufe (1–7) | gemeinde, miete_monat | belastung_monat | heim (bool),
+                mietenstufe (1–7) | gemeinde | plz (+ ort), miete_monat | belastung_monat | heim (bool),
                 anzahl_mitglieder + gesamteinkommen_monat (wide shortcut: Y given, no member rows),
                 anzahl_ausgeschlossen, vermoegen, gewicht (weight, for reports),
                 haushalt (optional: a full Haushalt object or dict; that row goes the scalar way)

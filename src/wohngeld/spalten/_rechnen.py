@@ -53,7 +53,7 @@ _CODE = {k: i for i, k in enumerate(GRUENDE)}
 
 WEGE: dict[str, str] = {
     "": "",
-    "gemeinde": "Mietenstufe aus der Gemeinde (Nachschlagen im Einzelweg)",
+    "gemeinde": "Mietenstufe aus der Gemeinde oder Postleitzahl (Nachschlagen im Einzelweg)",
     "haushalt": "vollständiger Haushalt in der Spalte haushalt",
     "vermoegen": "Vermögen angegeben (§ 21 Nr. 3 WoGG)",
     "ausgeschlossen": "vom Wohngeld ausgeschlossene Mitglieder (§§ 7, 8, § 11 Abs. 3 WoGG)",
@@ -270,11 +270,8 @@ def berechne(
     ms = int_spalte(H, "haushalte", "mietenstufe", fehler, lo=1, hi=7, regel="Mietenstufe, § 12 WoGG")
     stufe = np.ones(nh, dtype=np.int64) if ms is None else np.where(ms[1], ms[0], 1)
     stufe_da = np.zeros(nh, dtype=bool) if ms is None else ms[1]
-    gem = text_spalte(H, "gemeinde")
-    gem_da = (
-        np.zeros(nh, dtype=bool) if gem is None else ~np.asarray(gem.is_null().to_numpy(zero_copy_only=False))
-    )
-    _setze(weg, gem_da | ~stufe_da, "gemeinde")
+    # a Gemeinde or a Postleitzahl (+ ort) is looked up in the scalar engine
+    _setze(weg, _belegt(H, "gemeinde", nh) | _belegt(H, "plz", nh) | ~stufe_da, "gemeinde")
     if saetze:
         stufen_ps = np.array([p.stufen for p in saetze])
         _setze(weg, stufe > stufen_ps[ps], "pruefung")
@@ -918,6 +915,10 @@ class _Bauer:
                 return Haushalt.model_validate(o)
         z = self.H[i]
         d: dict[str, Any] = {k: _wert(z[k]) for k in self._HAUSHALT if z.get(k) is not None}
+        if z.get("plz") is not None:  # ort only narrows a Postleitzahl; without one it is an address column
+            d["plz"] = _wert(z["plz"])
+            if z.get("ort") is not None:
+                d["ort"] = _wert(z["ort"])
         if z.get("heim"):
             d["wohnkosten"] = {"art": "Heim"}
         mitglieder = []
@@ -941,6 +942,14 @@ class _Bauer:
         if mitglieder:
             d["mitglieder"] = mitglieder
         return Haushalt.model_validate(d)
+
+
+def _belegt(H: pa.Table, name: str, nh: int) -> Arr:
+    """Which rows have a value in the text column ``name`` (none if the column is absent)."""
+    col = text_spalte(H, name)
+    if col is None:
+        return np.zeros(nh, dtype=bool)
+    return ~np.asarray(col.is_null().to_numpy(zero_copy_only=False))
 
 
 def _wert(v: Any) -> Any:
