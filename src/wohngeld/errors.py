@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 
-class WohngeldError(Exception):
+class WohngeldError(ValueError):
     """Base class of all errors raised by this library."""
 
 

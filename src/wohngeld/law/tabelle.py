@@ -48,8 +48,9 @@ __all__ = [
 EARLIEST = date(2016, 1, 1)
 
 
+@functools.cache
 def data_root() -> Traversable:
-    """The ``data`` folder shipped inside the package (read via importlib.resources)."""
+    """The ``data`` folder shipped inside the package (read via importlib.resources; found once)."""
     return resources.files("wohngeld") / "data"
 
 

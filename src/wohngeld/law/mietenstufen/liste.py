@@ -431,9 +431,12 @@ class _Store:
 
 
 _stores: dict[str, _Store] = {}
+_standard: list[_Store] = []  # the store of the shipped data, once found
 
 
 def _store(data_dir: Traversable | Path | None) -> _Store:
+    if data_dir is None and _standard:
+        return _standard[0]
     if data_dir is None:
         from ..tabelle import data_root
 
@@ -444,6 +447,8 @@ def _store(data_dir: Traversable | Path | None) -> _Store:
     st = _stores.get(key)
     if st is None:
         st = _stores[key] = _Store(root)
+    if data_dir is None:
+        _standard.append(st)
     return st
 
 

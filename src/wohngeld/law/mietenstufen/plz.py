@@ -330,6 +330,7 @@ def gemeinden_der_plz(plz: str, ort: str | None = None) -> tuple[tuple[str, str]
 
 
 _daten: dict[str, _PlzDaten] = {}
+_standard: list[_PlzDaten] = []  # the PLZ data shipped with the package, once read
 _antworten: dict[tuple[str, int, str], PlzAuskunft] = {}
 _gebietsstand: dict[int, date] = {}
 _GRENZE = 200_000
@@ -337,6 +338,9 @@ _liste_am: dict[date, int] = {}  # date → id of the default Fassung in force (
 
 
 def _plz_daten(root: Traversable | Path | None = None) -> _PlzDaten:
+    if root is None and _standard:
+        return _standard[0]
+    standard = root is None
     if root is None:
         from ..tabelle import data_root
 
@@ -345,6 +349,8 @@ def _plz_daten(root: Traversable | Path | None = None) -> _PlzDaten:
     d = _daten.get(key)
     if d is None:
         d = _daten[key] = _PlzDaten(root)
+    if standard:
+        _standard.append(d)
     return d
 
 
