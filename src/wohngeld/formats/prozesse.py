@@ -18,6 +18,7 @@ and exponent), so the unpacked result is equal to the computed one.
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 from collections import deque
@@ -89,7 +90,13 @@ def geordnet(
             _KONTEXT.clear()
         return
     if ctx.get_start_method() == "fork":
-        pool = ctx.Pool(arbeiter)
+        # what the parent holds is frozen for the workers' garbage collector: a collection in a
+        # worker then does not write to (and so copy) every page of the inherited heap
+        gc.freeze()
+        try:
+            pool = ctx.Pool(arbeiter)
+        finally:
+            gc.unfreeze()
     else:  # pragma: no cover - platforms without fork
         pool = ctx.Pool(arbeiter, initializer=_init, initargs=(kontext,))
     try:

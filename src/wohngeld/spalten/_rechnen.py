@@ -162,8 +162,8 @@ def _setze(weg: Arr, maske: Arr, grund: str) -> None:
     weg[(weg == 0) & maske] = _WEG[grund]
 
 
-_TEIL = 250_000
-"""Households per part when one process computes a large input."""
+_TEIL = 100_000
+"""Households per part of a large input (peak memory: 1 000 000 households stay under 1 GB)."""
 _im_teil = threading.local()
 """Set while a call computes its parts (a part, or a whole input that must stay whole)."""
 
