@@ -9,7 +9,8 @@ what else runs on it: quote them with that note).
   ``wohngeld.spalten.synthetisch`` (1–8 members, Erwerbseinkommen, Altersrente, Arbeitslosengeld,
   Kindergeld; Stichtage 2016–2026), one process and two;
 - peak memory of a fresh process that builds and computes N households (``ru_maxrss``);
-- worker processes: ``calculate_many`` on 100 000 validated flat rows with 1 and 2 processes.
+- worker processes, 100 000 households with 1 and 2 processes: ``berechne`` (itemised incomes),
+  ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV (medians of 3).
 """
 
 from __future__ import annotations
@@ -123,12 +124,40 @@ def main() -> None:
         for i in range(100_000)
     ]
     list(calculate_many(rows[:100]))
-    w1, c1 = _zeit(lambda: list(calculate_many(rows)), 1)
-    w2, c2 = _zeit(lambda: list(calculate_many(rows, prozesse=2)), 1)
+    h, m_, e = haushalte(100_000, seed=3)
+    _vergleich("berechne, 100,000 itemised households", lambda p: berechne(h, m_, e, prozesse=p))
+    _vergleich("calculate_many, 100,000 flat rows", lambda p: list(calculate_many(rows, prozesse=p)))
+    csv_text = _csv(rows)
+    _vergleich("stapel_datei, 100,000 CSV rows", lambda p: _stapel(csv_text, p))
+    _kapazitaet()
+
+
+def _vergleich(name: str, f: Callable[[int], Any]) -> None:
+    w1, c1 = _zeit(lambda: f(1), 3)
+    w2, c2 = _zeit(lambda: f(2), 3)
     print(
-        f"calculate_many, 100,000 flat rows: 1 process {w1:.2f} s (CPU {c1:.2f} s), "
+        f"{name}: 1 process {w1:.2f} s (CPU {c1:.2f} s), "
         f"2 processes {w2:.2f} s (CPU {c2:.2f} s): speed-up {w1 / w2:.2f}×"
     )
+
+
+def _csv(rows: list[dict[str, Any]]) -> str:
+    import csv
+    import io
+
+    out = io.StringIO()
+    w = csv.DictWriter(out, fieldnames=list(rows[0]))
+    w.writeheader()
+    w.writerows(rows)
+    return out.getvalue()
+
+
+def _stapel(text: str, prozesse: int) -> None:
+    import io
+
+    from wohngeld.formats.stapel import stapel_datei
+
+    stapel_datei(io.StringIO(text), io.StringIO(), format="csv", on=None, prozesse=prozesse)
 
 
 if __name__ == "__main__":

@@ -191,11 +191,17 @@ def calculate_many(
 
     n = pruefe_prozesse(prozesse)
     if n > 1:
-        from .prozesse import bloecke, geordnet, posten_block
+        from .prozesse import bereiche, bloecke, entpacken, geordnet, geteilt, posten_block, posten_lokal
 
-        kontext = {"on": on, "rechtsstand": rechtsstand, "rechenweg": rechenweg}
-        for block in geordnet(posten_block, bloecke(items, 500), prozesse=n, kontext=kontext):
-            yield from block
+        kontext: dict[str, object] = {"on": on, "rechtsstand": rechtsstand, "rechenweg": rechenweg}
+        teile: Iterable[tuple[int, object]]
+        if isinstance(items, (list, tuple)) and geteilt():
+            kontext["items"] = items  # inherited by the forked workers: only index ranges travel
+            teile = bereiche(len(items), 500)
+        else:
+            teile = bloecke(items, 500)
+        for block in geordnet(posten_block, teile, prozesse=n, kontext=kontext, lokal=posten_lokal):
+            yield from entpacken(block)
         return
     for index, item in enumerate(items):
         yield _posten(index, item, on=on, rechtsstand=rechtsstand, rechenweg=rechenweg)

@@ -162,8 +162,8 @@ def _setze(weg: Arr, maske: Arr, grund: str) -> None:
     weg[(weg == 0) & maske] = _WEG[grund]
 
 
-_TEIL = 250_000
-"""Households per part when one process computes a large input."""
+_TEIL = 100_000
+"""Households per part of a large input (peak memory: 1 000 000 households stay under 1 GB)."""
 _im_teil = threading.local()
 """Set while a call computes its parts (a part, or a whole input that must stay whole)."""
 
@@ -241,27 +241,7 @@ def berechne(
         "fehlt: je Zeile angeben oder als on=date (JJJJ-MM-TT)",
     )
     eindeutig, inv = np.unique(np.where(tage < 0, 0, tage), return_inverse=True)
-    saetze: list[Parametersatz] = []
-    satz_nr: dict[tuple[int, ...], int] = {}
-    ps_tag = np.zeros(len(eindeutig), dtype=np.int64)
-    fassung_tag = np.zeros(len(eindeutig), dtype=np.int64)
-    ok_tag = np.zeros(len(eindeutig), dtype=bool)
-    rs_tag = np.zeros(len(eindeutig), dtype=bool)
-    fassung_art = np.zeros((len(eindeutig), len(_PROBEN)), dtype=np.int64)
-    for j, t in enumerate(eindeutig):
-        try:
-            rs = store.rechtsstand(_EPOCH + timedelta(days=int(t)))
-        except Exception:  # no Rechtsstand: the scalar path reports it for the row
-            continue
-        key = schluessel(rs)
-        if key not in satz_nr:
-            satz_nr[key] = len(saetze)
-            saetze.append(parametersatz(rs))
-        ps_tag[j] = satz_nr[key]
-        fassung_tag[j] = (rs.fassung - _EPOCH).days
-        fassung_art[j] = [(f - _EPOCH).days for f in _fassungen(rs, store)]
-        rs_tag[j] = True
-        ok_tag[j] = saetze[satz_nr[key]].exakt
+    saetze, ps_tag, ok_tag, rs_tag, fassung_art = _je_tag(store, eindeutig)
     ps = ps_tag[inv]
     _setze(weg, ~rs_tag[inv] & (tage >= 0), "kein_rechtsstand")
     _setze(weg, ~ok_tag[inv] & (tage >= 0), "fassung")
@@ -494,6 +474,56 @@ list; a list with Y given; without Einnahmen; with Einnahmen — each as Heim an
 _FASSUNGEN: weakref.WeakKeyDictionary[ParameterStore, dict[int, tuple[date, ...]]] = (
     weakref.WeakKeyDictionary()
 )
+
+
+def _je_tag(
+    store: ParameterStore, eindeutig: Arr
+) -> tuple[list[Parametersatz], Arr, Arr, Arr, Arr]:
+    """Per distinct Stichtag: its Parametersatz (index into the list), whether the kernel computes
+    it exactly, whether a Rechtsstand exists, and the Fassung by kind of household."""
+    saetze: list[Parametersatz] = []
+    satz_nr: dict[tuple[int, ...], int] = {}
+    ps_tag = np.zeros(len(eindeutig), dtype=np.int64)
+    ok_tag = np.zeros(len(eindeutig), dtype=bool)
+    rs_tag = np.zeros(len(eindeutig), dtype=bool)
+    fassung_art = np.zeros((len(eindeutig), len(_PROBEN)), dtype=np.int64)
+    je_tag = _TAGE.setdefault(store, {})
+    if len(je_tag) > 100_000:  # bounded: as many days as the store's own cache keeps, and more
+        je_tag.clear()
+    for j, t in enumerate(eindeutig.tolist()):
+        tag = je_tag.get(t)
+        if tag is None:
+            tag = je_tag[t] = _tag(store, t)
+        if tag is False:  # no Rechtsstand: the scalar path reports it for the row
+            continue
+        key, rs, _, arten_tage = tag
+        if key not in satz_nr:
+            satz_nr[key] = len(saetze)
+            saetze.append(parametersatz(rs))
+        ps_tag[j] = satz_nr[key]
+        fassung_art[j] = arten_tage
+        rs_tag[j] = True
+        ok_tag[j] = saetze[satz_nr[key]].exakt
+    return saetze, ps_tag, ok_tag, rs_tag, fassung_art
+
+
+_TAGE: weakref.WeakKeyDictionary[ParameterStore, dict[int, Any]] = weakref.WeakKeyDictionary()
+"""Per store and Stichtag (days since 1970): what :func:`berechne` needs of its Rechtsstand
+(computed once per process; forked workers inherit it)."""
+
+
+def _tag(store: ParameterStore, t: int) -> Any:
+    """``(key, Rechtsstand, Fassung, Fassungen by kind)`` on day ``t``, or False (no Rechtsstand)."""
+    try:
+        rs = store.rechtsstand(_EPOCH + timedelta(days=t))
+    except Exception:
+        return False
+    return (
+        schluessel(rs),
+        rs,
+        (rs.fassung - _EPOCH).days,
+        [(f - _EPOCH).days for f in _fassungen(rs, store)],
+    )
 
 
 def _fassungen(rs: Any, store: ParameterStore) -> tuple[date, ...]:
@@ -1124,6 +1154,11 @@ def _teil_rechnen(
     return r.ergebnis, f
 
 
+def _lauf(zu: Arr) -> bool:
+    """Whether every row belongs to a household (member) and the rows come in its order."""
+    return len(zu) == 0 or (int(zu[0]) >= 0 and bool((zu[1:] >= zu[:-1]).all()))
+
+
 def _zeilen(t: pa.Table, pos: Arr | None) -> pa.Table:
     """The rows ``pos`` of ``t``: a zero-copy slice when they are one run (the sorted layout)."""
     if pos is None or len(pos) == 0:
@@ -1131,6 +1166,48 @@ def _zeilen(t: pa.Table, pos: Arr | None) -> pa.Table:
     if int(pos[-1]) - int(pos[0]) + 1 == len(pos):
         return t.slice(int(pos[0]), len(pos))
     return t.take(pa.array(pos))
+
+
+def _bloecke(
+    nh: int, teile: int, m_hh: Arr | None, e_m: Arr | None, n_e: int | None
+) -> list[tuple[int, int, Arr | None, Arr | None]]:
+    """Contiguous parts of the households: ``(a, b, member rows, Einnahmen rows)``."""
+    grenzen = np.linspace(0, nh, teile + 1).astype(np.int64)
+    # the sorted layout (members by household, Einnahmen by member; all of them joined): each part's
+    # rows are one run, found by bisection instead of a mask over all rows per part
+    m_lauf = m_hh is not None and _lauf(m_hh)
+    e_lauf = m_lauf and e_m is not None and _lauf(e_m)
+    bloecke: list[tuple[int, int, Arr | None, Arr | None]] = []
+    for i, (a, b) in enumerate(itertools.pairwise(grenzen)):
+        erster = i == 0  # rows that belong to no household are reported with the first part
+        mpos = epos = None
+        if m_lauf and m_hh is not None:
+            m0, m1 = np.searchsorted(m_hh, [a, b])
+            mpos = np.arange(m0, m1, dtype=np.int64)
+            if e_lauf and e_m is not None:
+                e0, e1 = np.searchsorted(e_m, [m0, m1])
+                epos = np.arange(e0, e1, dtype=np.int64)
+                bloecke.append((int(a), int(b), mpos, epos))
+                continue
+        if m_hh is not None and not m_lauf:
+            mmaske = (m_hh >= a) & (m_hh < b) | ((m_hh < 0) if erster else False)
+            mpos = np.flatnonzero(mmaske)
+            if n_e is not None:
+                if e_m is None:
+                    epos = np.arange(n_e) if erster else np.zeros(0, dtype=np.int64)
+                else:
+                    emaske = np.where(e_m >= 0, mmaske[np.maximum(e_m, 0)], erster)
+                    epos = np.flatnonzero(emaske)
+        elif m_hh is not None and n_e is not None:  # members in runs, Einnahmen not
+            assert mpos is not None
+            if e_m is None:
+                epos = np.arange(n_e) if erster else np.zeros(0, dtype=np.int64)
+            else:
+                emaske = np.zeros(len(m_hh), dtype=bool)
+                emaske[mpos] = True
+                epos = np.flatnonzero(np.where(e_m >= 0, emaske[np.maximum(e_m, 0)], erster))
+        bloecke.append((int(a), int(b), mpos, epos))
+    return bloecke
 
 
 def _parallel(
@@ -1183,26 +1260,14 @@ def _parallel(
         and "mitglied_id" in E.column_names
     ):
         e_m = _index(E.column("mitglied_id").combine_chunks(), M.column("mitglied_id").combine_chunks())
-    teile = teile or max(prozesse * 4, 1)
-    grenzen = np.linspace(0, nh, teile + 1).astype(np.int64)
-    bloecke = []
-    for i, (a, b) in enumerate(itertools.pairwise(grenzen)):
-        erster = i == 0  # rows that belong to no household are reported with the first part
-        mpos = epos = None
-        if m_hh is not None:
-            mmaske = (m_hh >= a) & (m_hh < b) | ((m_hh < 0) if erster else False)
-            mpos = np.flatnonzero(mmaske)
-            if E is not None:
-                if e_m is None:
-                    epos = np.arange(E.num_rows) if erster else np.zeros(0, dtype=np.int64)
-                else:
-                    emaske = np.where(e_m >= 0, mmaske[np.maximum(e_m, 0)], erster)
-                    epos = np.flatnonzero(emaske)
-        bloecke.append((int(a), int(b), mpos, epos))
+    # two parts per process (the calling one computes too: formats.prozesse.geordnet), and no part
+    # above _TEIL households (peak memory); each part has a fixed cost, so no more parts than that
+    teile = teile or max(prozesse * 2, -(-nh // _TEIL), 1)
+    bloecke = _bloecke(nh, teile, m_hh, e_m, None if E is None else E.num_rows)
     kontext = {"tabellen": (H, M, E, objekte), "on": on, "rechtsstand": rechtsstand}
     ergebnisse, fehler = [], []
     laeufe = (
-        geordnet(_teil, bloecke, prozesse=prozesse, kontext=kontext)
+        geordnet(_teil, bloecke, prozesse=prozesse, kontext=kontext, lokal=_teil)
         if prozesse > 1
         else (_teil_rechnen(b, kontext) for b in bloecke)
     )
