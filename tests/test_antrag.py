@@ -220,4 +220,4 @@ def test_cli_errors() -> None:
     out = CliRunner().invoke(main, ["antrag", str(FALL), "--kindergeld", "viel"])
     assert out.exit_code == 2 and "--kindergeld" in out.output
     out = CliRunner().invoke(main, ["antrag", str(FALL), "--rechtsstand", "gibt es nicht"])
-    assert out.exit_code == 1 and "Error:" in out.output
+    assert out.exit_code == 1 and "Fehler:" in out.output

@@ -32,7 +32,7 @@ def test_berechnen_bad_file_is_a_clear_error(tmp_path: Path) -> None:
     )
     out = CliRunner().invoke(main, ["berechnen", str(bad)])
     assert out.exit_code == 1
-    assert "Error:" in out.output and "[haushalt] ist ungültig" in out.output
+    assert "Fehler:" in out.output and "[haushalt] ist ungültig" in out.output
 
 
 def test_mietenstufe_dresden() -> None:

@@ -107,4 +107,4 @@ def test_cli_grenzen_table_and_json() -> None:
 
 def test_cli_grenzen_bad_input() -> None:
     out = CliRunner().invoke(main, ["grenzen", "--stichtag", "2025-07-01", "--miete", "abc"])
-    assert out.exit_code == 1 and "Error" in out.output
+    assert out.exit_code == 1 and "Fehler" in out.output
