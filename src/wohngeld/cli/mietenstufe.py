@@ -41,6 +41,7 @@ def _nach_plz(plz: str, ort: str | None, on: date, als_json: bool) -> None:
 
 @main.command(
     name="mietenstufe",
+    short_help="Mietenstufe einer Gemeinde nach Postleitzahl, Gemeindeschlüssel oder Name.",
     help="Mietenstufe nach der Anlage zu § 1 Abs. 3 WoGV: EINGABE ist eine Postleitzahl (5 Ziffern), "
     "ein Amtlicher Gemeindeschlüssel (8 Ziffern) oder der Name einer Gemeinde. Umfasst die PLZ Gemeinden "
     "mit verschiedenen Mietenstufen, werden sie zur Wahl aufgelistet (Exit-Code 1); --ort wählt.",
