@@ -356,10 +356,16 @@ _ABZUG_NR = {
     "Stellplatz": ("Vergütung für den Stellplatz", "§ 9 Abs. 2 Satz 1 Nr. 4 WoGG", "§ 6 Abs. 2 Nr. 4 WoGV"),
     "Betreuung": (
         "Vergütung für Leistungen über die Gebrauchsüberlassung hinaus",
-        "§ 9 Abs. 2 Satz 1 Nr. 5 WoGG (seit 01.01.2020)",
+        "§ 9 Abs. 2 Satz 1 Nr. 5 WoGG",
         "",
     ),
 }
+
+
+def _label_zitat(art: str, rs: Rechtsstand) -> tuple[str, str]:
+    """Label and citation of a deduction of § 9 Abs. 2 Satz 1 WoGG; Nr. 5 with the day it applies from."""
+    label, zitat, _ = _ABZUG_NR[art]
+    return (label, f"{zitat} (seit {_nr5_seit(rs)})") if art == "Betreuung" else (label, zitat)
 
 
 def _pauschbetrag(art: str, *, w: Miete, bewohner: int, rs: Rechtsstand) -> tuple[Decimal, str]:
@@ -497,7 +503,7 @@ def miete_nach_9_11(
             )
     miete += _wogv_3(w, rec)
     for a in w.abzuege:
-        label, zitat, _ = _ABZUG_NR[a.art]
+        label, zitat = _label_zitat(a.art, rs)
         if a.art == "Betreuung" and not _nr5_gilt(rs):
             # § 9 Abs. 1 WoGG: Miete "einschließlich … Vergütungen"; § 2 Abs. 2 WoGV: no other deductions
             step(
