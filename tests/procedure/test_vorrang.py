@@ -116,3 +116,37 @@ def test_2019_regelbedarfe_by_member() -> None:
 def test_hint_from_2016() -> None:
     # RBSFV 2016: RBS 1 = 404; Bedarf = 404 + 400.
     assert vorrang(allein("500"), on=date(2016, 1, 1)).bedarf_monat == 404 + 400
+
+
+def test_name_der_sgb2_leistung_nach_der_fassung_der_regelbedarfsstufen() -> None:
+    """The Jobcenter's benefit is named as § 19 SGB II names it on the day: Arbeitslosengeld II until
+    31.12.2022, Bürgergeld from 1.1.2023 (Bürgergeld-Gesetz, BGBl. I 2022 S. 2328), Grundsicherungsgeld
+    from 1.7.2026 (G. v. 16.4.2026, BGBl. 2026 I Nr. 107) — keys of the Regelbedarfsstufen, the last
+    dated inside the Fassung of 1.1.2026 (the amounts did not change on 1.7.2026).
+
+    Y = 700, Bedarf given as 5 000 €: income plus Wohngeld stay below it on every date.
+    """
+    for on, name in [
+        (date(2022, 12, 31), "Arbeitslosengeld II"),
+        (date(2023, 1, 1), "Bürgergeld"),
+        (date(2026, 6, 30), "Bürgergeld"),
+        (date(2026, 7, 1), "Grundsicherungsgeld"),
+    ]:
+        v = vorrang(allein("700"), on=on, bedarf_monat=Decimal(5000))
+        assert v.ergebnis == "SGB II/XII" and f"Jobcenter ({name}, SGB II)" in v.text, (on, v.text)
+
+
+def test_umbenennung_nur_innerhalb_der_fassung() -> None:
+    """A renaming dated on or before the Fassung's valid_from is a data error, not a silent switch."""
+    import pytest
+
+    roh = {
+        "tabelle": "regelbedarfsstufen", "valid_from": "2026-01-01", "rule": "§ 20 SGB II",
+        "source": "RBSFV 2026", "verified": "2026-11-30", "stufen": [563, 506, 451, 471, 390, 357],
+        "sgb2_leistung": "Bürgergeld",
+        "sgb2_umbenennung": {
+            "ab": "2026-01-01", "name": "Grundsicherungsgeld", "quelle": "BGBl. 2026 I Nr. 107",
+        },
+    }
+    with pytest.raises(ValueError, match=r"sgb2_umbenennung\.ab"):
+        Regelbedarfsstufen.model_validate(roh)

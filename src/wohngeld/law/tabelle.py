@@ -109,6 +109,10 @@ class Hoechstbetraege(Table):
     tabelle: Literal["hoechstbetraege"]
     mietenstufen: int = Field(ge=6, le=7)
     betraege: dict[Literal["1", "2", "3", "4", "5", "mehrbetrag"], tuple[Decimal, ...]]
+    abzuege: Literal["Nr. 1-4", "Nr. 1-5"] = Field(
+        description="the costs § 9 Abs. 2 Satz 1 WoGG leaves out of the Miete: Nr. 1-4 until the "
+        "WoGStärkG added Nr. 5 (Betreuungs- und Serviceleistungen), Nr. 1-5 since"
+    )
 
     @field_validator("betraege")
     @classmethod

@@ -37,14 +37,12 @@ _ZITAT = "§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, § 12a SGB II, § 2 SGB XII; WoGVwV Tei
 _eur = format_euro_anzeige
 
 
-def _sgb2_leistung(on: date) -> str:
-    """Name of the SGB II benefit on ``on``: Arbeitslosengeld II until 2022, Bürgergeld from 2023
-    (Bürgergeld-Gesetz, BGBl. I 2022 S. 2328), Grundsicherungsgeld from 2026-07-01 (BGBl. 2026 I Nr. 107)."""
-    if on < date(2023, 1, 1):
-        return "Arbeitslosengeld II"
-    if on < date(2026, 7, 1):
-        return "Bürgergeld"
-    return "Grundsicherungsgeld"
+def _sgb2_leistung(on: date, store: ParameterStore) -> str:
+    """Name of the SGB II benefit on ``on`` (Arbeitslosengeld II, Bürgergeld, Grundsicherungsgeld): the
+    key ``sgb2_leistung`` (or dated ``sgb2_umbenennung``) of the Regelbedarfsstufen in force, § 19 SGB II."""
+    rb = store.in_force(Regelbedarfsstufen.folder, on, Regelbedarfsstufen)
+    assert isinstance(rb, Regelbedarfsstufen)
+    return rb.sgb2_leistung_am(on)
 
 
 @dataclass(frozen=True, slots=True)
@@ -250,7 +248,7 @@ def vorrang(
         text = (f"Einkommen ({_eur(einkommen)}), Wohngeld ({_eur(r.betrag_monat)})"
                 + (f" und Kinderzuschlag ({_eur(kiz)})" if kiz else "")
                 + f" bleiben unter dem Bedarf ({_eur(bedarf)}): Hilfebedürftigkeit bleibt. Zuständig ist "
-                f"voraussichtlich das Jobcenter ({_sgb2_leistung(on)}, SGB II) oder – bei "
+                f"voraussichtlich das Jobcenter ({_sgb2_leistung(on, store)}, SGB II) oder – bei "
                 "Alter oder dauerhafter Erwerbsminderung – das Sozialamt (SGB XII); wer diese Leistungen "
                 "mit Unterkunftskosten erhält, ist vom Wohngeld ausgeschlossen (§ 7 Abs. 1 WoGG).")
     return VorrangHinweis(

@@ -140,3 +140,17 @@ def test_miete_step_without_deductions_is_the_paragraph_9_amount() -> None:
     )
     schritt = _schritt(calculate(h, on=date(2025, 7, 1)), "miete")
     assert schritt == (D(500), "Miete (Bruttokaltmiete)", "§ 9 WoGG")
+
+
+def test_nr5_folgt_dem_schluessel_der_fassung_nicht_einem_datum() -> None:
+    """Nr. 5 applies by the key ``abzuege`` of the Höchstbeträge Fassung in force: "Nr. 1-4" in the
+    Fassung of 1.1.2016 (WoGRefG), "Nr. 1-5" from the Fassung of 1.1.2020 (WoGStärkG, the Act that
+    added Nr. 5); the notice and the Rechenweg name the first day of "Nr. 1-5", 01.01.2020."""
+    from wohngeld.law.tabelle import rechtsstand
+
+    assert rechtsstand(date(2019, 12, 31)).hoechstbetraege.abzuege == "Nr. 1-4"
+    assert rechtsstand(date(2020, 1, 1)).hoechstbetraege.abzuege == "Nr. 1-5"
+    r = calculate(_betreuung(), on=date(2019, 12, 31))
+    assert any("seit dem 01.01.2020" in w for w in r.warnungen)
+    assert any("kein Abzug vor dem 01.01.2020" in s.label for s in r.schritte)
+    assert not any("Betreuungs" in w for w in calculate(_betreuung(), on=date(2020, 1, 1)).warnungen)

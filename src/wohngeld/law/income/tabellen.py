@@ -5,8 +5,9 @@ One folder per table under ``data/parameters/``; read through ``rs.table(Cls)``.
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
-from typing import Annotated, ClassVar, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -148,6 +149,19 @@ class Grundrentenfreibetrag(Table):
             raise ValueError("anwendbar = true braucht sockel_jahr, satz und anteil_regelbedarf")
 
 
+_Sgb2Leistung = Literal["Arbeitslosengeld II", "Bürgergeld", "Grundsicherungsgeld"]
+
+
+class Sgb2Umbenennung(BaseModel):
+    """The SGB II benefit renamed on ``ab`` by ``quelle``, inside one Fassung of the Regelbedarfsstufen."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    ab: date
+    name: _Sgb2Leistung
+    quelle: str = Field(min_length=5)
+
+
 class Regelbedarfsstufen(Table):
     """Regelbedarfsstufen 1–6 (Anlage zu § 28 SGB XII; § 20 SGB II).
 
@@ -158,6 +172,24 @@ class Regelbedarfsstufen(Table):
     folder: ClassVar[str] = "regelbedarfsstufen"
     tabelle: Literal["regelbedarfsstufen"]
     stufen: tuple[_Betrag, _Betrag, _Betrag, _Betrag, _Betrag, _Betrag]
+    sgb2_leistung: _Sgb2Leistung = Field(
+        description="the name of the SGB II benefit from valid_from (the Vorrang hint names it)"
+    )
+    sgb2_umbenennung: Sgb2Umbenennung | None = Field(
+        default=None,
+        description="a new name of the SGB II benefit from a day inside this Fassung's span (amounts stay)",
+    )
+
+    def model_post_init(self, __context: Any) -> None:
+        super().model_post_init(__context)
+        u = self.sgb2_umbenennung
+        if u is not None and u.ab <= self.valid_from:
+            raise ValueError(f"sgb2_umbenennung.ab = {u.ab} liegt nicht nach valid_from = {self.valid_from}")
+
+    def sgb2_leistung_am(self, on: date) -> str:
+        """Name of the SGB II benefit on ``on`` (a day this Fassung is in force)."""
+        u = self.sgb2_umbenennung
+        return u.name if u is not None and on >= u.ab else self.sgb2_leistung
 
     @property
     def regelbedarfsstufe_1(self) -> Decimal:

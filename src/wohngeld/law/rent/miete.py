@@ -12,7 +12,7 @@ from ...input.haushalt import Belastung as BelastungEingabe
 from ...input.haushalt import Miete, Wohnkosten
 from ...money import NULL as _NULL
 from ...rechenweg import Rechenweg, format_euro
-from ..tabelle import Rechtsstand
+from ..tabelle import Hoechstbetraege, ParameterStore, Rechtsstand
 from .lasten import belastung_monat
 from .wogv import Pauschbetraege
 
@@ -286,11 +286,9 @@ def _nom(art: str) -> str:
 
 
 
-_NR5_AB = date(2020, 1, 1)
-_NR5_TEXT = "01.01.2020"
 _NR5_QUELLE = (
     "§ 9 Abs. 2 Satz 1 Nr. 5 WoGG, angefügt durch Art. 1 Nr. 3 Buchst. b Wohngeldstärkungsgesetz "
-    "v. 30.11.2019 (BGBl. I S. 1877), in Kraft ab 01.01.2020"
+    "v. 30.11.2019 (BGBl. I S. 1877), in Kraft ab {seit}"
 )
 
 
@@ -298,10 +296,26 @@ def _nr5_gilt(rs: Rechtsstand) -> bool:
     """Whether § 9 Abs. 2 Satz 1 Nr. 5 WoGG (Betreuungs- und Serviceleistungen) is law on the Stichtag.
 
     The WoGG of 2016–2019 lists only Nr. 1–4 (text "zuletzt geändert durch Art. 22 G v. 11.11.2016");
-    Nr. 5 was added by Art. 1 Nr. 3 Buchst. b WoGStärkG v. 30.11.2019 (BGBl. I S. 1877), in force on
-    1 January 2020 (the Act's Inkrafttreten; Sekundärquelle, see docs/rechtsauslegung.md).
+    Nr. 5 was added by Art. 1 Nr. 3 Buchst. b WoGStärkG v. 30.11.2019 (BGBl. I S. 1877). Which
+    Nummern apply is the key ``abzuege`` of the Fassung of ``hoechstbetraege`` (the table the
+    WoGStärkG changed on the same day); the date is that Fassung's ``valid_from``.
     """
-    return rs.stichtag >= _NR5_AB
+    return rs.hoechstbetraege.abzuege == "Nr. 1-5"
+
+
+def _nr5_seit(rs: Rechtsstand) -> str:
+    """The first day on which § 9 Abs. 2 Satz 1 Nr. 5 WoGG applies in this rule set (German date):
+    the earliest Fassung of ``hoechstbetraege`` with ``abzuege = "Nr. 1-5"``, in the store or its base."""
+    store: ParameterStore | None = rs.store
+    daten: list[date] = []
+    while store is not None:
+        if store.has_folder(Hoechstbetraege.folder):
+            _, fassungen = store.fassungen(Hoechstbetraege.folder, Hoechstbetraege)
+            daten += [
+                t.valid_from for t in fassungen if isinstance(t, Hoechstbetraege) and t.abzuege == "Nr. 1-5"
+            ]
+        store = store.base
+    return min(daten).strftime("%d.%m.%Y") if daten else "(in diesem Regelwerk nicht)"
 
 
 def hinweise(w: Wohnkosten, *, rs: Rechtsstand) -> tuple[str, ...]:
@@ -318,7 +332,7 @@ def hinweise(w: Wohnkosten, *, rs: Rechtsstand) -> tuple[str, ...]:
             "Die angegebene Vergütung für Betreuungs- oder Serviceleistungen ist nicht von der Miete "
             f"abgezogen worden: am {rs.stichtag.strftime('%d.%m.%Y')} nennt § 9 Abs. 2 WoGG nur die "
             "Nummern 1 bis 4, und § 2 Abs. 2 WoGV lässt keine anderen Abzüge zu; der Abzug gilt erst "
-            f"seit dem {_NR5_TEXT} ({_NR5_QUELLE}).",
+            f"seit dem {_nr5_seit(rs)} ({_NR5_QUELLE.format(seit=_nr5_seit(rs))}).",
         )
     return ()
 
@@ -342,10 +356,16 @@ _ABZUG_NR = {
     "Stellplatz": ("Vergütung für den Stellplatz", "§ 9 Abs. 2 Satz 1 Nr. 4 WoGG", "§ 6 Abs. 2 Nr. 4 WoGV"),
     "Betreuung": (
         "Vergütung für Leistungen über die Gebrauchsüberlassung hinaus",
-        "§ 9 Abs. 2 Satz 1 Nr. 5 WoGG (seit 01.01.2020)",
+        "§ 9 Abs. 2 Satz 1 Nr. 5 WoGG",
         "",
     ),
 }
+
+
+def _label_zitat(art: str, rs: Rechtsstand) -> tuple[str, str]:
+    """Label and citation of a deduction of § 9 Abs. 2 Satz 1 WoGG; Nr. 5 with the day it applies from."""
+    label, zitat, _ = _ABZUG_NR[art]
+    return (label, f"{zitat} (seit {_nr5_seit(rs)})") if art == "Betreuung" else (label, zitat)
 
 
 def _pauschbetrag(art: str, *, w: Miete, bewohner: int, rs: Rechtsstand) -> tuple[Decimal, str]:
@@ -483,12 +503,12 @@ def miete_nach_9_11(
             )
     miete += _wogv_3(w, rec)
     for a in w.abzuege:
-        label, zitat, _ = _ABZUG_NR[a.art]
+        label, zitat = _label_zitat(a.art, rs)
         if a.art == "Betreuung" and not _nr5_gilt(rs):
             # § 9 Abs. 1 WoGG: Miete "einschließlich … Vergütungen"; § 2 Abs. 2 WoGV: no other deductions
             step(
                 "abzug_nicht_vorgesehen",
-                f"{label} bleibt Teil der Miete (kein Abzug vor dem {_NR5_TEXT})",
+                f"{label} bleibt Teil der Miete (kein Abzug vor dem {_nr5_seit(rs)})",
                 a.betrag_monat if a.betrag_monat is not None else _NULL,
                 "§ 9 Abs. 1, 2 WoGG, § 2 Abs. 2 WoGV",
             )
