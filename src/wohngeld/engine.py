@@ -26,7 +26,7 @@ from .law.members import Mitglieder
 from .law.members import mitglieder as zaehle_mitglieder
 from .law.rent.miete import hinweise as miete_hinweise
 from .law.rent.miete import miete_beruecksichtigt, wohnkosten_betrag
-from .law.tabelle import ParameterStore, Rechtsstand, resolve, ungeprueft
+from .law.tabelle import TITEL, ParameterStore, Rechtsstand, resolve, ungeprueft
 from .money import NULL as _NULL
 from .money import to_decimal
 from .rechenweg import Rechenweg, Schritt, format_euro_anzeige
@@ -365,7 +365,8 @@ def _angewandt(
         )
         for name, t in tabellen:
             ab = t.valid_from.isoformat()
-            teil.add("tabelle", f"  Tabelle {name}, Fassung ab", ab, "", t.source, tabelle=name)
+            titel = TITEL.get(name, name)
+            teil.add("tabelle", f"  Tabelle {titel}, Fassung ab", ab, "", t.source, tabelle=name)
         found = rs.memo[key] = (
             fassung,
             tuple((name, t.valid_from) for name, t in tabellen),

@@ -67,3 +67,25 @@ def test_szenario_aenderung_in_frischem_interpreter(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip() == "20"
+
+
+def test_every_table_has_a_german_title_in_the_rechenweg() -> None:
+    """The Rechenweg names each applied table by a German title, not by its data folder."""
+    from datetime import date
+
+    from wohngeld import Haushalt, calculate
+    from wohngeld.law.tabelle import TITEL, tabellen
+
+    assert set(TITEL) == set(tabellen())
+    h = Haushalt.model_validate(
+        {
+            "mietenstufe": 3,
+            "miete_monat": "420.00",
+            "anzahl_mitglieder": 1,
+            "gesamteinkommen_monat": "1162.35",
+        }
+    )
+    r = calculate(h, on=date(2023, 7, 1), rechenweg=True)
+    zeilen = [s.label for s in r.schritte if s.key == "tabelle"]
+    assert "  Tabelle Koeffizienten a, b, c, Fassung ab" in zeilen
+    assert not any("_" in z for z in zeilen)

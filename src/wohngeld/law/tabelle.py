@@ -285,6 +285,28 @@ _REGISTER: dict[str, tuple[str, str]] = {
 """Every parameter table: folder under ``data/parameters`` → (module, class). The one registry that
 scenarios, the list of sources and the checks of the data iterate; a new table is added here."""
 
+TITEL: dict[str, str] = {
+    "hoechstbetraege": "Höchstbeträge",
+    "koeffizienten": "Koeffizienten a, b, c",
+    "mindestwerte": "Mindestwerte und Rechenschritte",
+    "heizkosten": "Entlastung bei den Heizkosten",
+    "klimakomponente": "Klimakomponente",
+    "mehrbetrag_ueber_zwoelf": "Mehrbetrag ab dem 13. Mitglied",
+    "bagatellgrenze": "Bagatellgrenze",
+    "einnahmearten": "Einnahmearten",
+    "werbungskosten_pauschbetraege": "Werbungskosten-Pauschbeträge",
+    "pauschalabzug": "pauschale Abzüge",
+    "freibetraege": "Freibeträge",
+    "grundrente": "Grundrentenfreibetrag",
+    "regelbedarfsstufen": "Regelbedarfsstufen",
+    "unterhalt_abzug": "Abzugsbeträge für Unterhalt",
+    "wogv_pauschbetraege": "Pauschbeträge der WoGV",
+    "wogv_bewirtschaftung": "Bewirtschaftungskosten der WoGV",
+    "vermoegen": "Vermögensgrenzen",
+    "aenderung": "Änderungsschwellen und Bewilligungszeitraum",
+}
+"""The German title of every table, as the Rechenweg and the notices name it."""
+
 
 @functools.cache
 def tabellen() -> dict[str, type[Table]]:
