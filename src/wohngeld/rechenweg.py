@@ -1,18 +1,29 @@
 """Rechenweg: the steps of a calculation with value, unit and citation.
 
-A :class:`Rechenweg` is passed explicitly into the stages (never a global); a batch run passes
-``None`` and records nothing. The same steps render as brochure-style German text or as JSON.
+A :class:`Rechenweg` is passed explicitly into the stages (never a global); a calculation without
+Rechenweg passes :data:`KEIN_RECHENWEG`, which records nothing, so a stage records its steps without
+asking whether anybody reads them. The same steps render as brochure-style German text or as JSON.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import ClassVar
 
 from .darstellung import format_datum, format_euro, format_euro_anzeige, format_zahl
 from .money import festkomma_text
 
-__all__ = ["Rechenweg", "Schritt", "format_datum", "format_euro", "format_euro_anzeige", "format_zahl"]
+__all__ = [
+    "KEIN_RECHENWEG",
+    "KeinRechenweg",
+    "Rechenweg",
+    "Schritt",
+    "format_datum",
+    "format_euro",
+    "format_euro_anzeige",
+    "format_zahl",
+]
 # the format_* helpers live in wohngeld.darstellung and are re-exported for the stages
 
 Wert = Decimal | int | str | bool
@@ -53,6 +64,8 @@ class Rechenweg:
     """Recorder of :class:`Schritt` entries, in the order the law computes them."""
 
     schritte: list[Schritt] = field(default_factory=list)
+    aktiv: ClassVar[bool] = True
+    """Whether steps are kept (false only for :class:`KeinRechenweg`)."""
 
     def add(
         self,
@@ -65,3 +78,24 @@ class Rechenweg:
     ) -> None:
         """Record one step."""
         self.schritte.append(Schritt(key, label, wert, einheit, zitat, tuple(eingaben.items())))
+
+
+class KeinRechenweg(Rechenweg):
+    """The recorder of a calculation without Rechenweg: :meth:`add` keeps nothing."""
+
+    aktiv: ClassVar[bool] = False
+
+    def add(
+        self,
+        key: str,
+        label: str,
+        wert: Wert,
+        einheit: str,
+        zitat: str,
+        **eingaben: Wert,
+    ) -> None:
+        """Record nothing."""
+
+
+KEIN_RECHENWEG = KeinRechenweg()
+"""The one recorder that records nothing; stages take it where no Rechenweg is asked for."""
