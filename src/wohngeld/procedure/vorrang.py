@@ -31,6 +31,7 @@ HINWEIS_KEINE_ENTSCHEIDUNG = (
     "Orientierungshilfe, keine Entscheidung: über Wohngeld entscheidet die Wohngeldbehörde, über "
     "Bürgergeld/Grundsicherungsgeld das Jobcenter, über Leistungen nach dem SGB XII das Sozialamt."
 )
+Ergebnis = Literal["Wohngeld", "SGB II/XII", "nicht hilfebedürftig", "offen"]
 _ZITAT = "§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, § 12a SGB II, § 2 SGB XII; WoGVwV Teil A Nr. 15.01 ff."
 
 
@@ -54,7 +55,7 @@ class VorrangHinweis:
     covers it), ``"offen"`` (not enough facts to compare).
     """
 
-    ergebnis: Literal["Wohngeld", "SGB II/XII", "nicht hilfebedürftig", "offen"]
+    ergebnis: Ergebnis
     text: str
     zitat: str
     bedarf_monat: Decimal | None
@@ -160,6 +161,85 @@ def _kopfteil(h: Haushalt, kdu: Decimal, *, geprueft: int, bewohner: int) -> tup
     )
 
 
+def _kindergeld(haushalt: Haushalt, kindergeld_monat: Decimal | int | None) -> tuple[Decimal, list[str]]:
+    """The Kindergeld counted as income (§ 11 Abs. 1 Satz 5 SGB II), with the assumption to name.
+
+    ``kindergeld_monat`` if given, else the sum of the entered Einnahmen of type Kindergeld.
+    """
+    einnahmen = [e for m in (haushalt.mitglieder or ()) for e in getattr(m, "einnahmen", ())]
+    kg_input = sum(
+        (getattr(e, "brutto_monat", None) or Decimal(0) for e in einnahmen
+         if str(getattr(e.art, "value", e.art)) == "Kindergeld"),
+        Decimal(0),
+    )
+    if kindergeld_monat is not None:
+        return Decimal(kindergeld_monat), []
+    if kg_input == 0 and any(getattr(m, "kind", False) for m in haushalt.mitglieder or ()):
+        return kg_input, ["Kindergeld nicht angegeben: mit 0 € angesetzt; es zählt nach § 11 Abs. 1 Satz 5 "
+                          "SGB II als Einkommen des Kindes (kindergeld_monat angeben)"]
+    return kg_input, []
+
+
+def _bedarf_errechnet(
+    haushalt: Haushalt, *, on: date, store: ParameterStore, unterkunft_monat: Decimal | int | None
+) -> tuple[Decimal, str, list[str]] | str:
+    """Regelbedarfe plus the head share of the housing cost, its origin and the assumptions made.
+
+    § 20 SGB II (Anlage zu § 28 SGB XII), § 22 SGB II; no Mehrbedarfe (§ 21 SGB II). Returns the
+    reason why no comparison is possible where the members or the housing cost are unknown.
+    """
+    if not haushalt.mitglieder:
+        return "ohne Liste der Haushaltsmitglieder ist kein Regelbedarf bestimmbar; bedarf_monat angeben"
+    kdu = Decimal(unterkunft_monat) if unterkunft_monat is not None else _unterkunft(haushalt)
+    if kdu is None:
+        return ("Unterkunftskosten unbekannt (Heim oder Lastenberechnung); "
+                "unterkunft_monat oder bedarf_monat angeben")
+    rb = store.in_force(Regelbedarfsstufen.folder, on, Regelbedarfsstufen)
+    assert isinstance(rb, Regelbedarfsstufen)
+    mg = zaehle_mitglieder(haushalt, None, on=on)
+    gezaehlt = tuple(haushalt.mitglieder[i] for i in mg.index_einkommen)
+    regel, annahmen = regelbedarf(gezaehlt, on=on, rb=rb)
+    if unterkunft_monat is None:
+        kdu, kopf = _kopfteil(haushalt, kdu, geprueft=len(gezaehlt), bewohner=_bewohner(haushalt, mg))
+        if kopf:
+            annahmen.append(kopf)
+    if unterkunft_monat is None and not (isinstance(haushalt.wohnkosten, Miete)
+                                         and haushalt.wohnkosten.warmmiete_monat is not None):
+        annahmen.append("Heizkosten nicht enthalten (unterkunft_monat angeben, um sie einzubeziehen)")
+    annahmen.append("keine Mehrbedarfe (§ 21 SGB II), Unterkunftskosten in tatsächlicher Höhe (§ 22 SGB II)")
+    herkunft = (
+        f"Regelbedarfe {_eur(regel)} (§ 20 SGB II, Anlage zu § 28 SGB XII, Fassung ab "
+        f"{rb.valid_from.strftime('%d.%m.%Y')}: {rb.source}) + Unterkunft {_eur(kdu)} (§ 22 SGB II)"
+    )
+    return regel + kdu, herkunft, annahmen
+
+
+def _vergleich(
+    *, einkommen: Decimal, wohngeld: Decimal, kiz: Decimal, bedarf: Decimal, on: date, store: ParameterStore
+) -> tuple[Ergebnis, str]:
+    """Outcome and text of the comparison of income (plus Wohngeld and Kinderzuschlag) with the Bedarf.
+
+    § 7 Abs. 1 Satz 3 Nr. 2 WoGG, § 12a SGB II; § 7 Abs. 1 WoGG where Hilfebedürftigkeit remains.
+    """
+    if einkommen >= bedarf:
+        return "nicht hilfebedürftig", (
+            f"Das Einkommen ({_eur(einkommen)}) deckt den Bedarf ({_eur(bedarf)}) schon ohne Wohngeld: "
+            "keine Hilfebedürftigkeit; Wohngeld ist die passende Leistung zu den Wohnkosten.")
+    summe = (f"Einkommen ({_eur(einkommen)}), Wohngeld ({_eur(wohngeld)})"
+             + (f" und Kinderzuschlag ({_eur(kiz)})" if kiz else ""))
+    if einkommen + wohngeld + kiz >= bedarf:
+        return "Wohngeld", (
+            summe + f" decken zusammen den Bedarf ({_eur(bedarf)}): Wohngeld beseitigt die "
+            "Hilfebedürftigkeit und ist vorrangig zu beantragen (§ 12a SGB II; kein Ausschluss nach "
+            "§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, solange die andere Leistung noch nicht erbracht ist "
+            "oder von einem nachrangig verpflichteten Träger erbracht wird, Buchst. a, b).")
+    return "SGB II/XII", (
+        summe + f" bleiben unter dem Bedarf ({_eur(bedarf)}): Hilfebedürftigkeit bleibt. Zuständig ist "
+        f"voraussichtlich das Jobcenter ({_sgb2_leistung(on, store)}, SGB II) oder – bei "
+        "Alter oder dauerhafter Erwerbsminderung – das Sozialamt (SGB XII); wer diese Leistungen "
+        "mit Unterkunftskosten erhält, ist vom Wohngeld ausgeschlossen (§ 7 Abs. 1 WoGG).")
+
+
 def vorrang(
     haushalt: Haushalt,
     *,
@@ -184,73 +264,20 @@ def vorrang(
     store = resolve(rechtsstand)
     r = result if result is not None else calculate(haushalt, on=on, rechenweg=False, rechtsstand=store)
     kiz = Decimal(kinderzuschlag_monat or 0)
-    einnahmen = [e for m in (haushalt.mitglieder or ()) for e in getattr(m, "einnahmen", ())]
-    kg_input = sum(
-        (getattr(e, "brutto_monat", None) or Decimal(0) for e in einnahmen
-         if str(getattr(e.art, "value", e.art)) == "Kindergeld"),
-        Decimal(0),
-    )
-    kg = Decimal(kindergeld_monat) if kindergeld_monat is not None else kg_input
-    annahmen: list[str] = ["Einkommen: monatliches Gesamteinkommen Y nach § 13 Abs. 2 WoGG als Näherung "
-                           "des nach SGB II/XII anzurechnenden Einkommens"]
-    if kindergeld_monat is None and kg_input == 0 and any(
-        getattr(m, "kind", False) for m in haushalt.mitglieder or ()
-    ):
-        annahmen.append("Kindergeld nicht angegeben: mit 0 € angesetzt; es zählt nach § 11 Abs. 1 Satz 5 "
-                        "SGB II als Einkommen des Kindes (kindergeld_monat angeben)")
+    kg, annahmen = _kindergeld(haushalt, kindergeld_monat)
+    annahmen.insert(0, "Einkommen: monatliches Gesamteinkommen Y nach § 13 Abs. 2 WoGG als Näherung "
+                       "des nach SGB II/XII anzurechnenden Einkommens")
     bedarf = bedarf_monat if bedarf_monat is not None else haushalt.bedarf_monat
     herkunft = "angegeben"
     if bedarf is None:
-        if not haushalt.mitglieder:
-            return _offen(r, kiz, kg, "ohne Liste der Haushaltsmitglieder ist kein Regelbedarf bestimmbar; "
-                          "bedarf_monat angeben")
-        kdu = Decimal(unterkunft_monat) if unterkunft_monat is not None else _unterkunft(haushalt)
-        if kdu is None:
-            return _offen(r, kiz, kg, "Unterkunftskosten unbekannt (Heim oder Lastenberechnung); "
-                          "unterkunft_monat oder bedarf_monat angeben")
-        rb = store.in_force(Regelbedarfsstufen.folder, on, Regelbedarfsstufen)
-        assert isinstance(rb, Regelbedarfsstufen)
-        mg = zaehle_mitglieder(haushalt, None, on=on)
-        gezaehlt = tuple(haushalt.mitglieder[i] for i in mg.index_einkommen)
-        regel, mehr = regelbedarf(gezaehlt, on=on, rb=rb)
+        errechnet = _bedarf_errechnet(haushalt, on=on, store=store, unterkunft_monat=unterkunft_monat)
+        if isinstance(errechnet, str):
+            return _offen(r, kiz, kg, errechnet)
+        bedarf, herkunft, mehr = errechnet
         annahmen += mehr
-        if unterkunft_monat is None:
-            kdu, kopf = _kopfteil(haushalt, kdu, geprueft=len(gezaehlt), bewohner=_bewohner(haushalt, mg))
-            if kopf:
-                annahmen.append(kopf)
-        if unterkunft_monat is None and not (isinstance(haushalt.wohnkosten, Miete)
-                                             and haushalt.wohnkosten.warmmiete_monat is not None):
-            annahmen.append("Heizkosten nicht enthalten (unterkunft_monat angeben, um sie einzubeziehen)")
-        annahmen.append(
-            "keine Mehrbedarfe (§ 21 SGB II), Unterkunftskosten in tatsächlicher Höhe (§ 22 SGB II)"
-        )
-        bedarf = regel + kdu
-        herkunft = (
-            f"Regelbedarfe {_eur(regel)} (§ 20 SGB II, Anlage zu § 28 SGB XII, Fassung ab "
-            f"{rb.valid_from.strftime('%d.%m.%Y')}: {rb.source}) + Unterkunft {_eur(kdu)} (§ 22 SGB II)"
-        )
     einkommen = r.Y_berechnet + kg
-    gesamt = einkommen + r.betrag_monat + kiz
-    if einkommen >= bedarf:
-        ergebnis: Literal["Wohngeld", "SGB II/XII", "nicht hilfebedürftig", "offen"] = "nicht hilfebedürftig"
-        text = (f"Das Einkommen ({_eur(einkommen)}) deckt den Bedarf ({_eur(bedarf)}) schon ohne Wohngeld: "
-                "keine Hilfebedürftigkeit; Wohngeld ist die passende Leistung zu den Wohnkosten.")
-    elif gesamt >= bedarf:
-        ergebnis = "Wohngeld"
-        text = (f"Einkommen ({_eur(einkommen)}), Wohngeld ({_eur(r.betrag_monat)})"
-                + (f" und Kinderzuschlag ({_eur(kiz)})" if kiz else "")
-                + f" decken zusammen den Bedarf ({_eur(bedarf)}): Wohngeld beseitigt die Hilfebedürftigkeit "
-                "und ist vorrangig zu beantragen (§ 12a SGB II; kein Ausschluss nach "
-                "§ 7 Abs. 1 Satz 3 Nr. 2 WoGG, solange die andere Leistung noch nicht erbracht ist "
-                "oder von einem nachrangig verpflichteten Träger erbracht wird, Buchst. a, b).")
-    else:
-        ergebnis = "SGB II/XII"
-        text = (f"Einkommen ({_eur(einkommen)}), Wohngeld ({_eur(r.betrag_monat)})"
-                + (f" und Kinderzuschlag ({_eur(kiz)})" if kiz else "")
-                + f" bleiben unter dem Bedarf ({_eur(bedarf)}): Hilfebedürftigkeit bleibt. Zuständig ist "
-                f"voraussichtlich das Jobcenter ({_sgb2_leistung(on, store)}, SGB II) oder – bei "
-                "Alter oder dauerhafter Erwerbsminderung – das Sozialamt (SGB XII); wer diese Leistungen "
-                "mit Unterkunftskosten erhält, ist vom Wohngeld ausgeschlossen (§ 7 Abs. 1 WoGG).")
+    ergebnis, text = _vergleich(einkommen=einkommen, wohngeld=r.betrag_monat, kiz=kiz, bedarf=bedarf,
+                                on=on, store=store)
     return VorrangHinweis(
         ergebnis=ergebnis, text=text, zitat=_ZITAT, bedarf_monat=bedarf, bedarf_herkunft=herkunft,
         einkommen_monat=einkommen, wohngeld_monat=r.betrag_monat, kinderzuschlag_monat=kiz,
