@@ -9,14 +9,15 @@ The facts are listed in :class:`Bedingung` and in ``docs/unterlagen-und-aenderun
 
 from __future__ import annotations
 
+import functools
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import Any
+from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -26,10 +27,15 @@ from ..law.members import alter as lebensalter
 from ..law.tabelle import data_root
 from .gemeinde import gemeinde_passt
 
-__all__ = ["Bedingung", "Eintrag", "Fakten", "Pruefung", "katalog_root", "lade_toml", "pruefe"]
+__all__ = [
+    "Bedingung", "Eintrag", "Fakten", "Pruefung", "geliefert", "katalog_root", "lade_katalog", "lade_toml",
+    "pruefe", "treffer",
+]
 
 Tri = bool | None
 """Three-valued answer: True, False or None (not known from the input)."""
+K = TypeVar("K", bound=BaseModel)
+E = TypeVar("E", bound="Eintrag")
 
 
 class Bedingung(BaseModel):
@@ -126,6 +132,15 @@ class Pruefung:
 
     gilt: Tri
     betrifft: tuple[str, ...] = ()
+
+    @property
+    def sicher(self) -> bool:
+        """Whether the entry surely applies (no fact left open)."""
+        return self.gilt is True
+
+    def vorbehalt(self, e: Eintrag) -> str | None:
+        """The entry's ``vorbehalt`` where a fact is open, else None."""
+        return e.vorbehalt if self.gilt is None else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -299,7 +314,32 @@ def katalog_root() -> Traversable:
     return data_root() / "katalog"
 
 
-def lade_toml(path: Traversable | Path, model: type[BaseModel]) -> Any:
+def treffer(eintraege: Iterable[E], f: Fakten) -> Iterator[tuple[E, Pruefung]]:
+    """The entries that apply or may apply to the facts, each with its :class:`Pruefung`."""
+    for e in eintraege:
+        p = pruefe(e.wenn, e.wenn_eines, f)
+        if p.gilt is not False:
+            yield e, p
+
+
+def lade_katalog(path: str | Path | Traversable, model: type[K]) -> K:
+    """Read and validate a catalogue file (the shipped one or a municipality's) as ``model``."""
+    return lade_toml(Path(path) if isinstance(path, str) else path, model)
+
+
+@functools.cache
+def _geliefert(datei: str, model: type[BaseModel]) -> BaseModel:
+    return lade_katalog(katalog_root() / datei, model)
+
+
+def geliefert(datei: str, model: type[K]) -> K:
+    """The shipped catalogue ``data/katalog/<datei>`` as ``model``, read once."""
+    k = _geliefert(datei, model)
+    assert isinstance(k, model)
+    return k
+
+
+def lade_toml(path: Traversable | Path, model: type[K]) -> K:
     """Read and validate one catalogue file; errors name the file and key."""
     try:
         with path.open("rb") as fh:

@@ -7,7 +7,6 @@ adds its own file in the same format. A hint, never a decision.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -21,7 +20,7 @@ from ..errors import InputError
 from ..input.haushalt import Haushalt
 from ..result import Result
 from .gemeinde import gemeinde_passt
-from .katalog import Eintrag, Fakten, katalog_root, lade_toml, pruefe
+from .katalog import Eintrag, Fakten, geliefert, lade_katalog, pruefe
 
 __all__ = ["Leistung", "LeistungsKatalog", "lade_leistungen_katalog", "verbundene_leistungen"]
 
@@ -94,16 +93,9 @@ class Leistung:
         }
 
 
-@functools.cache
-def _standard() -> LeistungsKatalog:
-    return lade_leistungen_katalog(katalog_root() / "leistungen.toml")
-
-
 def lade_leistungen_katalog(path: str | Path | Traversable) -> LeistungsKatalog:
     """Read and validate a catalogue of linked benefits."""
-    p = Path(path) if isinstance(path, str) else path
-    k: LeistungsKatalog = lade_toml(p, LeistungsKatalog)
-    return k
+    return lade_katalog(path, LeistungsKatalog)
 
 
 def verbundene_leistungen(
@@ -128,7 +120,7 @@ def verbundene_leistungen(
         weitere = [katalog]
     else:
         weitere = list(katalog)
-    kataloge = ([_standard()] if standard else []) + [
+    kataloge = ([geliefert("leistungen.toml", LeistungsKatalog)] if standard else []) + [
         k if isinstance(k, LeistungsKatalog) else lade_leistungen_katalog(k) for k in weitere
     ]
     fakten = Fakten(haushalt=haushalt, on=result.stichtag, wohngeld_monat=result.betrag_monat)
@@ -140,16 +132,9 @@ def verbundene_leistungen(
             if p.gilt is False:
                 continue
             gefunden[e.id] = Leistung(
-                id=e.id,
-                name=e.name,
-                rechtsgrundlage=e.rechtsgrundlage,
-                hinweis=e.hinweis,
-                antrag=e.antrag_fuer(haushalt),
-                quelle=e.quelle,
-                betrifft=p.betrifft,
-                sicher=p.gilt is True,
-                vorbehalt=e.vorbehalt if p.gilt is None else None,
-                beispiel=e.beispiel,
+                id=e.id, name=e.name, rechtsgrundlage=e.rechtsgrundlage, hinweis=e.hinweis,
+                antrag=e.antrag_fuer(haushalt), quelle=e.quelle, betrifft=p.betrifft, sicher=p.sicher,
+                vorbehalt=p.vorbehalt(e), beispiel=e.beispiel,
             )
     return tuple(gefunden.values())
 

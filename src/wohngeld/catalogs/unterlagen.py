@@ -13,7 +13,6 @@ each entry also cites the rule whose facts it proves. The catalogue is data
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -26,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ..engine import WOHNGELDART
 from ..errors import InputError
 from ..input.haushalt import Haushalt
-from .katalog import Eintrag, Fakten, katalog_root, lade_toml, pruefe
+from .katalog import Eintrag, Fakten, geliefert, lade_katalog, treffer
 
 __all__ = ["Checkliste", "Unterlage", "UnterlagenKatalog", "lade_unterlagen_katalog", "unterlagen"]
 
@@ -137,18 +136,9 @@ class Checkliste:
         return "\n".join(zeilen)
 
 
-@functools.cache
-def _standard() -> UnterlagenKatalog:
-    return lade_unterlagen_katalog(katalog_root() / "unterlagen.toml")
-
-
 def lade_unterlagen_katalog(path: str | Path | Traversable) -> UnterlagenKatalog:
     """Read and validate an Unterlagen catalogue (the shipped one or a municipality's)."""
-    p = Path(path) if isinstance(path, str) else path
-    k: UnterlagenKatalog = lade_toml(p, UnterlagenKatalog)
-    return k
-
-
+    return lade_katalog(path, UnterlagenKatalog)
 
 
 def unterlagen(
@@ -171,27 +161,15 @@ def unterlagen(
     if isinstance(katalog, UnterlagenKatalog):
         k = katalog
     elif katalog is None:
-        k = _standard()
+        k = geliefert("unterlagen.toml", UnterlagenKatalog)
     else:
         k = lade_unterlagen_katalog(katalog)
     fakten = Fakten(haushalt=haushalt, on=on, merkmale=frozenset(merkmale))
-    liste: list[Unterlage] = []
-    for e in k.unterlage:
-        p = pruefe(e.wenn, e.wenn_eines, fakten)
-        if p.gilt is False:
-            continue
-        liste.append(
-            Unterlage(
-                id=e.id,
-                titel=e.titel,
-                grund=e.grund,
-                zitat=e.zitat,
-                quelle=e.quelle,
-                betrifft=p.betrifft,
-                sicher=p.gilt is True,
-                vorbehalt=e.vorbehalt if p.gilt is None else None,
-            )
-        )
+    liste = [
+        Unterlage(id=e.id, titel=e.titel, grund=e.grund, zitat=e.zitat, quelle=e.quelle,
+                  betrifft=p.betrifft, sicher=p.sicher, vorbehalt=p.vorbehalt(e))
+        for e, p in treffer(k.unterlage, fakten)
+    ]
     return Checkliste(
         stichtag=on,
         art=WOHNGELDART[haushalt.wohnkosten.art],

@@ -116,28 +116,8 @@ def _schema_komponenten() -> dict[str, Any]:
     return komponenten
 
 
-def create_app(settings: Settings | None = None) -> FastAPI:
-    """A new application; ``settings`` default to :meth:`Settings.from_env`."""
-    s = settings or Settings.from_env()
-    _logging(s)
-    app = FastAPI(
-        title="Wohngeld nach dem WoGG",
-        version=__version__,
-        description=(
-            "Wohngeld auf den Euro, mit Rechenweg und Fundstellen. Die Formate sind die der Bibliothek "
-            "`wohngeld` (Result.to_json, Antrag.to_json, JSON Schema eines Haushalts). Es wird nichts "
-            "gespeichert und nichts vom Haushalt protokolliert."
-        ),
-        docs_url=None,
-        redoc_url=None,
-        openapi_url="/v1/openapi.json",
-    )
-    app.include_router(router)
-    # The two POST routes that carry the load are also dispatched as plain Starlette routes placed first:
-    # same functions, same error handlers, without FastAPI's per-request dependency machinery (≈ 50 µs
-    # of ≈ 200 µs in-process). The FastAPI routes behind them still describe them in the OpenAPI document.
-    for pfad, funktion in (("/v1/berechnung", berechnung), ("/v1/antrag", antrag_route)):
-        app.router.routes.insert(0, Route(pfad, funktion, methods=["POST"], include_in_schema=False))
+def _openapi(app: FastAPI) -> None:
+    """The OpenAPI document, built once, with the library's Haushalt schema among its components."""
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
@@ -149,6 +129,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         return app.openapi_schema
 
     app.openapi = openapi  # type: ignore[method-assign]
+
+
+def _fehlerantworten(app: FastAPI) -> None:
+    """German JSON answers for invalid input (422), a body over the limit (413) and HTTP errors."""
 
     @app.exception_handler(UngueltigeEingabe)
     async def ungueltig(request: Request, exc: UngueltigeEingabe) -> Response:
@@ -188,6 +172,10 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             headers=getattr(exc, "headers", None),
         )
 
+
+def _seiten(app: FastAPI) -> None:
+    """The page, its static files and the API docs (Swagger UI where installed, else a plain page)."""
+
     @app.get("/", include_in_schema=False)
     async def seite() -> Response:
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8")
@@ -209,6 +197,32 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             return JSONResponse({"status": 404, "titel": "Nicht gefunden"}, status_code=404)
         return FileResponse(swagger / datei, media_type=art)
 
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    """A new application; ``settings`` default to :meth:`Settings.from_env`."""
+    s = settings or Settings.from_env()
+    _logging(s)
+    app = FastAPI(
+        title="Wohngeld nach dem WoGG",
+        version=__version__,
+        description=(
+            "Wohngeld auf den Euro, mit Rechenweg und Fundstellen. Die Formate sind die der Bibliothek "
+            "`wohngeld` (Result.to_json, Antrag.to_json, JSON Schema eines Haushalts). Es wird nichts "
+            "gespeichert und nichts vom Haushalt protokolliert."
+        ),
+        docs_url=None,
+        redoc_url=None,
+        openapi_url="/v1/openapi.json",
+    )
+    app.include_router(router)
+    # The two POST routes that carry the load are also dispatched as plain Starlette routes placed first:
+    # same functions, same error handlers, without FastAPI's per-request dependency machinery (≈ 50 µs
+    # of ≈ 200 µs in-process). The FastAPI routes behind them still describe them in the OpenAPI document.
+    for pfad, funktion in (("/v1/berechnung", berechnung), ("/v1/antrag", antrag_route)):
+        app.router.routes.insert(0, Route(pfad, funktion, methods=["POST"], include_in_schema=False))
+    _openapi(app)
+    _fehlerantworten(app)
+    _seiten(app)
     if s.cors_origins:
         app.add_middleware(
             CORSMiddleware,

@@ -89,6 +89,79 @@ def _limit_fuer(path: str, max_body: int, max_stapel: int) -> int:
     return max_stapel if path.rstrip("/") == "/v1/stapel" else max_body
 
 
+def _request_id(scope: Scope) -> str:
+    """The proxy's ``X-Request-ID`` if it is a plain token (8 to 64 of ``A-Za-z0-9._-``), else a new one."""
+    rid = ""
+    for k, v in scope.get("headers", ()):
+        if k == b"x-request-id":
+            text = v.decode("latin-1")
+            rid = text if _ID.fullmatch(text) else ""
+    return rid or uuid.uuid4().hex
+
+
+def _content_length(scope: Scope) -> int | None:
+    """The declared ``Content-Length``, or None where it is missing or not a number."""
+    laenge = None
+    for k, v in scope.get("headers", ()):
+        if k == b"content-length":
+            try:
+                laenge = int(v)
+            except ValueError:
+                laenge = None
+    return laenge
+
+
+class _Anfrage:
+    """One request as the middleware sees it: its id, the body limit, the answer's status so far."""
+
+    __slots__ = ("gelesen", "gestartet", "kopf", "limit", "receive", "rid", "send", "status")
+
+    def __init__(self, *, rid: str, path: str, limit: int, receive: Receive, send: Send) -> None:
+        self.rid = rid
+        self.limit = limit
+        self.receive = receive
+        self.send = send
+        csp = (CSP_DOCS if path.startswith("/v1/docs") else CSP).encode()
+        self.kopf = (*_HEADERS, (b"content-security-policy", csp), (b"x-request-id", rid.encode()))
+        self.status = 500
+        self.gestartet = False
+        self.gelesen = 0
+
+    async def senden(self, message: Message) -> None:
+        """Passes the answer on with the security headers and the request id, without cookies."""
+        if message["type"] == "http.response.start":
+            self.gestartet = True
+            self.status = int(message["status"])
+            headers = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in _DROP]
+            headers += self.kopf
+            message["headers"] = headers
+        await self.send(message)
+
+    async def empfangen(self) -> Message:
+        """Passes the body on, raising :class:`ZuGross` as soon as more than the limit has come."""
+        message = await self.receive()
+        if message["type"] == "http.request":
+            self.gelesen += len(message.get("body", b""))
+            if self.gelesen > self.limit:
+                raise ZuGross(self.limit)
+        return message
+
+
+def _route_vorlage(scope: Scope, path: str) -> str:
+    """The route's template (FastAPI routes), else the matched path of a route without parameters.
+
+    Never a path nobody routed (it could carry anything).
+    """
+    route = scope.get("route")
+    return getattr(route, "path", None) or (
+        "/static"
+        if path.startswith("/static/")
+        else path
+        if scope.get("endpoint") is not None and not scope.get("path_params")
+        else "(unbekannt)"
+    )
+
+
 class Schutz:
     """The ASGI middleware described in the module docstring."""
 
@@ -102,97 +175,52 @@ class Schutz:
             await self.app(scope, receive, send)
             return
         start = time.perf_counter()
-        rid = ""
-        for k, v in scope.get("headers", ()):
-            if k == b"x-request-id":
-                text = v.decode("latin-1")
-                rid = text if _ID.fullmatch(text) else ""
-        rid = rid or uuid.uuid4().hex
+        rid = _request_id(scope)
         scope.setdefault("state", {})["request_id"] = rid
         path = str(scope.get("path", ""))
         limit = _limit_fuer(path, self.max_body, self.max_stapel)
-        status = 500
-        gestartet = False
-        csp = (CSP_DOCS if path.startswith("/v1/docs") else CSP).encode()
-
-        laenge = None
-        for k, v in scope.get("headers", ()):
-            if k == b"content-length":
-                try:
-                    laenge = int(v)
-                except ValueError:
-                    laenge = None
-
-        async def senden(message: Message) -> None:
-            nonlocal status, gestartet
-            if message["type"] == "http.response.start":
-                gestartet = True
-                status = int(message["status"])
-                headers = [(k, v) for k, v in message.get("headers", ()) if k.lower() not in _DROP]
-                headers += [*_HEADERS, (b"content-security-policy", csp), (b"x-request-id", rid.encode())]
-                message["headers"] = headers
-            await send(message)
-
-        gelesen = 0
-
-        async def empfangen() -> Message:
-            nonlocal gelesen
-            message = await receive()
-            if message["type"] == "http.request":
-                gelesen += len(message.get("body", b""))
-                if gelesen > limit:
-                    raise ZuGross(limit)
-            return message
-
+        a = _Anfrage(rid=rid, path=path, limit=limit, receive=receive, send=send)
         try:
-            if laenge is not None and laenge > limit:
-                await _zu_gross(senden, limit)
-            else:
-                try:
-                    await self.app(scope, empfangen, senden)
-                except ZuGross:
-                    if not gestartet:
-                        await _zu_gross(senden, limit)
-                except Exception as exc:  # the message may quote input: only the class is logged
-                    LOGGER.error(
-                        "Fehler",
-                        extra={"felder": {"request_id": rid, "fehler": type(exc).__name__}},
-                    )
-                    if gestartet:  # the answer is already out (e.g. a framework's 500); nothing to add
-                        return
-                    await _antwort(
-                        senden,
-                        500,
-                        {
-                            "status": 500,
-                            "titel": "Interner Fehler",
-                            "meldung": f"Die Anfrage konnte nicht bearbeitet werden (Anfrage-Nr. {rid}).",
-                        },
-                    )
+            await self._bearbeiten(scope, a)
         finally:
             if LOGGER.isEnabledFor(logging.INFO):
-                # the route's template (FastAPI routes), else the matched path of a route without
-                # parameters; never a path nobody routed (it could carry anything)
-                route = scope.get("route")
-                vorlage = getattr(route, "path", None) or (
-                    "/static"
-                    if path.startswith("/static/")
-                    else path
-                    if scope.get("endpoint") is not None and not scope.get("path_params")
-                    else "(unbekannt)"
-                )
                 LOGGER.info(
                     "Anfrage",
                     extra={
                         "felder": {
                             "request_id": rid,
                             "methode": scope.get("method", ""),
-                            "route": vorlage,
-                            "status": status,
+                            "route": _route_vorlage(scope, path),
+                            "status": a.status,
                             "dauer_ms": round((time.perf_counter() - start) * 1000, 2),
                         }
                     },
                 )
+
+    async def _bearbeiten(self, scope: Scope, a: _Anfrage) -> None:
+        """The app's answer; 413 for a body over the limit, 500 for an error the app let through."""
+        laenge = _content_length(scope)
+        if laenge is not None and laenge > a.limit:
+            await _zu_gross(a.senden, a.limit)
+            return
+        try:
+            await self.app(scope, a.empfangen, a.senden)
+        except ZuGross:
+            if not a.gestartet:
+                await _zu_gross(a.senden, a.limit)
+        except Exception as exc:  # the message may quote input: only the class is logged
+            LOGGER.error("Fehler", extra={"felder": {"request_id": a.rid, "fehler": type(exc).__name__}})
+            if a.gestartet:  # the answer is already out (e.g. a framework's 500); nothing to add
+                return
+            await _antwort(
+                a.senden,
+                500,
+                {
+                    "status": 500,
+                    "titel": "Interner Fehler",
+                    "meldung": f"Die Anfrage konnte nicht bearbeitet werden (Anfrage-Nr. {a.rid}).",
+                },
+            )
 
 
 async def _antwort(send: Send, status: int, body: dict[str, object]) -> None:
