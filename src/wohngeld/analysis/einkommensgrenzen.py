@@ -9,7 +9,7 @@ that point exactly.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -22,7 +22,7 @@ from ..money import NULL as _NULL
 from ..money import to_decimal
 from ..result import Result
 
-__all__ = ["Grenze", "einkommensgrenze", "mietgrenze"]
+__all__ = ["Grenze", "einkommensgrenze", "mietgrenze", "tafel"]
 
 _CENT = Decimal("0.01")
 _MAX_CENT = int(MAX_BETRAG * 100)
@@ -111,6 +111,30 @@ def _cent(c: int) -> Decimal:
     return (Decimal(c) * _CENT).quantize(_CENT)
 
 
+def _an_grenze(anspruch: Callable[[int], Result | None], c: int) -> tuple[Decimal, Decimal]:
+    """The limit ``c`` (cents) in euros and the Wohngeld at it; there is a claim at ``c``."""
+    r = anspruch(c)
+    assert r is not None
+    return _cent(c), r.betrag_monat
+
+
+def _grenze(
+    art: Literal["einkommen", "miete"],
+    an_grenze: tuple[Decimal | None, Decimal | None],
+    basis: Result,
+    *,
+    mitglieder: int,
+    on: date,
+    miete_monat: Decimal | None,
+    gesamteinkommen_monat: Decimal | None,
+) -> Grenze:
+    """The limit found and the Wohngeld at it, with the Mietenstufe and Rechtsstand of ``basis``."""
+    wert, betrag = an_grenze
+    return Grenze(art=art, wert=wert, wohngeld_an_grenze=betrag, mitglieder=mitglieder,
+                  mietenstufe=basis.mietenstufe, miete_monat=miete_monat,
+                  gesamteinkommen_monat=gesamteinkommen_monat, stichtag=on, rechtsstand=basis.rechtsstand)
+
+
 def _letzter_cent(links: Callable[[int], bool]) -> int:
     """Largest cent amount in [0, _MAX_CENT] for which ``links`` holds.
 
@@ -159,25 +183,12 @@ def einkommensgrenze(
 
     r0 = anspruch(0)
     base = rechne(miete, Decimal(0)) if r0 is None else r0
-    wert: Decimal | None = None
-    betrag: Decimal | None = None
+    an_grenze: tuple[Decimal | None, Decimal | None] = (None, None)
     if r0 is not None:
         lo = _letzter_cent(lambda c: anspruch(c) is not None)  # claim up to lo, none above
-        wert = _cent(lo)
-        r = anspruch(lo)
-        assert r is not None
-        betrag = r.betrag_monat
-    return Grenze(
-        art="einkommen",
-        wert=wert,
-        wohngeld_an_grenze=betrag,
-        mitglieder=mitglieder,
-        mietenstufe=base.mietenstufe,
-        miete_monat=None if miete_monat is None else miete,
-        gesamteinkommen_monat=None,
-        stichtag=on,
-        rechtsstand=base.rechtsstand,
-    )
+        an_grenze = _an_grenze(anspruch, lo)
+    return _grenze("einkommen", an_grenze, base, mitglieder=mitglieder, on=on,
+                   miete_monat=None if miete_monat is None else miete, gesamteinkommen_monat=None)
 
 
 def mietgrenze(
@@ -204,27 +215,38 @@ def mietgrenze(
         return r if r.anspruch else None
 
     top = rechne(MAX_BETRAG, y)
-    wert: Decimal | None = None
-    betrag: Decimal | None = None
+    an_grenze: tuple[Decimal | None, Decimal | None] = (None, None)
     if top.anspruch:
         r0 = anspruch(0)
         if r0 is not None:
-            wert, betrag = Decimal("0.00"), r0.betrag_monat
+            an_grenze = Decimal("0.00"), r0.betrag_monat
         else:
             # no claim up to lo; top.anspruch: a claim at _MAX_CENT, so lo < _MAX_CENT
-            hi = _letzter_cent(lambda c: anspruch(c) is None) + 1
-            wert = _cent(hi)
-            r = anspruch(hi)
-            assert r is not None
-            betrag = r.betrag_monat
-    return Grenze(
-        art="miete",
-        wert=wert,
-        wohngeld_an_grenze=betrag,
-        mitglieder=mitglieder,
-        mietenstufe=top.mietenstufe,
-        miete_monat=None,
-        gesamteinkommen_monat=y,
-        stichtag=on,
-        rechtsstand=top.rechtsstand,
-    )
+            an_grenze = _an_grenze(anspruch, _letzter_cent(lambda c: anspruch(c) is None) + 1)
+    return _grenze("miete", an_grenze, top, mitglieder=mitglieder, on=on, miete_monat=None,
+                   gesamteinkommen_monat=y)
+
+
+def tafel(
+    *,
+    mitglieder: Iterable[int],
+    mietenstufen: Iterable[int | None],
+    on: date,
+    gemeinde: str | None = None,
+    miete_monat: Decimal | int | str | None = None,
+    gesamteinkommen_monat: Decimal | int | str | None = None,
+    rechtsstand: str | ParameterStore | None = None,
+) -> list[list[Grenze]]:
+    """The limits for each household size (rows) and Mietenstufe (columns), as ``wohngeld grenzen`` shows.
+
+    With ``gesamteinkommen_monat``: the lowest Miete (:func:`mietgrenze`); else the highest
+    Gesamteinkommen (:func:`einkommensgrenze`) at ``miete_monat``. A Mietenstufe of None: the
+    Gemeinde's.
+    """
+    stufen = tuple(mietenstufen)
+    if gesamteinkommen_monat is not None:
+        y = gesamteinkommen_monat
+        return [[mietgrenze(mitglieder=n, gesamteinkommen_monat=y, on=on, mietenstufe=s, gemeinde=gemeinde,
+                            rechtsstand=rechtsstand) for s in stufen] for n in mitglieder]
+    return [[einkommensgrenze(mitglieder=n, on=on, mietenstufe=s, gemeinde=gemeinde, miete_monat=miete_monat,
+                              rechtsstand=rechtsstand) for s in stufen] for n in mitglieder]

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from starlette.concurrency import run_in_threadpool
 
 from .. import __version__
-from ..analysis.einkommensgrenzen import Grenze, einkommensgrenze, mietgrenze
+from ..analysis.einkommensgrenzen import Grenze, tafel
 from ..analysis.szenario import parse_szenario
 from ..darstellung import json_fehler, json_typ
 from ..engine import calculate
@@ -164,6 +164,12 @@ def _wohnort_fehler(exc: Exception, h: Haushalt) -> list[dict[str, Any]]:
     return aus_ausnahme(exc, wert=h.gemeinde)
 
 
+def _koerper_schema(name: str) -> dict[str, Any]:
+    """The OpenAPI request body of a POST route: required JSON, the component schema ``name``."""
+    schema = {"$ref": f"#/components/schemas/{name}"}
+    return {"requestBody": {"required": True, "content": {_JSON: {"schema": schema}}}}
+
+
 def _json_antwort(text: str, status: int = 200) -> Response:
     return Response(content=text.encode(), status_code=status, media_type=_JSON)
 
@@ -176,12 +182,7 @@ def _json_antwort(text: str, status: int = 200) -> Response:
         "optional `rechtsstand` (Name eines Regelwerks) oder `szenario` (wie eine Szenario-Datei) und "
         "`rechenweg: true`. Antwort: `Result.to_json()`."
     ),
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {_JSON: {"schema": {"$ref": "#/components/schemas/BerechnungEingabe"}}},
-        }
-    },
+    openapi_extra=_koerper_schema("BerechnungEingabe"),
     responses={
         200: {"description": "Result.to_json()"},
         413: {"description": "Eingabe zu groß"},
@@ -212,12 +213,7 @@ _ANTRAG_EXTRA = ("kinderzuschlag_monat", "kindergeld_monat", "unterkunft_monat")
         "Wie `POST /v1/berechnung`, dazu optional `merkmale` (Liste), `kinderzuschlag_monat`, "
         "`kindergeld_monat`, `unterkunft_monat` für den Vorrang-Hinweis. Antwort: `Antrag.to_json()`."
     ),
-    openapi_extra={
-        "requestBody": {
-            "required": True,
-            "content": {_JSON: {"schema": {"$ref": "#/components/schemas/AntragEingabe"}}},
-        }
-    },
+    openapi_extra=_koerper_schema("AntragEingabe"),
     responses={200: {"description": "Antrag.to_json()"}, 422: {"description": "Fehler"}},
 )
 async def antrag_route(request: Request) -> Response:
@@ -460,32 +456,9 @@ async def einkommensgrenzen(request: Request) -> Response:
     store = _regelwerk(q.get("rechtsstand"), None)
 
     def rechnen() -> list[Grenze]:
-        out = []
-        for n in ns:
-            for s in stufen:
-                if einkommen is not None:
-                    out.append(
-                        mietgrenze(
-                            mitglieder=n,
-                            gesamteinkommen_monat=einkommen,
-                            on=on,
-                            mietenstufe=s,
-                            gemeinde=gemeinde,
-                            rechtsstand=store,
-                        )
-                    )
-                else:
-                    out.append(
-                        einkommensgrenze(
-                            mitglieder=n,
-                            on=on,
-                            mietenstufe=s,
-                            gemeinde=gemeinde,
-                            miete_monat=miete,
-                            rechtsstand=store,
-                        )
-                    )
-        return out
+        zeilen = tafel(mitglieder=ns, mietenstufen=stufen, on=on, gemeinde=gemeinde, miete_monat=miete,
+                       gesamteinkommen_monat=einkommen, rechtsstand=store)
+        return [g for zeile in zeilen for g in zeile]
 
     try:
         grenzen = await run_in_threadpool(rechnen)
