@@ -10,42 +10,28 @@ from ..errors import WohngeldError
 from ..formats.faelle import lade_fall
 from ..procedure.aenderung import aenderung as folge
 from ._gruppe import main
-from ._optionen import datum
+from ._optionen import DATEI, datum, json_option, rechtsstand_option
 
 __all__ = ["aenderung"]
-
-_DATEI = click.Path(exists=True, dir_okay=False, path_type=Path)
-
 
 @main.command(
     help="Vergleicht den bewilligten Haushalt (BEWILLIGT) mit dem geänderten (NEU) nach § 27 WoGG: "
     "Mitteilungspflicht, Neuentscheidung von Amts wegen oder Erhöhungsantrag, mit neuem Betrag."
 )
-@click.argument("bewilligt", type=_DATEI)
-@click.argument("neu", type=_DATEI)
+@click.argument("bewilligt", type=DATEI)
+@click.argument("neu", type=DATEI)
 @click.option(
     "--bewilligt-ab",
     help="Beginn des Bewilligungszeitraums JJJJ-MM-TT, ein Monatserster "
     "(Standard: bewilligungszeitraum_ab oder Stichtag von BEWILLIGT).",
 )
 @click.option("--aenderung-ab", help="Tag der Änderung JJJJ-MM-TT (Standard: Stichtag von NEU).")
-@click.option(
-    "--monate",
-    type=click.IntRange(1, 24),
-    default=None,
-    help="Länge des Bewilligungszeitraums in Monaten (Standard: 12, § 25 Abs. 1 WoGG).",
-)
-@click.option(
-    "--voruebergehend",
-    is_flag=True,
-    help="Die Änderung ist nur vorübergehend (§ 27 Abs. 2 und 3 WoGG greifen dann nicht).",
-)
-@click.option(
-    "--rechtsstand",
-    default=None,
-    help="Benanntes Regelwerk, z. B. 'Entwurf 2027' (Standard: das geltende Recht).",
-)
-@click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
+@click.option("--monate", type=click.IntRange(1, 24), default=None,
+              help="Länge des Bewilligungszeitraums in Monaten (Standard: 12, § 25 Abs. 1 WoGG).")
+@click.option("--voruebergehend", is_flag=True,
+              help="Die Änderung ist nur vorübergehend (§ 27 Abs. 2 und 3 WoGG greifen dann nicht).")
+@rechtsstand_option("das geltende Recht")
+@json_option()
 def aenderung(
     bewilligt: Path,
     neu: Path,

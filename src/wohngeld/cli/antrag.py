@@ -12,7 +12,16 @@ from ..formats.faelle import lade_fall
 from ..money import to_decimal
 from ..procedure.antrag import antrag as gesamt
 from ._gruppe import main
-from ._optionen import datum
+from ._optionen import (
+    DATEI,
+    RECHTSSTAND_DER_DATEI,
+    datum,
+    json_option,
+    katalog_option,
+    merkmal_option,
+    rechtsstand_option,
+    stichtag_option,
+)
 
 __all__ = ["antrag"]
 
@@ -26,36 +35,23 @@ def _euro(value: str | None, param: str) -> Decimal | None:
         raise click.BadParameter(str(exc), param_hint=param) from None
 
 
-_DATEI = click.Path(exists=True, dir_okay=False, path_type=Path)
-
-
 @main.command(
     help="Alles für den Online-Antrag aus einer Falldatei (TOML/JSON): Wohngeld, Unterlagen, "
     "Vorrang-Hinweis gegenüber SGB II/XII und verbundene Leistungen."
 )
-@click.argument("datei", type=_DATEI)
-@click.option("--json", "als_json", is_flag=True, help="Gesamtergebnis als JSON ausgeben.")
-@click.option("--stichtag", help="Stichtag JJJJ-MM-TT statt des Stichtags der Datei.")
-@click.option(
-    "--rechtsstand",
-    default=None,
-    help="Benanntes Regelwerk, z. B. 'Entwurf 2027' (Standard: das am Stichtag geltende Recht "
-    "oder der Schlüssel 'rechtsstand' der Datei).",
-)
-@click.option("--katalog", type=_DATEI, help="Eigener Unterlagen-Katalog (TOML) statt des mitgelieferten.")
+@click.argument("datei", type=DATEI)
+@json_option("Gesamtergebnis als JSON ausgeben.")
+@stichtag_option("statt des Stichtags der Datei.")
+@rechtsstand_option(RECHTSSTAND_DER_DATEI)
+@katalog_option
 @click.option(
     "--leistungen",
     "leistungen",
-    type=_DATEI,
+    type=DATEI,
     multiple=True,
     help="Eigener Katalog verbundener Leistungen (TOML), zusätzlich zum mitgelieferten; mehrfach möglich.",
 )
-@click.option(
-    "--merkmal",
-    "merkmale",
-    multiple=True,
-    help="Zusätzliches Merkmal, das die Falldatei nicht kennt (z. B. eigenes_mehrfamilienhaus).",
-)
+@merkmal_option
 @click.option("--bedarf", help="Bedarf nach SGB II/XII in €/Monat für den Vorrang-Hinweis.")
 @click.option("--kindergeld", help="Kindergeld des Haushalts in €/Monat (Vorrang-Hinweis).")
 @click.option("--kinderzuschlag", help="Kinderzuschlag in €/Monat (Vorrang-Hinweis).")

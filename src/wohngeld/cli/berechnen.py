@@ -13,7 +13,14 @@ from ..errors import WohngeldError
 from ..formats.faelle import Fall, lade_fall
 from ..law.tabelle import ParameterStore
 from ._gruppe import main
-from ._optionen import szenario_laden, szenario_option
+from ._optionen import (
+    RECHTSSTAND_DER_DATEI,
+    json_option,
+    rechtsstand_option,
+    stichtag_option,
+    szenario_laden,
+    szenario_option,
+)
 
 __all__ = ["beispiel", "berechnen"]
 
@@ -48,15 +55,10 @@ def _ausgabe(
 
 @main.command(help="Berechnet einen Haushalt aus einer Falldatei (TOML oder JSON).")
 @click.argument("datei", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--stichtag", help="Stichtag JJJJ-MM-TT statt des Stichtags der Datei.")
-@click.option(
-    "--rechtsstand",
-    default=None,
-    help="Benanntes Regelwerk, z. B. 'Entwurf 2027' (Standard: das am Stichtag geltende Recht "
-    "oder der Schlüssel 'rechtsstand' der Datei).",
-)
+@stichtag_option("statt des Stichtags der Datei.")
+@rechtsstand_option(RECHTSSTAND_DER_DATEI)
 @szenario_option
-@click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
+@json_option()
 def berechnen(
     datei: Path, stichtag: str | None, rechtsstand: str | None, szenario_datei: Path | None, als_json: bool
 ) -> None:
@@ -72,7 +74,7 @@ def berechnen(
 
 
 @main.command(help="Rechnet das eingebaute Beispiel (Dresden 2023, Beispiel 1) vor.")
-@click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
+@json_option()
 def beispiel(als_json: bool) -> None:
     """Compute the built-in example."""
     ref = resources.files("wohngeld") / "data" / "beispiele" / "dresden-2023-beispiel-1.toml"

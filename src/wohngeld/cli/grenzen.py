@@ -9,12 +9,12 @@ from pathlib import Path
 
 import click
 
-from ..analysis.einkommensgrenzen import Grenze, einkommensgrenze, mietgrenze
+from ..analysis.einkommensgrenzen import Grenze, tafel
 from ..darstellung import ROEMISCH
 from ..errors import WohngeldError
 from ..rechenweg import format_datum, format_euro
 from ._gruppe import main
-from ._optionen import datum, szenario_laden, szenario_option
+from ._optionen import datum, json_option, stichtag_option, szenario_laden, szenario_option
 
 __all__ = ["grenzen"]
 
@@ -31,26 +31,16 @@ def _zelle(g: Grenze) -> str:
         "Mit --einkommen umgekehrt: die niedrigste Miete, ab der es Wohngeld gibt."
     )
 )
-@click.option(
-    "--mitglieder",
-    "-n",
-    type=click.IntRange(1, 99),
-    multiple=True,
-    help="Haushaltsmitglieder (mehrfach möglich; Standard 1–5).",
-)
-@click.option(
-    "--mietenstufe",
-    "-s",
-    type=click.IntRange(1, 7),
-    multiple=True,
-    help="Mietenstufe 1–7 (mehrfach möglich; Standard alle).",
-)
+@click.option("--mitglieder", "-n", type=click.IntRange(1, 99), multiple=True,
+              help="Haushaltsmitglieder (mehrfach möglich; Standard 1–5).")
+@click.option("--mietenstufe", "-s", type=click.IntRange(1, 7), multiple=True,
+              help="Mietenstufe 1–7 (mehrfach möglich; Standard alle).")
 @click.option("--gemeinde", help="Gemeinde (AGS oder Name) statt --mietenstufe.")
 @click.option("--miete", help="Bruttokaltmiete EUR/Monat (Standard: mindestens der Höchstbetrag).")
 @click.option("--einkommen", help="Gesamteinkommen EUR/Monat: gesucht ist dann die niedrigste Miete.")
-@click.option("--stichtag", help="Stichtag JJJJ-MM-TT (Standard: heute).")
+@stichtag_option("(Standard: heute).")
 @szenario_option
-@click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
+@json_option()
 def grenzen(
     mitglieder: tuple[int, ...],
     mietenstufe: tuple[int, ...],
@@ -70,31 +60,9 @@ def grenzen(
         raise click.UsageError("--miete und --einkommen schließen sich aus: gesucht ist jeweils das andere")
     ns = mitglieder or (1, 2, 3, 4, 5)
     stufen: tuple[int | None, ...] = (None,) if gemeinde else (mietenstufe or tuple(range(1, 8)))
-    zeilen: list[list[Grenze]] = []
     try:
-        for n in ns:
-            zeile = []
-            for s in stufen:
-                if einkommen is not None:
-                    g = mietgrenze(
-                        mitglieder=n,
-                        gesamteinkommen_monat=einkommen,
-                        on=on,
-                        mietenstufe=s,
-                        gemeinde=gemeinde,
-                        rechtsstand=store,
-                    )
-                else:
-                    g = einkommensgrenze(
-                        mitglieder=n,
-                        on=on,
-                        mietenstufe=s,
-                        gemeinde=gemeinde,
-                        miete_monat=miete,
-                        rechtsstand=store,
-                    )
-                zeile.append(g)
-            zeilen.append(zeile)
+        zeilen = tafel(mitglieder=ns, mietenstufen=stufen, on=on, gemeinde=gemeinde, miete_monat=miete,
+                       gesamteinkommen_monat=einkommen, rechtsstand=store)
     except (WohngeldError, ValueError) as exc:
         raise click.ClickException(" ".join(str(exc).split())) from None
     if als_json:

@@ -11,6 +11,7 @@ from ..darstellung import ROEMISCH
 from ..errors import AmbiguousMunicipality, UnknownMunicipality, WohngeldError
 from ..law.mietenstufen.liste import Gemeinde, mietenstufe
 from ._gruppe import main
+from ._optionen import json_option, stichtag_option
 
 __all__ = ["mietenstufe_cmd"]
 
@@ -48,8 +49,8 @@ def _nach_plz(plz: str, ort: str | None, on: date, als_json: bool) -> None:
 )
 @click.argument("eingabe", metavar="EINGABE")
 @click.option("--ort", default=None, help="Mit einer PLZ: Name der Gemeinde, wenn die PLZ mehrere umfasst.")
-@click.option("--stichtag", default=None, help="Stichtag JJJJ-MM-TT (Standard: heute).")
-@click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
+@stichtag_option("(Standard: heute).")
+@json_option()
 def mietenstufe_cmd(eingabe: str, ort: str | None, stichtag: str | None, als_json: bool) -> None:
     """Look a Gemeinde up by PLZ, AGS or name."""
     try:

@@ -15,7 +15,7 @@ from ..formats.faelle import Fall, lade_fall
 from ..law.tabelle import ParameterStore, named_store
 from ..result import Result
 from ._gruppe import main
-from ._optionen import szenario_laden, szenario_option
+from ._optionen import json_option, szenario_laden, szenario_option
 
 __all__ = ["SCHRITTE", "VERGLEICHE", "pruefe_fall", "pruefen"]
 
@@ -101,7 +101,7 @@ def _dateien(ziel: Path) -> list[Path]:
     is_flag=True,
     help="Auch erwartete Rechenschritte z1–z4 vergleichen (sonst nur wohngeld_monat, M, Y, formel_monat).",
 )
-@click.option("--json", "als_json", is_flag=True, help="Ergebnisse als JSON ausgeben.")
+@json_option("Ergebnisse als JSON ausgeben.")
 def pruefen(verzeichnis: Path, szenario_datei: Path | None, schritte: bool, als_json: bool) -> None:
     """Run every case file below VERZEICHNIS; exit code 1 if any fails."""
     store = szenario_laden(szenario_datei)

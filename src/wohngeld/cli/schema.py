@@ -8,14 +8,13 @@ import click
 
 from ..formats.schema import haushalt_schema
 from ._gruppe import main
+from ._optionen import json_option
 
 __all__ = ["schema"]
 
 
 @main.command(help="Gibt das JSON-Schema eines Haushalts (Eingabe) aus, zur Prüfung vor dem Aufruf.")
-@click.option(
-    "--json", "als_json", is_flag=True, help="Ausgabe als JSON (die einzige Form; für Einheitlichkeit)."
-)
+@json_option("Ausgabe als JSON (die einzige Form; für Einheitlichkeit).")
 def schema(als_json: bool) -> None:
     """Print the JSON Schema of ``Haushalt``."""
     click.echo(json.dumps(haushalt_schema(), ensure_ascii=False, indent=2))

@@ -18,7 +18,7 @@ from ..errors import WohngeldError
 from ..formats.prozesse import pruefe_prozesse
 from ..formats.stapel import ERGEBNIS_SPALTEN, stapel_pfad
 from ._gruppe import main
-from ._optionen import datum, szenario_laden, szenario_option
+from ._optionen import datum, json_option, stichtag_option, szenario_laden, szenario_option
 
 __all__ = ["stapel"]
 
@@ -109,7 +109,7 @@ class _Fortschritt:
 )
 @click.argument("eingabe", type=click.Path(path_type=Path))
 @click.argument("ausgabe", type=click.Path(path_type=Path))
-@click.option("--stichtag", help="Stichtag JJJJ-MM-TT für Zeilen ohne eigenen Stichtag.")
+@stichtag_option("für Zeilen ohne eigenen Stichtag.")
 @click.option("--format", "fmt", type=click.Choice(["csv", "jsonl"]), help="Format (sonst aus der Endung).")
 @szenario_option
 @click.option(
@@ -141,7 +141,7 @@ class _Fortschritt:
     help="Sekunden zwischen zwei Fortschrittszeilen, wenn stderr kein Terminal ist.",
 )
 @click.option("--streng", is_flag=True, help="Exit-Code 1, wenn eine Zeile einen Fehler hat.")
-@click.option("--json", "als_json", is_flag=True, help="Zusammenfassung als JSON auf stdout.")
+@json_option("Zusammenfassung als JSON auf stdout.")
 @click.option(
     "--prozesse",
     type=click.IntRange(min=0),

@@ -10,24 +10,16 @@ from ..catalogs.unterlagen import unterlagen as checkliste
 from ..errors import WohngeldError
 from ..formats.faelle import lade_fall
 from ._gruppe import main
+from ._optionen import DATEI, json_option, katalog_option, merkmal_option
 
 __all__ = ["unterlagen"]
 
 
 @main.command(help="Listet die Unterlagen für den Wohngeldantrag eines Haushalts (Falldatei TOML/JSON).")
-@click.argument("datei", type=click.Path(exists=True, dir_okay=False, path_type=Path))
-@click.option("--json", "als_json", is_flag=True, help="Checkliste als JSON ausgeben.")
-@click.option(
-    "--katalog",
-    type=click.Path(exists=True, dir_okay=False, path_type=Path),
-    help="Eigener Unterlagen-Katalog (TOML) statt des mitgelieferten.",
-)
-@click.option(
-    "--merkmal",
-    "merkmale",
-    multiple=True,
-    help="Zusätzliches Merkmal, das die Falldatei nicht kennt (z. B. eigenes_mehrfamilienhaus).",
-)
+@click.argument("datei", type=DATEI)
+@json_option("Checkliste als JSON ausgeben.")
+@katalog_option
+@merkmal_option
 def unterlagen(datei: Path, als_json: bool, katalog: Path | None, merkmale: tuple[str, ...]) -> None:
     """Print the Unterlagen-Checkliste of one case file."""
     try:

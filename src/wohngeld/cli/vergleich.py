@@ -12,6 +12,7 @@ from ..errors import WohngeldError
 from ..formats.faelle import Fall, lade_fall
 from ..law.tabelle import regelwerke
 from ._gruppe import main
+from ._optionen import json_option, stichtag_option
 
 __all__ = ["vergleich_cmd"]
 
@@ -57,15 +58,11 @@ def _stichtag(value: str | None, a: str, b: str) -> date:
 @click.argument("pfad", type=click.Path(exists=True, path_type=Path))
 @click.option("--a", "a", default="geltendes Recht", show_default=True, help="Rechtsstand a.")
 @click.option("--b", "b", default="Entwurf 2027", show_default=True, help="Rechtsstand b.")
+@stichtag_option("(Standard: Beginn des benannten Regelwerks).")
 @click.option(
-    "--stichtag", default=None, help="Stichtag JJJJ-MM-TT (Standard: Beginn des benannten Regelwerks)."
+    "--mietenstufe-fest", is_flag=True, help="Haushalte mit Gemeinde behalten unter b die Mietenstufe aus a."
 )
-@click.option(
-    "--mietenstufe-fest",
-    is_flag=True,
-    help="Haushalte mit Gemeinde behalten unter b die Mietenstufe aus a.",
-)
-@click.option("--json", "als_json", is_flag=True, help="Ergebnis als JSON ausgeben.")
+@json_option()
 def vergleich_cmd(
     pfad: Path, a: str, b: str, stichtag: str | None, mietenstufe_fest: bool, als_json: bool
 ) -> None:
