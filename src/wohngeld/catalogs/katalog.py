@@ -12,12 +12,12 @@ from __future__ import annotations
 import functools
 import tomllib
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, fields
 from datetime import date
 from decimal import Decimal
 from importlib.resources.abc import Traversable
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
@@ -28,8 +28,17 @@ from ..law.tabelle import data_root
 from .gemeinde import gemeinde_passt
 
 __all__ = [
-    "Bedingung", "Eintrag", "Fakten", "Pruefung", "geliefert", "katalog_root", "lade_katalog", "lade_toml",
-    "pruefe", "treffer",
+    "Bedingung",
+    "Eintrag",
+    "Fakten",
+    "Pruefung",
+    "als_dict",
+    "geliefert",
+    "katalog_root",
+    "lade_katalog",
+    "lade_toml",
+    "pruefe",
+    "treffer",
 ]
 
 Tri = bool | None
@@ -307,6 +316,12 @@ def pruefe(wenn: Bedingung | None, wenn_eines: Sequence[Bedingung], f: Fakten) -
     gilt = _und(p.gilt for p in teile)
     betrifft = tuple(dict.fromkeys(n for p in teile for n in p.betrifft))
     return Pruefung(gilt, betrifft if gilt is not False else ())
+
+
+def als_dict(antwort: Any) -> dict[str, object]:
+    """A catalogue answer (a dataclass) as a JSON-ready mapping: its fields in order, tuples as lists."""
+    werte = ((f.name, getattr(antwort, f.name)) for f in fields(antwort))
+    return {name: list(w) if isinstance(w, tuple) else w for name, w in werte}
 
 
 def katalog_root() -> Traversable:

@@ -20,7 +20,7 @@ from ..errors import InputError
 from ..input.haushalt import Haushalt
 from ..result import Result
 from .gemeinde import gemeinde_passt
-from .katalog import Eintrag, Fakten, geliefert, lade_katalog, pruefe
+from .katalog import Eintrag, Fakten, als_dict, geliefert, lade_katalog, pruefe
 
 __all__ = ["Leistung", "LeistungsKatalog", "lade_leistungen_katalog", "verbundene_leistungen"]
 
@@ -78,19 +78,8 @@ class Leistung:
     beispiel: bool
 
     def to_dict(self) -> dict[str, object]:
-        """JSON-ready mapping."""
-        return {
-            "id": self.id,
-            "name": self.name,
-            "rechtsgrundlage": self.rechtsgrundlage,
-            "hinweis": self.hinweis,
-            "antrag": self.antrag,
-            "quelle": self.quelle,
-            "betrifft": list(self.betrifft),
-            "sicher": self.sicher,
-            "vorbehalt": self.vorbehalt,
-            "beispiel": self.beispiel,
-        }
+        """JSON-ready mapping of the fields above."""
+        return als_dict(self)
 
 
 def lade_leistungen_katalog(path: str | Path | Traversable) -> LeistungsKatalog:

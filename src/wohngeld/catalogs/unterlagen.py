@@ -25,7 +25,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 from ..engine import WOHNGELDART
 from ..errors import InputError
 from ..input.haushalt import Haushalt
-from .katalog import Eintrag, Fakten, geliefert, lade_katalog, treffer
+from .katalog import Eintrag, Fakten, als_dict, geliefert, lade_katalog, treffer
 
 __all__ = ["Checkliste", "Unterlage", "UnterlagenKatalog", "lade_unterlagen_katalog", "unterlagen"]
 
@@ -74,17 +74,8 @@ class Unterlage:
     vorbehalt: str | None
 
     def to_dict(self) -> dict[str, object]:
-        """JSON-ready mapping."""
-        return {
-            "id": self.id,
-            "titel": self.titel,
-            "grund": self.grund,
-            "zitat": self.zitat,
-            "quelle": self.quelle,
-            "betrifft": list(self.betrifft),
-            "sicher": self.sicher,
-            "vorbehalt": self.vorbehalt,
-        }
+        """JSON-ready mapping of the fields above."""
+        return als_dict(self)
 
 
 @dataclass(frozen=True, slots=True)
