@@ -225,17 +225,27 @@
     const kreis = g.kreis && g.kreis !== g.name ? "Kreis " + g.kreis + ", " : "";
     return g.name + " (" + kreis + g.land + ", Gemeindeschlüssel " + g.ags + ")";
   }
+  // One radio button with its label, appended to the list box; returns the radio button.
+  function auswahlOption(box, name, id, wert, text) {
+    const div = document.createElement("div");
+    div.className = "option";
+    const r = document.createElement("input");
+    r.type = "radio";
+    r.name = name;
+    r.value = wert;
+    r.id = id;
+    const l = document.createElement("label");
+    l.htmlFor = id;
+    l.textContent = text;
+    div.append(r, l);
+    box.appendChild(div);
+    return r;
+  }
   function auswahlZeigen(kandidaten) {
     const box = $("#gemeinde-kandidaten");
     box.textContent = "";
     kandidaten.forEach((g, i) => {
-      const div = document.createElement("div");
-      div.className = "option";
-      const r = document.createElement("input");
-      r.type = "radio";
-      r.name = "gemeinde-kandidat";
-      r.value = g.ags;
-      r.id = "kandidat-" + g.ags;
+      const r = auswahlOption(box, "gemeinde-kandidat", "kandidat-" + g.ags, g.ags, beschreibung(g));
       if (i === 0) r.setAttribute("aria-describedby", "gemeinde-fehler");
       r.addEventListener("change", () => {
         gewaehlteAgs = g.ags;
@@ -243,11 +253,6 @@
         info.textContent = "Gewählt: " + beschreibung(g) + ", Mietenstufe " + g.mietenstufe + ".";
         info.hidden = false;
       });
-      const l = document.createElement("label");
-      l.htmlFor = r.id;
-      l.textContent = beschreibung(g);
-      div.append(r, l);
-      box.appendChild(div);
     });
     $("#gemeinde-auswahl").hidden = false;
   }
@@ -295,13 +300,7 @@
       ? "Die Postleitzahl " + data.plz + " umfasst Gemeinden mit verschiedenen Mietenstufen."
       : "Für die Postleitzahl " + data.plz + " ist die Gemeinde nicht sicher bekannt.";
     data.kandidaten.forEach((k, i) => {
-      const div = document.createElement("div");
-      div.className = "option";
-      const r = document.createElement("input");
-      r.type = "radio";
-      r.name = "plz-kandidat";
-      r.value = k.ags;
-      r.id = "plz-kandidat-" + k.ags;
+      const r = auswahlOption(box, "plz-kandidat", "plz-kandidat-" + k.ags, k.ags, kandidatText(k));
       if (i === 0) r.setAttribute("aria-describedby", "plz-fehler");
       if (vorher === k.ags) r.checked = true;
       r.addEventListener("change", () => {
@@ -310,11 +309,6 @@
         info.hidden = false;
         ortText = k.name + " (PLZ " + data.plz + ")";
       });
-      const l = document.createElement("label");
-      l.htmlFor = r.id;
-      l.textContent = kandidatText(k);
-      div.append(r, l);
-      box.appendChild(div);
     });
     $("#plz-auswahl").dataset.plz = data.plz;
     $("#plz-auswahl").hidden = false;
