@@ -98,35 +98,16 @@ def aus_ausnahme(exc: Exception, *, feld: str = "(Eingabe)", wert: Any = None) -
     text = str(exc)
     if isinstance(exc, AmbiguousMunicipality):
         kandidaten = _gemeinden(exc.candidates)
-        return [
-            Fehler(
-                "gemeinde",
-                wert,
-                "der amtliche Name oder der Gemeindeschlüssel (AGS) einer der Kandidaten",
-                f"Der Name passt auf {len(kandidaten) or 'mehrere'} Gemeinden; bitte eine wählen. ({text})",
-                kandidaten=kandidaten,
-            )
-        ]
+        erlaubt = "der amtliche Name oder der Gemeindeschlüssel (AGS) einer der Kandidaten"
+        meldung = f"Der Name passt auf {len(kandidaten) or 'mehrere'} Gemeinden; bitte eine wählen. ({text})"
+        return [Fehler("gemeinde", wert, erlaubt, meldung, kandidaten=kandidaten)]
     if isinstance(exc, UnknownMunicipality):
-        vorschlaege = _gemeinden(exc.suggestions)
-        return [
-            Fehler(
-                "gemeinde",
-                wert,
-                "eine Gemeinde der Anlage zu § 1 Abs. 3 WoGV (Name oder 8-stelliger AGS)",
-                f"Diese Gemeinde steht nicht in der Mietenstufenliste des Stichtags. ({text})",
-                vorschlaege=vorschlaege,
-            )
-        ]
+        erlaubt = "eine Gemeinde der Anlage zu § 1 Abs. 3 WoGV (Name oder 8-stelliger AGS)"
+        meldung = f"Diese Gemeinde steht nicht in der Mietenstufenliste des Stichtags. ({text})"
+        return [Fehler("gemeinde", wert, erlaubt, meldung, vorschlaege=_gemeinden(exc.suggestions))]
     if isinstance(exc, (NoParameters, NoMietenstufenList)) and not text.startswith("gemeinde:"):
-        return [
-            Fehler(
-                "stichtag",
-                wert,
-                "ein Stichtag ab dem 01.01.2016",
-                f"Für diesen Stichtag liegt keine Fassung der Rechtsgrundlagen vor. ({text})",
-            )
-        ]
+        meldung = f"Für diesen Stichtag liegt keine Fassung der Rechtsgrundlagen vor. ({text})"
+        return [Fehler("stichtag", wert, "ein Stichtag ab dem 01.01.2016", meldung)]
     # The library's messages start with the field they concern ("rechtsstand: 'x' given; …").
     kopf, sep, _ = text.partition(":")
     if sep and kopf and " " not in kopf.strip() and feld == "(Eingabe)":
