@@ -46,6 +46,8 @@ _HEADERS = (
     (b"permissions-policy", b"camera=(), microphone=(), geolocation=(), payment=(), usb=()"),
     (b"cache-control", b"no-store"),
 )
+_CSP_KOPF = (b"content-security-policy", CSP.encode())
+_CSP_DOCS_KOPF = (b"content-security-policy", CSP_DOCS.encode())
 _DROP = {b"set-cookie", b"server", b"content-security-policy", b"cache-control", b"referrer-policy"}
 _ID = re.compile(r"[A-Za-z0-9._-]{8,64}")
 
@@ -116,13 +118,13 @@ class _Anfrage:
 
     __slots__ = ("gelesen", "gestartet", "kopf", "limit", "receive", "rid", "send", "status")
 
-    def __init__(self, *, rid: str, path: str, limit: int, receive: Receive, send: Send) -> None:
+    def __init__(self, rid: str, path: str, limit: int, receive: Receive, send: Send) -> None:
         self.rid = rid
         self.limit = limit
         self.receive = receive
         self.send = send
-        csp = (CSP_DOCS if path.startswith("/v1/docs") else CSP).encode()
-        self.kopf = (*_HEADERS, (b"content-security-policy", csp), (b"x-request-id", rid.encode()))
+        csp = _CSP_DOCS_KOPF if path.startswith("/v1/docs") else _CSP_KOPF
+        self.kopf = (*_HEADERS, csp, (b"x-request-id", rid.encode()))
         self.status = 500
         self.gestartet = False
         self.gelesen = 0
@@ -178,49 +180,53 @@ class Schutz:
         rid = _request_id(scope)
         scope.setdefault("state", {})["request_id"] = rid
         path = str(scope.get("path", ""))
-        limit = _limit_fuer(path, self.max_body, self.max_stapel)
-        a = _Anfrage(rid=rid, path=path, limit=limit, receive=receive, send=send)
+        a = _Anfrage(rid, path, _limit_fuer(path, self.max_body, self.max_stapel), receive, send)
         try:
-            await self._bearbeiten(scope, a)
+            laenge = _content_length(scope)
+            if laenge is not None and laenge > a.limit:
+                await _zu_gross(a.senden, a.limit)
+            else:
+                try:
+                    await self.app(scope, a.empfangen, a.senden)
+                except ZuGross:
+                    if not a.gestartet:
+                        await _zu_gross(a.senden, a.limit)
+                except Exception as exc:  # the message may quote input: only the class is logged
+                    felder = {"request_id": rid, "fehler": type(exc).__name__}
+                    LOGGER.error("Fehler", extra={"felder": felder})
+                    if not a.gestartet:  # else the answer is already out (e.g. a framework's 500)
+                        await _interner_fehler(a.senden, rid)
         finally:
             if LOGGER.isEnabledFor(logging.INFO):
-                LOGGER.info(
-                    "Anfrage",
-                    extra={
-                        "felder": {
-                            "request_id": rid,
-                            "methode": scope.get("method", ""),
-                            "route": _route_vorlage(scope, path),
-                            "status": a.status,
-                            "dauer_ms": round((time.perf_counter() - start) * 1000, 2),
-                        }
-                    },
-                )
+                _protokoll(scope, path, a, start)
 
-    async def _bearbeiten(self, scope: Scope, a: _Anfrage) -> None:
-        """The app's answer; 413 for a body over the limit, 500 for an error the app let through."""
-        laenge = _content_length(scope)
-        if laenge is not None and laenge > a.limit:
-            await _zu_gross(a.senden, a.limit)
-            return
-        try:
-            await self.app(scope, a.empfangen, a.senden)
-        except ZuGross:
-            if not a.gestartet:
-                await _zu_gross(a.senden, a.limit)
-        except Exception as exc:  # the message may quote input: only the class is logged
-            LOGGER.error("Fehler", extra={"felder": {"request_id": a.rid, "fehler": type(exc).__name__}})
-            if a.gestartet:  # the answer is already out (e.g. a framework's 500); nothing to add
-                return
-            await _antwort(
-                a.senden,
-                500,
-                {
-                    "status": 500,
-                    "titel": "Interner Fehler",
-                    "meldung": f"Die Anfrage konnte nicht bearbeitet werden (Anfrage-Nr. {a.rid}).",
-                },
-            )
+
+def _protokoll(scope: Scope, path: str, a: _Anfrage, start: float) -> None:
+    """The request's log line: id, method, route template, status, duration (never body or query)."""
+    LOGGER.info(
+        "Anfrage",
+        extra={
+            "felder": {
+                "request_id": a.rid,
+                "methode": scope.get("method", ""),
+                "route": _route_vorlage(scope, path),
+                "status": a.status,
+                "dauer_ms": round((time.perf_counter() - start) * 1000, 2),
+            }
+        },
+    )
+
+
+async def _interner_fehler(send: Send, rid: str) -> None:
+    await _antwort(
+        send,
+        500,
+        {
+            "status": 500,
+            "titel": "Interner Fehler",
+            "meldung": f"Die Anfrage konnte nicht bearbeitet werden (Anfrage-Nr. {rid}).",
+        },
+    )
 
 
 async def _antwort(send: Send, status: int, body: dict[str, object]) -> None:
