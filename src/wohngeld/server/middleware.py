@@ -195,7 +195,8 @@ class Schutz:
                     felder = {"request_id": rid, "fehler": type(exc).__name__}
                     LOGGER.error("Fehler", extra={"felder": felder})
                     if not a.gestartet:  # else the answer is already out (e.g. a framework's 500)
-                        await _interner_fehler(a.senden, rid)
+                        meldung = f"Die Anfrage konnte nicht bearbeitet werden (Anfrage-Nr. {rid})."
+                        await _antwort(a.senden, 500, "Interner Fehler", meldung)
         finally:
             if LOGGER.isEnabledFor(logging.INFO):
                 _protokoll(scope, path, a, start)
@@ -217,19 +218,9 @@ def _protokoll(scope: Scope, path: str, a: _Anfrage, start: float) -> None:
     )
 
 
-async def _interner_fehler(send: Send, rid: str) -> None:
-    await _antwort(
-        send,
-        500,
-        {
-            "status": 500,
-            "titel": "Interner Fehler",
-            "meldung": f"Die Anfrage konnte nicht bearbeitet werden (Anfrage-Nr. {rid}).",
-        },
-    )
-
-
-async def _antwort(send: Send, status: int, body: dict[str, object]) -> None:
+async def _antwort(send: Send, status: int, titel: str, meldung: str, **mehr: str) -> None:
+    """A JSON answer of the middleware itself: ``status``, ``titel``, ``meldung`` and further fields."""
+    body = {"status": status, "titel": titel, "meldung": meldung, **mehr}
     data = json.dumps(body, ensure_ascii=False).encode()
     await send(
         {
@@ -242,13 +233,5 @@ async def _antwort(send: Send, status: int, body: dict[str, object]) -> None:
 
 
 async def _zu_gross(send: Send, limit: int) -> None:
-    await _antwort(
-        send,
-        413,
-        {
-            "status": 413,
-            "titel": "Eingabe zu groß",
-            "meldung": f"Die Eingabe ist größer als die erlaubten {limit} Bytes.",
-            "erlaubt": f"höchstens {limit} Bytes",
-        },
-    )
+    meldung = f"Die Eingabe ist größer als die erlaubten {limit} Bytes."
+    await _antwort(send, 413, "Eingabe zu groß", meldung, erlaubt=f"höchstens {limit} Bytes")
