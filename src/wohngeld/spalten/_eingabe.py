@@ -17,7 +17,17 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["Fehlerliste", "als_tabelle", "bool_spalte", "datum_spalte", "geld_spalte", "int_spalte"]
+__all__ = [
+    "Fehlerliste",
+    "als_tabelle",
+    "bool_spalte",
+    "datum_spalte",
+    "ganz",
+    "geld_spalte",
+    "int_spalte",
+    "spalte",
+    "text_spalte",
+]
 
 Arr = np.ndarray[Any, Any]
 _EPOCH = date(1970, 1, 1)
@@ -74,11 +84,20 @@ def _objekte(werte: list[Any]) -> pa.Array:
     return pa.array([None if w is None or w != w else str(w) for w in werte], type=pa.string())
 
 
-def _spalte(t: pa.Table, name: str) -> pa.Array | None:
+def spalte(t: pa.Table, name: str) -> pa.Array | None:
+    """The column ``name`` as one array (None if absent); a single chunk as it is, without a copy."""
     if name not in t.column_names:
         return None
-    col = t.column(name).combine_chunks()
-    return col
+    return ganz(t.column(name))
+
+
+def ganz(col: pa.ChunkedArray) -> pa.Array:
+    """A column as one array; a single chunk as it is, without a copy."""
+    if col.num_chunks == 1:
+        einer: pa.Array = col.chunk(0)
+        return einer
+    alle: pa.Array = col.combine_chunks()
+    return alle
 
 
 def _fehlt(col: pa.Array) -> Arr:
@@ -105,7 +124,7 @@ def geld_spalte(
     Missing cells are not given; bad cells are reported and count as not given; cells with more
     decimals than ``skala`` are given but not exact (scalar path).
     """
-    col = _spalte(t, name)
+    col = spalte(t, name)
     if col is None:
         return None
     n = len(col)
@@ -186,7 +205,7 @@ def int_spalte(
     t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste, *, lo: int, hi: int, regel: str
 ) -> tuple[Arr, Arr] | None:
     """A whole-number column: (values, given); integral floats are accepted (pandas' NaN ints)."""
-    col = _spalte(t, name)
+    col = spalte(t, name)
     if col is None:
         return None
     n = len(col)
@@ -224,7 +243,7 @@ def int_spalte(
 
 def bool_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> Arr | None:
     """A yes/no column (missing = no)."""
-    col = _spalte(t, name)
+    col = spalte(t, name)
     if col is None:
         return None
     if pa.types.is_null(col.type):
@@ -241,7 +260,7 @@ def bool_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> Ar
 
 def datum_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> tuple[Arr, Arr] | None:
     """A date column as days since 1970-01-01: (days, given); ISO text JJJJ-MM-TT accepted."""
-    col = _spalte(t, name)
+    col = spalte(t, name)
     if col is None:
         return None
     n = len(col)
@@ -282,7 +301,7 @@ def datum_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> t
 
 def text_spalte(t: pa.Table, name: str) -> pa.Array | None:
     """A text column as pyarrow strings (None if absent)."""
-    col = _spalte(t, name)
+    col = spalte(t, name)
     if col is None:
         return None
     if pa.types.is_dictionary(col.type) or pa.types.is_null(col.type):
