@@ -12,6 +12,7 @@ import pyarrow.compute as pc
 
 from ..engine import calculate
 from ..errors import InputError
+from ..input.einnahmen import EinnahmeArt
 from ..input.haushalt import Haushalt
 from ..law.tabelle import ParameterStore, resolve
 from . import _kern
@@ -28,7 +29,7 @@ from ._eingabe import (
 from ._einkommen import einkommen
 from ._stichtag import Tage, tage_lesen
 
-__all__ = ["GRUENDE", "WEGE", "Spaltenergebnis", "berechne"]
+__all__ = ["EINNAHME_SPALTEN", "GRUENDE", "WEGE", "Spaltenergebnis", "berechne"]
 
 Arr = np.ndarray[Any, Any]
 _EPOCH = date(1970, 1, 1)
@@ -161,7 +162,7 @@ def _setze(weg: Arr, maske: Arr, grund: str) -> None:
     weg[(weg == 0) & maske] = _WEG[grund]
 
 
-_BLOCK = 20_000
+_BLOCK = 50_000
 """Households per block of a larger input in one process: a block's temporaries (a few MB per
 column of members and Einnahmen) stay in the processor's cache."""
 
@@ -372,7 +373,15 @@ class _Glieder:
             n = anzahl
         _setze(weg, n > 12, "ueber_zwoelf")
         _setze(weg, n < 1, "pruefung")
+        if einnahmen is not None and mit is not None and mit.breit is not None:
+            raise InputError(
+                "einnahmen als Tabelle und als Spalten der mitglieder angegeben "
+                f"({', '.join(n for n, _, _ in breite_spalten(mit.tabelle.column_names))}): "
+                "entweder das lange Format (Tabelle einnahmen) oder die Kurzform (Spalten je Art)"
+            )
         ein = _Einnahmen.lesen(einnahmen, mit, fehler) if einnahmen is not None else None
+        if ein is None and mit is not None:
+            ein = mit.breit
         hat_einnahmen = np.zeros(nh, dtype=bool)
         if ein is not None and mit is not None:
             e_hh = (
@@ -552,6 +561,7 @@ class _Mitglieder:
     weg: dict[str, Arr]
     tabelle: pa.Table
     ids: pa.Array | None
+    breit: _Einnahmen | None  # the Einnahmen of the wide shortcut (columns of this table)
 
     @classmethod
     def lesen(cls, x: Any, hh_ids: pa.Array, fehler: Fehlerliste) -> _Mitglieder:
@@ -611,6 +621,8 @@ class _Mitglieder:
         vs = datum_spalte(T, "mitglieder", "verstorben_am", fehler)
         if vs is not None:
             self.weg["verstorben"] = vs[1]
+        breit = breite_spalten(T.column_names)
+        self.breit = _Einnahmen.breit(T, breit, fehler) if breit else None
         self.fehlerhaft = np.zeros(nm, dtype=bool)
         for tabelle, zeilen, _, _ in fehler.eintraege[vorher:]:
             if tabelle == "mitglieder":
@@ -669,7 +681,6 @@ class _Einnahmen:
             enc = pc.dictionary_encode(art.fill_null(""))
             self.arten = enc.dictionary.to_pylist()
             self.art_idx = np.asarray(enc.indices.to_numpy(), dtype=np.int64)
-        from ..input.einnahmen import EinnahmeArt
 
         bekannt = {a.value for a in EinnahmeArt}
         unbekannt = [i for i, a in enumerate(self.arten) if a not in bekannt and a]
@@ -680,14 +691,18 @@ class _Einnahmen:
                 "art",
                 "keine bekannte Art der Einnahme (§ 14 WoGG; siehe wohngeld.EinnahmeArt)",
             )
-        grenze = 10**12
-        bm = geld_spalte(T, "einnahmen", "brutto_monat", 2, fehler, min_wert=-grenze, max_wert=grenze)
-        bj = geld_spalte(T, "einnahmen", "brutto_jahr", 2, fehler, min_wert=-grenze, max_wert=grenze)
-        wk = geld_spalte(T, "einnahmen", "werbungskosten_jahr", 2, fehler, max_wert=grenze)
-        leer = (np.zeros(ne, dtype=np.int64), np.zeros(ne, dtype=bool), np.ones(ne, dtype=bool))
-        bm, bj, wk = bm or leer, bj or leer, wk or leer
-        self.jahr = np.where(bm[1], bm[0] * 12, bj[0])
-        self.wk = np.where(wk[1], wk[0], 0)
+        bm = geld_spalte(T, "einnahmen", "brutto_monat", 2, fehler, min_wert=-_GRENZE, max_wert=_GRENZE)
+        bj = geld_spalte(T, "einnahmen", "brutto_jahr", 2, fehler, min_wert=-_GRENZE, max_wert=_GRENZE)
+        wk = geld_spalte(T, "einnahmen", "werbungskosten_jahr", 2, fehler, max_wert=_GRENZE)
+        if bj is None and wk is None and bm is not None:  # the usual layout: monthly amounts only
+            self.jahr, self.wk = bm[0] * 12, np.zeros(ne, dtype=np.int64)
+            pruefung, exakt = ~bm[1], bm[2]
+        else:
+            leer = (np.zeros(ne, dtype=np.int64), np.zeros(ne, dtype=bool), np.ones(ne, dtype=bool))
+            bm, bj, wk = bm or leer, bj or leer, wk or leer
+            self.jahr = np.where(bm[1], bm[0] * 12, bj[0])
+            self.wk = np.where(wk[1], wk[0], 0)
+            pruefung, exakt = bm[1] == bj[1], bm[2] & bj[2] & wk[2]
         nicht = np.zeros(ne, dtype=bool)
         zr = text_spalte(T, "zeitraum")
         if zr is not None:
@@ -701,57 +716,126 @@ class _Einnahmen:
         for name in ("betrag", "mehrlinge"):
             if name in T.column_names:
                 nicht |= ~np.asarray(ganz(T.column(name)).is_null().to_numpy(zero_copy_only=False))
-        weg: dict[str, Arr] = {"nicht_laufend": nicht}
-        weg["pruefung"] = (bm[1] == bj[1]) | (self.jahr < 0)
-        weg["nachkommastellen"] = ~(bm[2] & bj[2] & wk[2])
-        weg["grenzen"] = self.jahr > 10**10  # 100 000 000 € a year
-        self.weg = weg
+        self.weg = _einnahmen_weg(nicht, pruefung, exakt, self.jahr)
         self.fehlerhaft = np.zeros(ne, dtype=bool)
         for tabelle, zeilen, _, _ in fehler.eintraege[vorher:]:
             if tabelle == "einnahmen":
                 self.fehlerhaft[zeilen] = True
         return self
 
+    @classmethod
+    def breit(cls, T: pa.Table, spalten: list[tuple[str, str, int]], fehler: Fehlerliste) -> _Einnahmen:
+        """The Einnahmen of the wide shortcut: per member one column per kind (0 or empty: none).
+
+        Bad cells are reported as cells of the members table (row, column); the rows are ordered
+        by member, and ``tabelle`` holds the cells as given (for the scalar path).
+        """
+        self = cls()
+        zeilen, art_idx, jahr, exakt, monat, jahr_text = [], [], [], [], [], []
+        for i, (name, _, monate) in enumerate(spalten):
+            g = geld_spalte(T, "mitglieder", name, 2, fehler, min_wert=-_GRENZE, max_wert=_GRENZE)
+            assert g is not None
+            werte, da, ex = g
+            z = np.flatnonzero(da & ((werte != 0) | ~ex))
+            zeilen.append(z)
+            art_idx.append(np.full(len(z), i, dtype=np.int64))
+            jahr.append(werte[z] * monate)
+            exakt.append(ex[z])
+            text = ganz(T.column(name)).take(pa.array(z, type=pa.int64())).cast(pa.string())
+            leer = pa.nulls(len(z), type=pa.string())
+            monat.append(text if monate == 12 else leer)
+            jahr_text.append(leer if monate == 12 else text)
+        ordnung = np.argsort(np.concatenate(zeilen), kind="stable")
+        self.mitglied = np.concatenate(zeilen)[ordnung]
+        self.alle = True
+        self.art_idx = np.concatenate(art_idx)[ordnung]
+        self.arten = [art for _, art, _ in spalten]
+        self.jahr = np.concatenate(jahr)[ordnung]
+        self.wk = np.zeros(len(ordnung), dtype=np.int64)
+        auswahl = pa.array(ordnung, type=pa.int64())
+        self.tabelle = pa.table(
+            {
+                "art": pa.array(self.arten, type=pa.string()).take(pa.array(self.art_idx)),
+                "brutto_monat": pa.concat_arrays(monat).take(auswahl),
+                "brutto_jahr": pa.concat_arrays(jahr_text).take(auswahl),
+            }
+        )
+        nicht = np.zeros(len(ordnung), dtype=bool)
+        self.weg = _einnahmen_weg(nicht, nicht, np.concatenate(exakt)[ordnung], self.jahr)
+        self.fehlerhaft = nicht
+        return self
+
+
+_GRENZE = 10**12
+"""Amounts of Einnahmen up to 10 000 000 000 € (cents) are read; beyond them the cell is an error."""
+
+
+def _einnahmen_weg(nicht_laufend: Arr, pruefung: Arr, exakt: Arr, jahr: Arr) -> dict[str, Arr]:
+    """Which Einnahmen the kernel leaves to the scalar path, by reason."""
+    return {
+        "nicht_laufend": nicht_laufend,
+        "pruefung": pruefung | (jahr < 0),
+        "nachkommastellen": ~exakt,
+        "grenzen": jahr > 10**10,  # 100 000 000 € a year
+    }
+
+
+EINNAHME_SPALTEN: dict[str, str] = {a.name.lower(): a.value for a in EinnahmeArt}
+"""Wide shortcut: the prefix of a column ``<prefix>_monat`` or ``<prefix>_jahr`` of the members table
+and the kind of Einnahme (``wohngeld.input.einnahmen.EinnahmeArt``) it holds, e.g. ``erwerbseinkommen_monat``."""
+
+
+def breite_spalten(namen: list[str]) -> list[tuple[str, str, int]]:
+    """The wide Einnahme columns among ``namen``: (column, kind of Einnahme, months per amount)."""
+    out = []
+    for name in namen:
+        kopf, _, zeitraum = name.rpartition("_")
+        if kopf in EINNAHME_SPALTEN and zeitraum in ("monat", "jahr"):
+            out.append((name, EINNAHME_SPALTEN[kopf], 12 if zeitraum == "monat" else 1))
+    return out
+
+
+MITGLIED_WERTE = (
+    "name",
+    "kind",
+    "alter_unter_25",
+    "alleinerziehend",
+    "schwerbehindert_gdb",
+    "pflegegrad",
+    "grundrentenzeiten_33_jahre",
+    "ns_verfolgt",
+    "geburtsdatum",
+    "haeusliche_pflege",
+    "ausgeschlossen",
+)
+EINNAHME_WERTE = (
+    "art",
+    "brutto_monat",
+    "brutto_jahr",
+    "betrag",
+    "zeitraum",
+    "zufluss",
+    "ab",
+    "bis",
+    "werbungskosten_jahr",
+    "mehrlinge",
+    "bezeichnung",
+)
+HAUSHALT_WERTE = (
+    "mietenstufe",
+    "gemeinde",
+    "miete_monat",
+    "belastung_monat",
+    "anzahl_mitglieder",
+    "gesamteinkommen_monat",
+    "anzahl_ausgeschlossen",
+    "vermoegen",
+)
+"""Cells of the long layout that go into a ``Haushalt`` as they are (members, Einnahmen, household)."""
+
 
 class _Bauer:
     """A Haushalt for the scalar engine from one household's rows (the cells as given)."""
-
-    _MITGLIED = (
-        "name",
-        "kind",
-        "alter_unter_25",
-        "alleinerziehend",
-        "schwerbehindert_gdb",
-        "pflegegrad",
-        "grundrentenzeiten_33_jahre",
-        "ns_verfolgt",
-        "geburtsdatum",
-        "haeusliche_pflege",
-        "ausgeschlossen",
-    )
-    _EINNAHME = (
-        "art",
-        "brutto_monat",
-        "brutto_jahr",
-        "betrag",
-        "zeitraum",
-        "zufluss",
-        "ab",
-        "bis",
-        "werbungskosten_jahr",
-        "mehrlinge",
-        "bezeichnung",
-    )
-    _HAUSHALT = (
-        "mietenstufe",
-        "gemeinde",
-        "miete_monat",
-        "belastung_monat",
-        "anzahl_mitglieder",
-        "gesamteinkommen_monat",
-        "anzahl_ausgeschlossen",
-        "vermoegen",
-    )
 
     def __init__(
         self,
@@ -791,7 +875,7 @@ class _Bauer:
             if isinstance(o, dict):
                 return Haushalt.model_validate(o)
         z = self.H[i]
-        d: dict[str, Any] = {k: _wert(z[k]) for k in self._HAUSHALT if z.get(k) is not None}
+        d: dict[str, Any] = {k: _wert(z[k]) for k in HAUSHALT_WERTE if z.get(k) is not None}
         if z.get("plz") is not None:  # ort only narrows a Postleitzahl; without one it is an address column
             d["plz"] = _wert(z["plz"])
             if z.get("ort") is not None:
@@ -803,7 +887,7 @@ class _Bauer:
             m = self.M[j]
             md: dict[str, Any] = {
                 k: _wert(m[k])
-                for k in self._MITGLIED
+                for k in MITGLIED_WERTE
                 if m.get(k) is not None and (m[k] is not False or k == "alter_unter_25")
             }
             pab = {k: True for k in ("steuern", "kranken_pflege", "rente") if m.get(f"pauschalabzug_{k}")}
@@ -812,7 +896,7 @@ class _Bauer:
             if m.get("verstorben_am") is not None:
                 md["zugehoerigkeit"] = {"verstorben_am": m["verstorben_am"]}
             md["einnahmen"] = [
-                {k: _wert(self.E[e][k]) for k in self._EINNAHME if self.E[e].get(k) is not None}
+                {k: _wert(self.E[e][k]) for k in EINNAHME_WERTE if self.E[e].get(k) is not None}
                 for e in self.ein_zeilen.get(j, [])
             ]
             mitglieder.append(md)
