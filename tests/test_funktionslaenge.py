@@ -30,8 +30,6 @@ BEKANNT = {
     "procedure/vorrang.py:vorrang": 99,
     "server/app.py:create_app": 104,
     "server/middleware.py:__call__": 96,
-    "spalten/_eingabe.py:geld_spalte": 83,
-    "spalten/synthetisch.py:haushalte": 91,
 }
 
 

@@ -21,6 +21,14 @@ Long layout (pyarrow Tables, pandas DataFrames or dicts of columns, joined by id
     einnahmen   mitglied_id, art (wohngeld.EinnahmeArt value), brutto_monat | brutto_jahr,
                 werbungskosten_jahr; zeitraum, betrag, zufluss, ab, bis, mehrlinge, bezeichnung
 
+Wide shortcut for itemised Einnahmen (one row per member, as in a person file of a survey): instead
+of the table einnahmen, columns ``<art>_monat`` or ``<art>_jahr`` in mitglieder, ``<art>`` one of
+:data:`EINNAHME_SPALTEN` (the EinnahmeArt member name in lower case: ``erwerbseinkommen_monat``,
+``altersrente_monat``, ``kindergeld_monat``, …); a gross amount per cell, 0 or empty for none.
+Each non-zero cell is one running Einnahme of its kind (Werbungskosten: the Pauschbetrag; actual
+Werbungskosten, one-off or partial-year Einnahmen need the long layout). A bad cell is reported as
+a cell of mitglieder (row, column); the household is not computed, the others are.
+
 Amounts: decimal columns (``decimal128``, pandas ``Decimal`` objects), whole euros as integers, or
 text; a float column is refused. Result columns: ``id, stichtag, fassung, rechtsstand,
 mietenstufe, mitglieder, betrag_monat`` (whole euros), ``M, Y`` (the values entering § 19, fixed

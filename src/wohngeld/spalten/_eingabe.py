@@ -169,25 +169,11 @@ def geld_spalte(
         schlecht |= ~passt & ~fehlt
         werte = np.where(passt, werte, 0)
     elif pa.types.is_string(typ) or pa.types.is_large_string(typ):
-        for i, s in enumerate(col.to_pylist()):
-            if s is None or not s.strip():
-                fehlt[i] = True
-                continue
-            try:
-                d = Decimal(s.strip())
-            except InvalidOperation:
-                d = None
-            if d is None or not d.is_finite():
-                fehler.add(tabelle, np.array([i]), name, f'{s!r} ist kein Betrag; z. B. "420.50" schreiben')
-                fehlt[i] = True
-                continue
-            skaliert = d.scaleb(skala)
-            ganz = skaliert.to_integral_value()
-            exakt[i] = skaliert == ganz
-            if abs(ganz) > max_wert:
-                schlecht[i] = True
-                continue
-            werte[i] = int(ganz)
+        _text_betraege(col.to_pylist(), skala, max_wert, (werte, fehlt, exakt, schlecht))
+        for i in np.flatnonzero(schlecht & fehlt):
+            s = col[int(i)].as_py()
+            fehler.add(tabelle, np.array([i]), name, f'{s!r} ist kein Betrag; z. B. "420.50" schreiben')
+        schlecht &= ~fehlt
     else:
         fehler.add(tabelle, np.flatnonzero(~fehlt), name, f"Spalte vom Typ {typ}; erwartet ein Betrag")
         return werte, np.zeros(n, dtype=bool), exakt
@@ -199,6 +185,30 @@ def geld_spalte(
         hi = Decimal(max_wert).scaleb(-skala).normalize()
         fehler.add(tabelle, np.flatnonzero(schlecht), name, f"Betrag außerhalb von {lo:f} bis {hi:f} EUR")
     return np.where(schlecht, 0, werte), ~fehlt & ~schlecht, exakt | fehlt
+
+
+def _text_betraege(texte: list[Any], skala: int, max_wert: int, aus: tuple[Arr, Arr, Arr, Arr]) -> None:
+    """Amounts as text into ``aus`` = (values, missing, exact, bad); a cell that is no number is
+    marked missing and bad (reported by the caller), one beyond ``max_wert`` bad."""
+    werte, fehlt, exakt, schlecht = aus
+    for i, s in enumerate(texte):
+        if s is None or not s.strip():
+            fehlt[i] = True
+            continue
+        try:
+            d = Decimal(s.strip())
+        except InvalidOperation:
+            d = None
+        if d is None or not d.is_finite():
+            fehlt[i] = schlecht[i] = True
+            continue
+        skaliert = d.scaleb(skala)
+        ganz = skaliert.to_integral_value()
+        exakt[i] = skaliert == ganz
+        if abs(ganz) > max_wert:
+            schlecht[i] = True
+            continue
+        werte[i] = int(ganz)
 
 
 def int_spalte(

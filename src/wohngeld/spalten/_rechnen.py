@@ -781,8 +781,9 @@ def _einnahmen_weg(nicht_laufend: Arr, pruefung: Arr, exakt: Arr, jahr: Arr) -> 
 
 
 EINNAHME_SPALTEN: dict[str, str] = {a.name.lower(): a.value for a in EinnahmeArt}
-"""Wide shortcut: the prefix of a column ``<prefix>_monat`` or ``<prefix>_jahr`` of the members table
-and the kind of Einnahme (``wohngeld.input.einnahmen.EinnahmeArt``) it holds, e.g. ``erwerbseinkommen_monat``."""
+"""Wide shortcut: the prefix of a column ``<prefix>_monat`` or ``<prefix>_jahr`` of the members
+table and the kind of Einnahme (``wohngeld.input.einnahmen.EinnahmeArt``) it holds, e.g.
+``erwerbseinkommen_monat``."""
 
 
 def breite_spalten(namen: list[str]) -> list[tuple[str, str, int]]:
