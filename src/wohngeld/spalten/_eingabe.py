@@ -259,7 +259,8 @@ def bool_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> Ar
     if pa.types.is_null(col.type):
         return np.zeros(len(col), dtype=bool)
     if pa.types.is_boolean(col.type):
-        return np.asarray(col.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+        voll = col if col.null_count == 0 else col.fill_null(False)
+        return np.asarray(voll.to_numpy(zero_copy_only=False), dtype=bool)
     if pa.types.is_integer(col.type):
         v = np.asarray(col.fill_null(0).cast(pa.int64()).to_numpy(), dtype=np.int64)
         fehler.add(tabelle, np.flatnonzero((v != 0) & (v != 1)), name, "zulässig true/false (oder 1/0)")

@@ -60,8 +60,9 @@ def _anfaenge(keys: Arr) -> Arr:
 
 def _tafeln(saetze: Sequence[Parametersatz], arten: list[str]) -> tuple[Arr, Arr, Arr, Arr, Arr]:
     """Per Parametersatz and kind of Einnahme (flat index ``ps · len(arten) + art``): group slot,
-    factor (share in % for § 14 Abs. 2, 1 for Einkünfte, 0 otherwise), Werbungskosten-Pauschbetrag
-    (cents a year), whether actual Werbungskosten count, and whether it is Erwerbseinkommen (§ 17 Nr. 4)."""
+    factor (100 for Einkünfte, the share in % for § 14 Abs. 2, 0 otherwise: amounts in 10⁻⁴ €),
+    Werbungskosten-Pauschbetrag (10⁻⁴ € a year), whether actual Werbungskosten count, and whether it
+    is Erwerbseinkommen (§ 17 Nr. 4 WoGG)."""
     n_arten = max(len(arten), 1)
     form = (len(saetze), n_arten)
     slot = np.full(form, _FREMD, dtype=np.int64)
@@ -75,8 +76,8 @@ def _tafeln(saetze: Sequence[Parametersatz], arten: list[str]) -> tuple[Arr, Arr
                 continue
             code, anteil, erwerb[p, a] = satz.arten[name]
             if code >= 2:  # Einkünfte: Arbeitslohn, Versorgungsbezüge, Renten (§ 14 Abs. 1)
-                slot[p, a], faktor[p, a] = code - 2, 1
-                pausch[p, a], wk_ja[p, a] = satz.pausch[code], not satz.nur_pauschbetrag
+                slot[p, a], faktor[p, a] = code - 2, 100
+                pausch[p, a], wk_ja[p, a] = satz.pausch[code] * 100, not satz.nur_pauschbetrag
             elif code == 1:
                 slot[p, a], faktor[p, a] = _VOLL, anteil
             elif code == 0:
@@ -88,32 +89,37 @@ def _je_mitglied(
     nm: int, m_e: Arr, ok_e: Arr | None, pa_idx: Arr, ein: _Einnahmen, saetze: Sequence[Parametersatz]
 ) -> tuple[Arr, Arr, Arr]:
     """Per member the counted amount in 10⁻⁴ € (cents times the share in %) of § 14 WoGG, and per
-    Einnahme the slot and whether it is Erwerbseinkommen."""
+    Einnahme the slot and whether it is Erwerbseinkommen.
+
+    A negative Einnahme counts as 0 here: its household goes the scalar way (``pruefung``).
+    """
     slot_t, faktor_t, pausch_t, wk_t, erwerb_t = _tafeln(saetze, ein.arten)
     slot = slot_t[pa_idx]
     wert = ein.jahr * faktor_t[pa_idx]
     if ok_e is not None:  # rows of no member count nowhere
         slot = np.where(ok_e, slot, _FREMD)
         wert = np.where(ok_e, wert, 0)
-    key = m_e * _SLOTS + slot
-    if len(key) > 1 and not bool((key[1:] >= key[:-1]).all()):
-        ordnung = np.argsort(key, kind="stable")
-        key, wert, pa_sort, wk = key[ordnung], wert[ordnung], pa_idx[ordnung], ein.wk[ordnung]
-    else:
-        pa_sort, wk = pa_idx, ein.wk
-    if len(key) == 0:
+    if len(m_e) == 0:
         return np.zeros(nm, dtype=np.int64), slot, erwerb_t[pa_idx]
+    key = m_e * _SLOTS + slot
+    m, pa_g, wk = m_e, pa_idx, ein.wk if bool(ein.wk.any()) else None
+    if not bool((key[1:] >= key[:-1]).all()):
+        ordnung = np.argsort(key, kind="stable")
+        key, wert, m, pa_g = key[ordnung], wert[ordnung], m[ordnung], pa_g[ordnung]
+        wk = None if wk is None else wk[ordnung]
     starts = _anfaenge(key)
     if len(starts) < len(key):  # several Einnahmen of one kind and member: their sum
         wert = np.add.reduceat(wert, starts)
-        wk = np.add.reduceat(wk, starts)
-        key, pa_sort = key[starts], pa_sort[starts]
+        wk = None if wk is None else np.add.reduceat(wk, starts)
+        m, pa_g = m[starts], pa_g[starts]
     # § 14 Abs. 1 WoGG: Einkünfte after Werbungskosten, at least the Pauschbetrag (§ 9a EStG) up to
-    # the Einnahmen; § 14 Abs. 2: Einnahmen in full or with their share (the factor above)
-    pb = np.minimum(pausch_t[pa_sort], np.maximum(wert, 0))
-    abzug = np.where((wk > pb) & wk_t[pa_sort], wk, pb)
-    beitrag = np.where(key % _SLOTS == _VOLL, wert, np.maximum(wert - abzug, 0) * 100)
-    return summe_je(key // _SLOTS, beitrag, nm, sortiert=True), slot, erwerb_t[pa_idx]
+    # the Einnahmen; § 14 Abs. 2: Einnahmen in full or with their share (the factor above; their
+    # Pauschbetrag is 0)
+    abzug = np.minimum(pausch_t[pa_g], np.maximum(wert, 0))
+    if wk is not None:
+        abzug = np.where((wk * 100 > abzug) & wk_t[pa_g], wk * 100, abzug)
+    beitrag = np.maximum(wert - abzug, 0)
+    return summe_je(m, beitrag, nm, sortiert=True), slot, erwerb_t[pa_idx]
 
 
 def einkommen(
@@ -139,17 +145,17 @@ def einkommen(
     if ein is not None and len(ein.mitglied):
         m_e = ein.mitglied if ein.alle else np.where(ein.mitglied >= 0, ein.mitglied, 0)
         pa_idx = ein.art_idx if not mehrere else ps_m[m_e] * max(len(ein.arten), 1) + ein.art_idx
-        ok_e = ein.mitglied >= 0
-        summe, slot, erwerb = _je_mitglied(nm, m_e, None if ein.alle else ok_e, pa_idx, ein, saetze)
+        ok_e = None if ein.alle else ein.mitglied >= 0
+        summe, slot, erwerb = _je_mitglied(nm, m_e, ok_e, pa_idx, ein, saetze)
         # § 17 Nr. 4 WoGG (a child's Erwerbseinkommen, by age): scalar path
         if mit.kind.any():
-            kinder = np.flatnonzero(mit.kind[m_e] & erwerb & ok_e)
-            weg["kind_einnahmen"] = _haushalte(mit.hh, m_e[kinder], nh)
-        fremd = np.flatnonzero((slot == _FREMD) & ok_e)
+            kinder = mit.kind[m_e] & erwerb
+            weg["kind_einnahmen"] = _haushalte(mit.hh, m_e[kinder if ok_e is None else kinder & ok_e], nh)
+        fremd = np.flatnonzero(slot == _FREMD if ok_e is None else (slot == _FREMD) & ok_e)
         if len(fremd):
             weg["einnahmeart"] = _haushalte(mit.hh, m_e[fremd], nh)
     # § 16 WoGG: the percentage per member; Jahreseinkommen in 10⁻⁶ €: summe · (100 − p) exactly
-    if mehrere:
+    if len({(p.satz_grund, p.satz_merkmal) for p in saetze}) > 1:
         j = summe * (100 - (t.satz_grund[ps_m] + mit.merkmale * t.satz_merkmal[ps_m]))
     else:
         j = summe * (100 - (t.satz_grund[0] + mit.merkmale * t.satz_merkmal[0]))

@@ -459,7 +459,8 @@ def _kern_rechnen(aus: _Ausgabe, h: _Haushalte, g: _Glieder, kern: Arr) -> None:
     if not kern.any() or not h.tg.saetze:
         return
     tabellen = _kern.Tabellen(h.tg.saetze)
-    k = np.flatnonzero(kern)
+    alle = bool(kern.all())
+    k: Any = slice(None) if alle else np.flatnonzero(kern)
     pk, nk = h.tg.ps[k], g.n[k]
     mk = _kern.miete_m(pk, nk, h.stufe[k], h.heim[k], h.kosten[k], tabellen)
     mm, yy, b = _kern.formel(pk, nk, mk, h.y[k], tabellen)
@@ -470,7 +471,7 @@ def _kern_rechnen(aus: _Ausgabe, h: _Haushalte, g: _Glieder, kern: Arr) -> None:
         ~unter, _CODE["ANSPRUCH"], np.where(b > 0, _CODE["BAGATELLGRENZE"], _CODE["FORMEL_NICHT_POSITIV"])
     )
     texte = aus.texte
-    aus.grund_idx[k[b <= 0]] = texte.setdefault(GRUENDE["FORMEL_NICHT_POSITIV"], len(texte))
+    aus.grund_idx[_auswahl(k, b <= 0)] = texte.setdefault(GRUENDE["FORMEL_NICHT_POSITIV"], len(texte))
     bag = unter & (b > 0)
     if bag.any():
         # § 21 Nr. 1 WoGG: the text names the amount and the limit of the Fassung
@@ -484,7 +485,12 @@ def _kern_rechnen(aus: _Ausgabe, h: _Haushalte, g: _Glieder, kern: Arr) -> None:
             )
             for bb, pp in eindeutig
         ]
-        aus.grund_idx[k[bag]] = np.array(idx, dtype=np.int64)[wo.ravel()]
+        aus.grund_idx[_auswahl(k, bag)] = np.array(idx, dtype=np.int64)[wo.ravel()]
+
+
+def _auswahl(k: Any, maske: Arr) -> Arr:
+    """The rows (positions) of ``maske`` within the selection ``k`` (all rows or positions)."""
+    return np.flatnonzero(maske) if isinstance(k, slice) else k[maske]
 
 
 def _einzeln_rechnen(
@@ -974,7 +980,7 @@ def _ergebnis(h: _Haushalte, aus: _Ausgabe, fehler_zeilen: Arr, meldungen: dict[
     tage = h.tage
     datum = pa.array(np.where(tage < 0, 0, tage).astype(np.int32), mask=tage < 0).cast(pa.date32())
     fassung = pa.array(aus.fass.astype(np.int32), mask=~ok).cast(pa.date32())
-    fehlertexte: list[str | None] = [None] * h.nh
+    fehlertexte: list[str | None] = [None] * (h.nh if meldungen else 0)
     for i, t in meldungen.items():
         fehlertexte[i] = t
     weg = h.weg
@@ -994,7 +1000,7 @@ def _ergebnis(h: _Haushalte, aus: _Ausgabe, fehler_zeilen: Arr, meldungen: dict[
             "grund": _dict_spalte(aus.grund_idx, list(aus.texte)),
             "weg": _dict_spalte(np.where(weg == 0, 0, 1), ["spalten", "einzeln"]),
             "weg_grund": _dict_spalte(np.where(weg == 0, -1, weg), list(WEGE.values())),
-            "fehler": pa.array(fehlertexte, type=pa.string()),
+            "fehler": pa.array(fehlertexte, type=pa.string()) if meldungen else pa.nulls(h.nh, pa.string()),
             "gewicht": pa.array(h.gewicht),
         }
     )
