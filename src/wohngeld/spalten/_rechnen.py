@@ -123,8 +123,8 @@ def _index(werte: pa.Array, menge: pa.Array) -> Arr:
         m = np.asarray(menge.to_numpy(), dtype=np.int64)
         w = np.asarray(werte.to_numpy(), dtype=np.int64)
         if len(m) and m[-1] - m[0] == len(m) - 1 and bool((m[1:] > m[:-1]).all()):
-            # ids m[0], m[0]+1, …: the position is the difference
-            pos = w - m[0]
+            # ids m[0], m[0]+1, …: the position is the difference (ids that are row numbers: the id)
+            pos = w - m[0] if m[0] != 0 else w
             if int(pos.min()) >= 0 and int(pos.max()) < len(m):
                 passend: Arr = pos
                 return passend
