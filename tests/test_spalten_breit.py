@@ -175,3 +175,21 @@ def test_kurzform_in_bloecken_gleich_langem_format() -> None:
     H, M, E = haushalte(60_000, seed=5)
     B, E1 = _breit_aus_lang(M, E)
     assert berechne(H, B).ergebnis.equals(berechne(H, M, E1).ergebnis)
+
+
+def test_kurzform_mehr_nachkommastellen_einzelweg_mit_der_zelle() -> None:
+    """A cell with more decimals than cents goes the scalar way with the cell as given (flagged), and
+    the amount is that of ``calculate`` for the same Einnahme."""
+    mitglieder = dict(_MITGLIEDER, erwerbseinkommen_monat=["1500.005", "0", None, "1500.00"])
+    e = berechne(_HAUSHALTE, mitglieder, on=_ON).ergebnis
+    assert e.column("weg").to_pylist() == ["einzeln", "spalten", "spalten"]
+    h = Haushalt.model_validate(
+        {
+            "mietenstufe": 3,
+            "miete_monat": "600.00",
+            "mitglieder": [{"einnahmen": [{"art": "Erwerbseinkommen", "brutto_monat": "1500.005"}]}],
+        }
+    )
+    r = calculate(h, on=_ON, rechenweg=False)
+    assert e.column("betrag_monat").to_pylist()[0] == int(r.betrag_monat)
+    assert e.column("Y").to_pylist()[0] == r.Y

@@ -647,13 +647,28 @@ class _Einnahmen:
     art_idx: Arr
     arten: list[str]
     weg: dict[str, Arr]
-    tabelle: pa.Table
+    tabelle: pa.Table | None  # the table as given (long layout)
+    quelle: tuple[pa.Table, list[tuple[str, str, int]]] | None  # members table and its columns (wide)
+
+    def zeilen(self, pos: Arr) -> list[dict[str, Any]]:
+        """The rows ``pos`` with their cells as given (for the scalar path)."""
+        if self.tabelle is not None:
+            out: list[dict[str, Any]] = self.tabelle.take(pa.array(pos, type=pa.int64())).to_pylist()
+            return out
+        assert self.quelle is not None
+        T, spalten = self.quelle
+        zeilen = []
+        for p in pos.tolist():
+            name, art, monate = spalten[int(self.art_idx[p])]
+            zelle = T.column(name)[int(self.mitglied[p])].as_py()
+            zeilen.append({"art": art, "brutto_monat" if monate == 12 else "brutto_jahr": zelle})
+        return zeilen
 
     @classmethod
     def lesen(cls, x: Any, mit: _Mitglieder | None, fehler: Fehlerliste) -> _Einnahmen:
         self = cls()
         T = als_tabelle(x, "einnahmen")
-        self.tabelle = T
+        self.tabelle, self.quelle = T, None
         ne = T.num_rows
         vorher = len(fehler.eintraege)
         if mit is None or mit.ids is None:
@@ -734,10 +749,10 @@ class _Einnahmen:
         """The Einnahmen of the wide shortcut: per member one column per kind (0 or empty: none).
 
         Bad cells are reported as cells of the members table (row, column); the rows are ordered
-        by member, and ``tabelle`` holds the cells as given (for the scalar path).
+        by member (column ``art_idx`` of ``spalten``).
         """
         self = cls()
-        zeilen, art_idx, jahr, exakt, monat, jahr_text = [], [], [], [], [], []
+        zeilen, art_idx, jahr, exakt = [], [], [], []
         for i, (name, _, monate) in enumerate(spalten):
             g = geld_spalte(T, "mitglieder", name, 2, fehler, min_wert=-_GRENZE, max_wert=_GRENZE)
             assert g is not None
@@ -747,10 +762,6 @@ class _Einnahmen:
             art_idx.append(np.full(len(z), i, dtype=np.int64))
             jahr.append(werte[z] * monate)
             exakt.append(ex[z])
-            text = ganz(T.column(name)).take(pa.array(z, type=pa.int64())).cast(pa.string())
-            leer = pa.nulls(len(z), type=pa.string())
-            monat.append(text if monate == 12 else leer)
-            jahr_text.append(leer if monate == 12 else text)
         ordnung = np.argsort(np.concatenate(zeilen), kind="stable")
         self.mitglied = np.concatenate(zeilen)[ordnung]
         self.alle = True
@@ -758,14 +769,7 @@ class _Einnahmen:
         self.arten = [art for _, art, _ in spalten]
         self.jahr = np.concatenate(jahr)[ordnung]
         self.wk = np.zeros(len(ordnung), dtype=np.int64)
-        auswahl = pa.array(ordnung, type=pa.int64())
-        self.tabelle = pa.table(
-            {
-                "art": pa.array(self.arten, type=pa.string()).take(pa.array(self.art_idx)),
-                "brutto_monat": pa.concat_arrays(monat).take(auswahl),
-                "brutto_jahr": pa.concat_arrays(jahr_text).take(auswahl),
-            }
-        )
+        self.tabelle, self.quelle = None, (T, spalten)
         nicht = np.zeros(len(ordnung), dtype=bool)
         self.weg = _einnahmen_weg(nicht, nicht, np.concatenate(exakt)[ordnung], self.jahr)
         self.fehlerhaft = nicht
@@ -870,7 +874,7 @@ class _Bauer:
                 mg = np.zeros(len(mit.hh), dtype=bool)
                 mg[mpos] = True
                 epos = np.flatnonzero((ein.mitglied >= 0) & mg[np.maximum(ein.mitglied, 0)])
-                self.E = dict(zip(epos.tolist(), ein.tabelle.take(pa.array(epos)).to_pylist(), strict=True))
+                self.E = dict(zip(epos.tolist(), ein.zeilen(epos), strict=True))
                 for j in epos.tolist():
                     self.ein_zeilen.setdefault(int(ein.mitglied[j]), []).append(j)
 
