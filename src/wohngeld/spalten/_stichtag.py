@@ -8,6 +8,7 @@ A column of Stichtage is one gather in that table; only days not seen before go 
 from __future__ import annotations
 
 import bisect
+import threading
 import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -61,9 +62,14 @@ class Tage:
 
 
 class _Kalender:
-    """The days of one store looked up so far (``klasse``: -1 not yet) and their classes."""
+    """The days of one store looked up so far (``klasse``: -1 not yet) and their classes.
+
+    Threads share it: new days and classes are added under a lock, and a day's class is written
+    only after the class exists, so a reader without the lock sees either -1 or a complete class.
+    """
 
     def __init__(self) -> None:
+        self.sperre = threading.Lock()
         self.klasse = np.full(1 << 16, -1, dtype=np.int32)
         self.satz_nr: list[int] = []  # per class: index into saetze, -1 no Rechtsstand
         self.fassungen: list[list[int]] = []
@@ -76,15 +82,21 @@ class _Kalender:
         t = np.minimum(tage, _ENDE)
         hoechst = int(t.max()) if len(t) else 0
         if hoechst >= len(self.klasse):
-            groesser = np.full(max(hoechst + 1, 2 * len(self.klasse)), -1, dtype=np.int32)
-            groesser[: len(self.klasse)] = self.klasse
-            self.klasse = groesser
-        k = self.klasse[t]
+            with self.sperre:
+                if hoechst >= len(self.klasse):
+                    groesser = np.full(max(hoechst + 1, 2 * len(self.klasse)), -1, dtype=np.int32)
+                    groesser[: len(self.klasse)] = self.klasse
+                    self.klasse = groesser
+        klasse = self.klasse
+        k = klasse[t]
         neu = k < 0
         if neu.any():
-            for d in np.unique(t[neu]).tolist():
-                self.klasse[d] = self._klasse(store, d)
-            k = self.klasse[t]
+            with self.sperre:
+                klasse = self.klasse
+                for d in np.unique(t[neu]).tolist():
+                    if klasse[d] < 0:
+                        klasse[d] = self._klasse(store, d)
+            k = klasse[t]
         return k
 
     def _klasse(self, store: ParameterStore, t: int) -> int:
@@ -117,13 +129,23 @@ def tage_lesen(store: ParameterStore, tage: Arr) -> Tage:
     if kal is None:
         kal = _KALENDER[store] = _Kalender()
     k = kal.klassen(store, np.maximum(tage, 0))
-    satz_nr = np.array(kal.satz_nr, dtype=np.int64)
+    with kal.sperre:
+        satz_nr = np.array(kal.satz_nr, dtype=np.int64)
+        fassungen = np.array(kal.fassungen, dtype=np.int64).reshape(-1, len(PROBEN))
+        alle_saetze = list(kal.saetze)
     benutzt = np.unique(satz_nr[np.flatnonzero(np.bincount(k, minlength=len(satz_nr)))])
-    benutzt = benutzt[benutzt >= 0]
-    lokal = np.zeros(len(kal.saetze) + 1, dtype=np.int64)
+    # in the order of their Fassung, whatever order the table learnt them in (a stable result)
+    benutzt = np.array(
+        sorted(
+            benutzt[benutzt >= 0].tolist(),
+            key=lambda i: (alle_saetze[i].fassung, alle_saetze[i].rechtsstand, i),
+        ),
+        dtype=np.int64,
+    )
+    lokal = np.zeros(len(alle_saetze) + 1, dtype=np.int64)
     lokal[benutzt] = np.arange(len(benutzt))
-    saetze = [kal.saetze[i] for i in benutzt.tolist()]
-    exakt = np.array([s.exakt for s in kal.saetze] + [False], dtype=bool)
+    saetze = [alle_saetze[i] for i in benutzt.tolist()]
+    exakt = np.array([s.exakt for s in alle_saetze] + [False], dtype=bool)
     je_klasse = satz_nr if len(satz_nr) else np.zeros(0, dtype=np.int64)
     return Tage(
         saetze=saetze,
@@ -131,7 +153,7 @@ def tage_lesen(store: ParameterStore, tage: Arr) -> Tage:
         exakt=exakt[je_klasse][k],
         rechtsstand=(je_klasse >= 0)[k],
         klasse=k,
-        fassungen=np.array(kal.fassungen, dtype=np.int64).reshape(-1, len(PROBEN)),
+        fassungen=fassungen,
     )
 
 
