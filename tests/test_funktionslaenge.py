@@ -26,11 +26,6 @@ BEKANNT = {
     "law/rent/lasten.py:belastung_monat": 119,
     "law/rent/miete.py:miete_beruecksichtigt": 188,
     "law/rent/miete.py:miete_nach_9_11": 165,
-    "spalten/__init__.py:tabellen_aus_haushalten": 111,
-    "spalten/_eingabe.py:geld_spalte": 83,
-    "spalten/_rechnen.py:berechne": 282,
-    "spalten/_rechnen.py:_einkommen": 92,
-    "spalten/synthetisch.py:haushalte": 91,
 }
 
 

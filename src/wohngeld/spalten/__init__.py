@@ -21,6 +21,14 @@ Long layout (pyarrow Tables, pandas DataFrames or dicts of columns, joined by id
     einnahmen   mitglied_id, art (wohngeld.EinnahmeArt value), brutto_monat | brutto_jahr,
                 werbungskosten_jahr; zeitraum, betrag, zufluss, ab, bis, mehrlinge, bezeichnung
 
+Wide shortcut for itemised Einnahmen (one row per member, as in a person file of a survey): instead
+of the table einnahmen, columns ``<art>_monat`` or ``<art>_jahr`` in mitglieder, ``<art>`` one of
+:data:`EINNAHME_SPALTEN` (the EinnahmeArt member name in lower case: ``erwerbseinkommen_monat``,
+``altersrente_monat``, ``kindergeld_monat``, …); a gross amount per cell, 0 or empty for none.
+Each non-zero cell is one running Einnahme of its kind (Werbungskosten: the Pauschbetrag; actual
+Werbungskosten, one-off or partial-year Einnahmen need the long layout). A bad cell is reported as
+a cell of mitglieder (row, column); the household is not computed, the others are.
+
 Amounts: decimal columns (``decimal128``, pandas ``Decimal`` objects), whole euros as integers, or
 text; a float column is refused. Result columns: ``id, stichtag, fassung, rechtsstand,
 mietenstufe, mitglieder, betrag_monat`` (whole euros), ``M, Y`` (the values entering § 19, fixed
@@ -37,9 +45,26 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ._rechnen import GRUENDE, WEGE, Spaltenergebnis, berechne
+from ._rechnen import (
+    EINNAHME_SPALTEN,
+    EINNAHME_WERTE,
+    GRUENDE,
+    HAUSHALT_WERTE,
+    MITGLIED_WERTE,
+    WEGE,
+    Spaltenergebnis,
+    berechne,
+)
 
-__all__ = ["GRUENDE", "WEGE", "Spaltenergebnis", "berechne", "formel", "tabellen_aus_haushalten"]
+__all__ = [
+    "EINNAHME_SPALTEN",
+    "GRUENDE",
+    "WEGE",
+    "Spaltenergebnis",
+    "berechne",
+    "formel",
+    "tabellen_aus_haushalten",
+]
 
 
 def formel(mitglieder: Any, M: Any, Y: Any, *, on: date, rechtsstand: Any = None) -> Any:
@@ -71,22 +96,18 @@ _HAUSHALT_FELDER = {
     "anzahl_ausgeschlossen",
     "vermoegen",
 }
-_MITGLIED_FELDER = {
-    "name",
-    "einnahmen",
-    "pauschalabzug",
-    "kind",
-    "alter_unter_25",
-    "alleinerziehend",
-    "schwerbehindert_gdb",
-    "pflegegrad",
-    "grundrentenzeiten_33_jahre",
-    "ns_verfolgt",
-    "geburtsdatum",
-    "haeusliche_pflege",
-    "ausgeschlossen",
-    "zugehoerigkeit",
-}
+_MITGLIED_FELDER = {*MITGLIED_WERTE, "einnahmen", "pauschalabzug", "zugehoerigkeit"}
+_H = ("id", "stichtag", *HAUSHALT_WERTE, "heim", "haushalt")
+_M = (
+    "haushalt_id",
+    "mitglied_id",
+    *MITGLIED_WERTE,
+    "pauschalabzug_steuern",
+    "pauschalabzug_kranken_pflege",
+    "pauschalabzug_rente",
+    "verstorben_am",
+)
+_E = ("mitglied_id", *EINNAHME_WERTE)
 
 
 def tabellen_aus_haushalten(
@@ -97,109 +118,51 @@ def tabellen_aus_haushalten(
     A household with facts the layout has no column for (a Miete in parts, a Lastenberechnung,
     Unterhalt, …) keeps its object in the column ``haushalt`` and goes the scalar way.
     """
-    H: dict[str, list[Any]] = {
-        k: []
-        for k in (
-            "id",
-            "stichtag",
-            "mietenstufe",
-            "gemeinde",
-            "miete_monat",
-            "belastung_monat",
-            "heim",
-            "anzahl_mitglieder",
-            "gesamteinkommen_monat",
-            "anzahl_ausgeschlossen",
-            "vermoegen",
-            "haushalt",
-        )
-    }
-    mk = (
-        "haushalt_id",
-        "mitglied_id",
-        "name",
-        "kind",
-        "pauschalabzug_steuern",
-        "pauschalabzug_kranken_pflege",
-        "pauschalabzug_rente",
-        "schwerbehindert_gdb",
-        "pflegegrad",
-        "haeusliche_pflege",
-        "ns_verfolgt",
-        "alleinerziehend",
-        "alter_unter_25",
-        "geburtsdatum",
-        "grundrentenzeiten_33_jahre",
-        "ausgeschlossen",
-        "verstorben_am",
-    )
-    ek = (
-        "mitglied_id",
-        "art",
-        "brutto_monat",
-        "brutto_jahr",
-        "werbungskosten_jahr",
-        "zeitraum",
-        "betrag",
-        "zufluss",
-        "ab",
-        "bis",
-        "mehrlinge",
-        "bezeichnung",
-    )
-    M: dict[str, list[Any]] = {k: [] for k in mk}
-    E: dict[str, list[Any]] = {k: [] for k in ek}
+    H: dict[str, list[Any]] = {k: [] for k in _H}
+    M: dict[str, list[Any]] = {k: [] for k in _M}
+    E: dict[str, list[Any]] = {k: [] for k in _E}
     for i, (h, on) in enumerate(items):
-        H["id"].append(i)
-        H["stichtag"].append(on)
-        if not _darstellbar(h):
-            for k in H:
-                if k not in ("id", "stichtag", "haushalt"):
-                    H[k].append(None)
-            H["haushalt"].append(h)
+        darstellbar = _darstellbar(h)
+        zeile = _haushalt_zeile(h) if darstellbar else {}
+        zeile.update(id=i, stichtag=on, haushalt=None if darstellbar else h)
+        for k in _H:
+            H[k].append(zeile.get(k))
+        if not darstellbar:
             continue
-        H["haushalt"].append(None)
-        w = h.wohnkosten
-        H["mietenstufe"].append(h.mietenstufe)
-        H["gemeinde"].append(h.gemeinde)
-        H["miete_monat"].append(getattr(w, "miete_monat", None) if w.art == "Miete" else None)
-        H["belastung_monat"].append(getattr(w, "belastung_monat", None) if w.art == "Belastung" else None)
-        H["heim"].append(w.art == "Heim")
-        H["anzahl_mitglieder"].append(h.anzahl_mitglieder)
-        H["gesamteinkommen_monat"].append(h.gesamteinkommen_monat)
-        H["anzahl_ausgeschlossen"].append(h.anzahl_ausgeschlossen)
-        H["vermoegen"].append(h.vermoegen)
         for j, m in enumerate(h.mitglieder or ()):
             mid = f"{i}-{j}"
-            z = m.zugehoerigkeit
-            werte = {
-                "haushalt_id": i,
-                "mitglied_id": mid,
-                "name": m.name,
-                "kind": m.kind,
-                "pauschalabzug_steuern": m.pauschalabzug.steuern,
-                "pauschalabzug_kranken_pflege": m.pauschalabzug.kranken_pflege,
-                "pauschalabzug_rente": m.pauschalabzug.rente,
-                "schwerbehindert_gdb": m.schwerbehindert_gdb,
-                "pflegegrad": m.pflegegrad,
-                "haeusliche_pflege": m.haeusliche_pflege,
-                "ns_verfolgt": m.ns_verfolgt,
-                "alleinerziehend": m.alleinerziehend,
-                "alter_unter_25": m.alter_unter_25,
-                "geburtsdatum": m.geburtsdatum,
-                "grundrentenzeiten_33_jahre": m.grundrentenzeiten_33_jahre,
-                "ausgeschlossen": None if m.ausgeschlossen is None else str(m.ausgeschlossen),
-                "verstorben_am": None if z is None else z.verstorben_am,
-            }
-            for k in mk:
+            werte = _mitglied_zeile(m, haushalt_id=i, mitglied_id=mid)
+            for k in _M:
                 M[k].append(werte[k])
             for e in m.einnahmen:
                 ew = e.model_dump()
                 ew["art"] = e.art.value
                 ew["mitglied_id"] = mid
-                for k in ek:
+                for k in _E:
                     E[k].append(ew.get(k))
     return H, M, E
+
+
+def _haushalt_zeile(h: Any) -> dict[str, Any]:
+    """The household columns of one Haushalt the layout can hold."""
+    w = h.wohnkosten
+    zeile = {k: getattr(h, k) for k in HAUSHALT_WERTE if k not in ("miete_monat", "belastung_monat")}
+    zeile["miete_monat"] = getattr(w, "miete_monat", None) if w.art == "Miete" else None
+    zeile["belastung_monat"] = getattr(w, "belastung_monat", None) if w.art == "Belastung" else None
+    zeile["heim"] = w.art == "Heim"
+    return zeile
+
+
+def _mitglied_zeile(m: Any, **kennungen: Any) -> dict[str, Any]:
+    """The member columns of one Haushaltsmitglied."""
+    z = m.zugehoerigkeit
+    werte = {k: getattr(m, k) for k in MITGLIED_WERTE}
+    werte["ausgeschlossen"] = None if m.ausgeschlossen is None else str(m.ausgeschlossen)
+    werte["pauschalabzug_steuern"] = m.pauschalabzug.steuern
+    werte["pauschalabzug_kranken_pflege"] = m.pauschalabzug.kranken_pflege
+    werte["pauschalabzug_rente"] = m.pauschalabzug.rente
+    werte["verstorben_am"] = None if z is None else z.verstorben_am
+    return {**werte, **kennungen}
 
 
 def _darstellbar(h: Any) -> bool:

@@ -17,7 +17,17 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-__all__ = ["Fehlerliste", "als_tabelle", "bool_spalte", "datum_spalte", "geld_spalte", "int_spalte"]
+__all__ = [
+    "Fehlerliste",
+    "als_tabelle",
+    "bool_spalte",
+    "datum_spalte",
+    "ganz",
+    "geld_spalte",
+    "int_spalte",
+    "spalte",
+    "text_spalte",
+]
 
 Arr = np.ndarray[Any, Any]
 _EPOCH = date(1970, 1, 1)
@@ -74,11 +84,20 @@ def _objekte(werte: list[Any]) -> pa.Array:
     return pa.array([None if w is None or w != w else str(w) for w in werte], type=pa.string())
 
 
-def _spalte(t: pa.Table, name: str) -> pa.Array | None:
+def spalte(t: pa.Table, name: str) -> pa.Array | None:
+    """The column ``name`` as one array (None if absent); a single chunk as it is, without a copy."""
     if name not in t.column_names:
         return None
-    col = t.column(name).combine_chunks()
-    return col
+    return ganz(t.column(name))
+
+
+def ganz(col: pa.ChunkedArray) -> pa.Array:
+    """A column as one array; a single chunk as it is, without a copy."""
+    if col.num_chunks == 1:
+        einer: pa.Array = col.chunk(0)
+        return einer
+    alle: pa.Array = col.combine_chunks()
+    return alle
 
 
 def _fehlt(col: pa.Array) -> Arr:
@@ -105,7 +124,7 @@ def geld_spalte(
     Missing cells are not given; bad cells are reported and count as not given; cells with more
     decimals than ``skala`` are given but not exact (scalar path).
     """
-    col = _spalte(t, name)
+    col = spalte(t, name)
     if col is None:
         return None
     n = len(col)
@@ -150,25 +169,11 @@ def geld_spalte(
         schlecht |= ~passt & ~fehlt
         werte = np.where(passt, werte, 0)
     elif pa.types.is_string(typ) or pa.types.is_large_string(typ):
-        for i, s in enumerate(col.to_pylist()):
-            if s is None or not s.strip():
-                fehlt[i] = True
-                continue
-            try:
-                d = Decimal(s.strip())
-            except InvalidOperation:
-                d = None
-            if d is None or not d.is_finite():
-                fehler.add(tabelle, np.array([i]), name, f'{s!r} ist kein Betrag; z. B. "420.50" schreiben')
-                fehlt[i] = True
-                continue
-            skaliert = d.scaleb(skala)
-            ganz = skaliert.to_integral_value()
-            exakt[i] = skaliert == ganz
-            if abs(ganz) > max_wert:
-                schlecht[i] = True
-                continue
-            werte[i] = int(ganz)
+        _text_betraege(col.to_pylist(), skala, max_wert, (werte, fehlt, exakt, schlecht))
+        for i in np.flatnonzero(schlecht & fehlt):
+            s = col[int(i)].as_py()
+            fehler.add(tabelle, np.array([i]), name, f'{s!r} ist kein Betrag; z. B. "420.50" schreiben')
+        schlecht &= ~fehlt
     else:
         fehler.add(tabelle, np.flatnonzero(~fehlt), name, f"Spalte vom Typ {typ}; erwartet ein Betrag")
         return werte, np.zeros(n, dtype=bool), exakt
@@ -182,11 +187,35 @@ def geld_spalte(
     return np.where(schlecht, 0, werte), ~fehlt & ~schlecht, exakt | fehlt
 
 
+def _text_betraege(texte: list[Any], skala: int, max_wert: int, aus: tuple[Arr, Arr, Arr, Arr]) -> None:
+    """Amounts as text into ``aus`` = (values, missing, exact, bad); a cell that is no number is
+    marked missing and bad (reported by the caller), one beyond ``max_wert`` bad."""
+    werte, fehlt, exakt, schlecht = aus
+    for i, s in enumerate(texte):
+        if s is None or not s.strip():
+            fehlt[i] = True
+            continue
+        try:
+            d = Decimal(s.strip())
+        except InvalidOperation:
+            d = None
+        if d is None or not d.is_finite():
+            fehlt[i] = schlecht[i] = True
+            continue
+        skaliert = d.scaleb(skala)
+        ganz = skaliert.to_integral_value()
+        exakt[i] = skaliert == ganz
+        if abs(ganz) > max_wert:
+            schlecht[i] = True
+            continue
+        werte[i] = int(ganz)
+
+
 def int_spalte(
     t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste, *, lo: int, hi: int, regel: str
 ) -> tuple[Arr, Arr] | None:
     """A whole-number column: (values, given); integral floats are accepted (pandas' NaN ints)."""
-    col = _spalte(t, name)
+    col = spalte(t, name)
     if col is None:
         return None
     n = len(col)
@@ -224,13 +253,14 @@ def int_spalte(
 
 def bool_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> Arr | None:
     """A yes/no column (missing = no)."""
-    col = _spalte(t, name)
+    col = spalte(t, name)
     if col is None:
         return None
     if pa.types.is_null(col.type):
         return np.zeros(len(col), dtype=bool)
     if pa.types.is_boolean(col.type):
-        return np.asarray(col.fill_null(False).to_numpy(zero_copy_only=False), dtype=bool)
+        voll = col if col.null_count == 0 else col.fill_null(False)
+        return np.asarray(voll.to_numpy(zero_copy_only=False), dtype=bool)
     if pa.types.is_integer(col.type):
         v = np.asarray(col.fill_null(0).cast(pa.int64()).to_numpy(), dtype=np.int64)
         fehler.add(tabelle, np.flatnonzero((v != 0) & (v != 1)), name, "zulässig true/false (oder 1/0)")
@@ -241,7 +271,7 @@ def bool_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> Ar
 
 def datum_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> tuple[Arr, Arr] | None:
     """A date column as days since 1970-01-01: (days, given); ISO text JJJJ-MM-TT accepted."""
-    col = _spalte(t, name)
+    col = spalte(t, name)
     if col is None:
         return None
     n = len(col)
@@ -282,7 +312,7 @@ def datum_spalte(t: pa.Table, tabelle: str, name: str, fehler: Fehlerliste) -> t
 
 def text_spalte(t: pa.Table, name: str) -> pa.Array | None:
     """A text column as pyarrow strings (None if absent)."""
-    col = _spalte(t, name)
+    col = spalte(t, name)
     if col is None:
         return None
     if pa.types.is_dictionary(col.type) or pa.types.is_null(col.type):

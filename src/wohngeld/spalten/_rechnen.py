@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
-import weakref
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Any
@@ -15,6 +12,7 @@ import pyarrow.compute as pc
 
 from ..engine import calculate
 from ..errors import InputError
+from ..input.einnahmen import EinnahmeArt
 from ..input.haushalt import Haushalt
 from ..law.tabelle import ParameterStore, resolve
 from . import _kern
@@ -23,13 +21,15 @@ from ._eingabe import (
     als_tabelle,
     bool_spalte,
     datum_spalte,
+    ganz,
     geld_spalte,
     int_spalte,
     text_spalte,
 )
-from ._parameter import Parametersatz, parametersatz, schluessel
+from ._einkommen import einkommen
+from ._stichtag import Tage, tage_lesen
 
-__all__ = ["GRUENDE", "WEGE", "Spaltenergebnis", "berechne"]
+__all__ = ["EINNAHME_SPALTEN", "GRUENDE", "WEGE", "Spaltenergebnis", "berechne"]
 
 Arr = np.ndarray[Any, Any]
 _EPOCH = date(1970, 1, 1)
@@ -123,8 +123,11 @@ def _index(werte: pa.Array, menge: pa.Array) -> Arr:
         m = np.asarray(menge.to_numpy(), dtype=np.int64)
         w = np.asarray(werte.to_numpy(), dtype=np.int64)
         if len(m) and m[-1] - m[0] == len(m) - 1 and bool((m[1:] > m[:-1]).all()):
-            # ids m[0], m[0]+1, …: the position is the difference
-            pos = w - m[0]
+            # ids m[0], m[0]+1, …: the position is the difference (ids that are row numbers: the id)
+            pos = w - m[0] if m[0] != 0 else w
+            if int(pos.min()) >= 0 and int(pos.max()) < len(m):
+                passend: Arr = pos
+                return passend
             return np.where((pos >= 0) & (pos < len(m)), pos, -1)
         ordnung = np.argsort(m, kind="stable")
         sortiert = m[ordnung]
@@ -159,6 +162,11 @@ def _setze(weg: Arr, maske: Arr, grund: str) -> None:
     weg[(weg == 0) & maske] = _WEG[grund]
 
 
+_BLOCK = 50_000
+"""Households per block of a larger input in one process: a block's temporaries (a few MB per
+column of members and Einnahmen) stay in the processor's cache."""
+
+
 def berechne(
     haushalte: Any,
     mitglieder: Any = None,
@@ -174,11 +182,11 @@ def berechne(
     households with its members and Einnahmen; the same rows in the same order.
     """
     from ..formats.prozesse import pruefe_prozesse
-    from ._teile import _TEIL, _im_teil, _laenge, _parallel
+    from ._teile import _im_teil, _laenge, _parallel
 
     n_prozesse = pruefe_prozesse(prozesse)
-    if n_prozesse == 1 and _laenge(haushalte) > _TEIL and not getattr(_im_teil, "ja", False):
-        # large inputs in parts of _TEIL households: the temporaries stay small (peak memory)
+    if n_prozesse == 1 and _laenge(haushalte) > _BLOCK and not getattr(_im_teil, "ja", False):
+        # large inputs in blocks: the temporaries stay small (peak memory) and in the cache
         _im_teil.ja = True
         try:
             return _parallel(
@@ -188,7 +196,7 @@ def berechne(
                 on=on,
                 rechtsstand=rechtsstand,
                 prozesse=1,
-                teile=-(-_laenge(haushalte) // _TEIL),
+                teile=-(-_laenge(haushalte) // _BLOCK),
             )
         finally:
             _im_teil.ja = False
@@ -198,22 +206,87 @@ def berechne(
         )
     store = resolve(rechtsstand)
     fehler = Fehlerliste()
-    haushalte, objekte = _objekte(haushalte, "haushalt")
-    H = als_tabelle(haushalte, "haushalte")
-    if "id" not in H.column_names:
-        raise InputError("haushalte: Spalte id fehlt; jeder Haushalt braucht eine eindeutige Kennung")
-    nh = H.num_rows
-    ids = H.column("id").combine_chunks()
-    fehler.add(
-        "haushalte",
-        np.flatnonzero(np.asarray(ids.is_null().to_numpy(zero_copy_only=False))),
-        "id",
-        "fehlt; jeder Haushalt braucht eine Kennung",
+    h = _Haushalte.lesen(haushalte, store, on, fehler)
+    g = _Glieder.lesen(h, mitglieder, einnahmen, fehler)
+    # errors per household: a bad cell of the household, of one of its members or Einnahmen
+    hh_fehler = g.fehlerhaft
+    for tabelle, zeilen, _, _ in fehler.eintraege:
+        if tabelle == "haushalte":
+            hh_fehler[zeilen] = True
+    aus = _Ausgabe.leer(h, g)
+    _kern_rechnen(aus, h, g, (h.weg == 0) & ~hh_fehler)
+    fehlertext = _einzeln_rechnen(aus, h, g, store, (h.weg != 0) & ~hh_fehler)
+    for i in fehlertext:
+        aus.code[i] = _CODE["FEHLER"]
+    fehler_zeilen = hh_fehler.copy()
+    fehler_zeilen[list(fehlertext)] = True
+    meldungen = _meldungen_je_haushalt(fehler, g.mit, g.ein, fehlertext)
+    return Spaltenergebnis(
+        ergebnis=_ergebnis(h, aus, fehler_zeilen, meldungen),
+        fehler=_fehlertabelle(fehler, h.ids, g.mit, g.ein, h.nh),
     )
-    fehler.add("haushalte", _doppelt(ids), "id", "doppelt angegeben; Kennungen müssen eindeutig sein")
-    weg = np.zeros(nh, dtype=np.int64)
 
-    # Stichtag and Rechtsstand (§§ 24, 25 WoGG; the Fassung in force on the date)
+
+@dataclass(slots=True)
+class _Haushalte:
+    """The households table, checked: what the kernel reads per row, and which rows go the scalar way."""
+
+    H: pa.Table
+    objekte: list[Any] | None
+    ids: pa.Array
+    nh: int
+    weg: Arr
+    tage: Arr
+    tg: Tage
+    stufe: Arr
+    kosten: Arr
+    heim: Arr
+    anzahl: tuple[Arr, Arr] | None
+    y: Arr
+    y_da: Arr
+    gewicht: Arr
+
+    @classmethod
+    def lesen(cls, haushalte: Any, store: ParameterStore, on: date | None, fehler: Fehlerliste) -> _Haushalte:
+        haushalte, objekte = _objekte(haushalte, "haushalt")
+        H = als_tabelle(haushalte, "haushalte")
+        if "id" not in H.column_names:
+            raise InputError("haushalte: Spalte id fehlt; jeder Haushalt braucht eine eindeutige Kennung")
+        nh = H.num_rows
+        ids = ganz(H.column("id"))
+        fehler.add(
+            "haushalte",
+            np.flatnonzero(np.asarray(ids.is_null().to_numpy(zero_copy_only=False))),
+            "id",
+            "fehlt; jeder Haushalt braucht eine Kennung",
+        )
+        fehler.add("haushalte", _doppelt(ids), "id", "doppelt angegeben; Kennungen müssen eindeutig sein")
+        weg = np.zeros(nh, dtype=np.int64)
+        tage, tg = _stichtage(H, nh, store, on, weg, fehler)
+        stufe, kosten, heim = _wohnkosten(H, nh, tg, weg, fehler)
+        am = int_spalte(H, "haushalte", "anzahl_mitglieder", fehler, lo=1, hi=99, regel="§ 5 WoGG")
+        ye = geld_spalte(H, "haushalte", "gesamteinkommen_monat", 10, fehler, max_wert=10**17)
+        y_da = np.zeros(nh, dtype=bool) if ye is None else ye[1]
+        y = np.zeros(nh, dtype=np.int64) if ye is None else np.where(ye[1], ye[0], 0)
+        if ye is not None:
+            _setze(weg, ye[1] & ~ye[2], "nachkommastellen")
+        aa = int_spalte(H, "haushalte", "anzahl_ausgeschlossen", fehler, lo=0, hi=99, regel="§ 7 WoGG")
+        if aa is not None:
+            _setze(weg, aa[1] & (aa[0] > 0), "ausgeschlossen")
+        vm = geld_spalte(H, "haushalte", "vermoegen", 2, fehler, max_wert=10**12)
+        if vm is not None:
+            _setze(weg, vm[1], "vermoegen")
+        if objekte is not None:
+            _setze(weg, np.array([o is not None and o == o for o in objekte], dtype=bool), "haushalt")
+        return cls(
+            H, objekte, ids, nh, weg, tage, tg, stufe, kosten, heim, am, y, y_da, _gewicht(H, nh, fehler)
+        )
+
+
+def _stichtage(
+    H: pa.Table, nh: int, store: ParameterStore, on: date | None, weg: Arr, fehler: Fehlerliste
+) -> tuple[Arr, Tage]:
+    """Stichtag and Rechtsstand of each row (§§ 24, 25 WoGG; the Fassung in force on the date)."""
     st = datum_spalte(H, "haushalte", "stichtag", fehler)
     tage = np.full(nh, -1, dtype=np.int64) if st is None else np.where(st[1], st[0], -1)
     if on is not None:
@@ -224,21 +297,22 @@ def berechne(
         "stichtag",
         "fehlt: je Zeile angeben oder als on=date (JJJJ-MM-TT)",
     )
-    eindeutig, inv = np.unique(np.where(tage < 0, 0, tage), return_inverse=True)
-    saetze, ps_tag, ok_tag, rs_tag, fassung_art = _je_tag(store, eindeutig)
-    ps = ps_tag[inv]
-    _setze(weg, ~rs_tag[inv] & (tage >= 0), "kein_rechtsstand")
-    _setze(weg, ~ok_tag[inv] & (tage >= 0), "fassung")
+    tg = tage_lesen(store, tage)
+    _setze(weg, ~tg.rechtsstand & (tage >= 0), "kein_rechtsstand")
+    _setze(weg, ~tg.exakt & (tage >= 0), "fassung")
+    return tage, tg
 
-    # Mietenstufe (§ 12 WoGG), Miete or Belastung (§§ 9–11 WoGG)
+
+def _wohnkosten(H: pa.Table, nh: int, tg: Tage, weg: Arr, fehler: Fehlerliste) -> tuple[Arr, Arr, Arr]:
+    """Mietenstufe (§ 12 WoGG), Miete or Belastung or Heim (§§ 9–11 WoGG): (stufe, cents, heim)."""
     ms = int_spalte(H, "haushalte", "mietenstufe", fehler, lo=1, hi=7, regel="Mietenstufe, § 12 WoGG")
     stufe = np.ones(nh, dtype=np.int64) if ms is None else np.where(ms[1], ms[0], 1)
     stufe_da = np.zeros(nh, dtype=bool) if ms is None else ms[1]
     # a Gemeinde or a Postleitzahl (+ ort) is looked up in the scalar engine
     _setze(weg, _belegt(H, "gemeinde", nh) | _belegt(H, "plz", nh) | ~stufe_da, "gemeinde")
-    if saetze:
-        stufen_ps = np.array([p.stufen for p in saetze])
-        _setze(weg, stufe > stufen_ps[ps], "pruefung")
+    if tg.saetze:
+        stufen_ps = np.array([p.stufen for p in tg.saetze])
+        _setze(weg, stufe > stufen_ps[tg.ps], "pruefung")
     kosten = np.zeros(nh, dtype=np.int64)
     arten_da = np.zeros(nh, dtype=np.int64)
     for name in ("miete_monat", "belastung_monat"):
@@ -252,293 +326,200 @@ def berechne(
     arten_da += heim
     _setze(weg, arten_da != 1, "pruefung")
     _setze(weg, kosten > _kern.MAX_M_CENT, "grenzen")
+    return stufe, kosten, heim
 
-    am = int_spalte(H, "haushalte", "anzahl_mitglieder", fehler, lo=1, hi=99, regel="§ 5 WoGG")
-    anzahl = np.zeros(nh, dtype=np.int64) if am is None else np.where(am[1], am[0], 0)
-    ye = geld_spalte(H, "haushalte", "gesamteinkommen_monat", 10, fehler, max_wert=10**17)
-    y_da = np.zeros(nh, dtype=bool) if ye is None else ye[1]
-    y = np.zeros(nh, dtype=np.int64) if ye is None else np.where(ye[1], ye[0], 0)
-    if ye is not None:
-        _setze(weg, ye[1] & ~ye[2], "nachkommastellen")
-    aa = int_spalte(H, "haushalte", "anzahl_ausgeschlossen", fehler, lo=0, hi=99, regel="§ 7 WoGG")
-    if aa is not None:
-        _setze(weg, aa[1] & (aa[0] > 0), "ausgeschlossen")
-    vm = geld_spalte(H, "haushalte", "vermoegen", 2, fehler, max_wert=10**12)
-    if vm is not None:
-        _setze(weg, vm[1], "vermoegen")
-    gewicht = np.ones(nh, dtype=np.float64)
-    if "gewicht" in H.column_names:
-        gcol = H.column("gewicht").combine_chunks()
-        if (
-            pa.types.is_integer(gcol.type)
-            or pa.types.is_floating(gcol.type)
-            or pa.types.is_decimal(gcol.type)
-        ):
-            gw = np.asarray(gcol.cast(pa.float64()).fill_null(np.nan).to_numpy(), dtype=np.float64)
-            schlecht = ~np.isfinite(gw) | (gw < 0)
-            fehler.add("haushalte", np.flatnonzero(schlecht), "gewicht", "erwartet eine Zahl ≥ 0")
-            gewicht = np.where(schlecht, np.nan, gw)
+
+def _gewicht(H: pa.Table, nh: int, fehler: Fehlerliste) -> Arr:
+    """The weight of each row (for reports): a number ≥ 0, 1 where the column is absent."""
+    if "gewicht" not in H.column_names:
+        return np.ones(nh, dtype=np.float64)
+    gcol = ganz(H.column("gewicht"))
+    if pa.types.is_integer(gcol.type) or pa.types.is_floating(gcol.type) or pa.types.is_decimal(gcol.type):
+        gw = np.asarray(gcol.cast(pa.float64()).fill_null(np.nan).to_numpy(), dtype=np.float64)
+        schlecht = ~np.isfinite(gw) | (gw < 0)
+        fehler.add("haushalte", np.flatnonzero(schlecht), "gewicht", "erwartet eine Zahl ≥ 0")
+        return np.where(schlecht, np.nan, gw)
+    fehler.add("haushalte", np.arange(nh), "gewicht", f"Spalte vom Typ {gcol.type}; erwartet eine Zahl")
+    return np.ones(nh, dtype=np.float64)
+
+
+@dataclass(slots=True)
+class _Glieder:
+    """Members (§§ 5–8 WoGG) and Einnahmen (§§ 14–17 WoGG) of the households, and Y from them."""
+
+    mit: _Mitglieder | None
+    ein: _Einnahmen | None
+    n: Arr  # members counted (§ 19: 1–12 in the kernel)
+    hat_mitglieder: Arr
+    hat_einnahmen: Arr
+    fehlerhaft: Arr  # a bad cell among the household's members or Einnahmen
+
+    @classmethod
+    def lesen(cls, h: _Haushalte, mitglieder: Any, einnahmen: Any, fehler: Fehlerliste) -> _Glieder:
+        nh, weg = h.nh, h.weg
+        fehlerhaft = np.zeros(nh, dtype=bool)
+        mit = _Mitglieder.lesen(mitglieder, h.ids, fehler) if mitglieder is not None else None
+        anzahl = np.zeros(nh, dtype=np.int64) if h.anzahl is None else np.where(h.anzahl[1], h.anzahl[0], 0)
+        if mit is not None:
+            zaehler = np.bincount(mit.hh[mit.hh >= 0] if not mit.alle else mit.hh, minlength=nh)
+            fehlerhaft[mit.hh[(mit.hh >= 0) & mit.fehlerhaft]] = True
+            hat_mitglieder = zaehler > 0
+            _setze(weg, hat_mitglieder & (h.anzahl[1] if h.anzahl is not None else False), "pruefung")
+            n = np.where(hat_mitglieder, zaehler, anzahl)
+            for grund, maske in mit.weg.items():
+                _setze(weg, _je_haushalt(mit.hh, maske, nh), grund)
         else:
-            fehler.add(
-                "haushalte", np.arange(nh), "gewicht", f"Spalte vom Typ {gcol.type}; erwartet eine Zahl"
+            hat_mitglieder = np.zeros(nh, dtype=bool)
+            n = anzahl
+        _setze(weg, n > 12, "ueber_zwoelf")
+        _setze(weg, n < 1, "pruefung")
+        if einnahmen is not None and mit is not None and mit.breit is not None:
+            raise InputError(
+                "einnahmen als Tabelle und als Spalten der mitglieder angegeben "
+                f"({', '.join(n for n, _, _ in breite_spalten(mit.tabelle.column_names))}): "
+                "entweder das lange Format (Tabelle einnahmen) oder die Kurzform (Spalten je Art)"
             )
-    if objekte is not None:
-        obj_da = np.array([o is not None and o == o for o in objekte], dtype=bool)
-        _setze(weg, obj_da, "haushalt")
+        ein = _Einnahmen.lesen(einnahmen, mit, fehler) if einnahmen is not None else None
+        if ein is None and mit is not None:
+            ein = mit.breit
+        hat_einnahmen = np.zeros(nh, dtype=bool)
+        if ein is not None and mit is not None:
+            e_hh = (
+                mit.hh[ein.mitglied]
+                if ein.alle
+                else np.where(ein.mitglied >= 0, mit.hh[np.maximum(ein.mitglied, 0)], -1)
+            )
+            fehlerhaft[e_hh[(e_hh >= 0) & ein.fehlerhaft]] = True
+            hat_einnahmen[e_hh[e_hh >= 0]] = True
+            _setze(weg, hat_einnahmen & h.y_da, "pruefung")
+            for grund, maske in ein.weg.items():
+                _setze(weg, _je_haushalt(e_hh, maske, nh), grund)
+        if mit is not None and h.tg.saetze:
+            y_ein, y_weg = einkommen(nh, h.tg.ps, mit, ein, h.tg.saetze, _kern.Tabellen(h.tg.saetze))
+            for grund, maske in y_weg.items():
+                _setze(weg, maske, grund)
+            h.y = np.where(h.y_da, h.y, y_ein)
+        _setze(weg, ~hat_mitglieder & ~h.y_da, "pruefung")
+        _setze(weg, h.y > _kern.MAX_Y, "grenzen")
+        return cls(mit, ein, n, hat_mitglieder, hat_einnahmen, fehlerhaft)
 
-    # members (§§ 5–8 WoGG) and their Einnahmen (§§ 14–17 WoGG)
-    hat_einnahmen_hh = np.zeros(nh, dtype=bool)
-    hh_fehler_extra = np.zeros(nh, dtype=bool)
-    mit = _Mitglieder.lesen(mitglieder, ids, fehler) if mitglieder is not None else None
-    if mit is not None:
-        zaehler = np.bincount(mit.hh[mit.hh >= 0], minlength=nh)
-        hh_fehler_extra[mit.hh[(mit.hh >= 0) & mit.fehlerhaft]] = True
-        hat_mitglieder = zaehler > 0
-        _setze(weg, hat_mitglieder & (am[1] if am is not None else False), "pruefung")
-        n = np.where(hat_mitglieder, zaehler, anzahl)
-        for grund, maske in mit.weg.items():
-            getroffen = np.zeros(nh, dtype=bool)
-            getroffen[mit.hh[(mit.hh >= 0) & maske]] = True
-            _setze(weg, getroffen, grund)
-    else:
-        hat_mitglieder = np.zeros(nh, dtype=bool)
-        n = anzahl
-    _setze(weg, n > 12, "ueber_zwoelf")
-    _setze(weg, n < 1, "pruefung")
-    ein = _Einnahmen.lesen(einnahmen, mit, fehler) if einnahmen is not None else None
-    if einnahmen is not None and mit is None:
-        raise InputError(
-            "einnahmen ohne mitglieder angegeben: die Einnahmen gehören zu Mitgliedern (mitglied_id)"
-        )
-    tabellen = _kern.Tabellen(saetze) if saetze else None
-    if ein is not None and mit is not None:
-        e_hh = (
-            mit.hh[ein.mitglied]
-            if bool((ein.mitglied >= 0).all())
-            else np.where(ein.mitglied >= 0, mit.hh[np.maximum(ein.mitglied, 0)], -1)
-        )
-        hh_fehler_extra[e_hh[(e_hh >= 0) & ein.fehlerhaft]] = True
-        hat_einnahmen = hat_einnahmen_hh
-        hat_einnahmen[e_hh[e_hh >= 0]] = True
-        _setze(weg, hat_einnahmen & y_da, "pruefung")
-        for grund, maske in ein.weg.items():
-            getroffen = np.zeros(nh, dtype=bool)
-            getroffen[e_hh[(e_hh >= 0) & maske]] = True
-            _setze(weg, getroffen, grund)
-    if mit is not None and tabellen is not None:
-        y_ein, y_weg = _einkommen(nh, ps, mit, ein, saetze, tabellen)
-        for grund, maske in y_weg.items():
-            _setze(weg, maske, grund)
-        y = np.where(y_da, y, y_ein)
-    _setze(weg, ~hat_mitglieder & ~y_da, "pruefung")
-    _setze(weg, y > _kern.MAX_Y, "grenzen")
 
-    # errors per household: a bad cell of the household, of one of its members or Einnahmen
-    hh_fehler = hh_fehler_extra.copy()
-    for tabelle, zeilen, _, _ in fehler.eintraege:
-        if tabelle == "haushalte":
-            hh_fehler[zeilen] = True
+def _je_haushalt(hh: Arr, maske: Arr, nh: int) -> Arr:
+    """Households (0..nh-1) with at least one row in ``maske`` (``hh``: household of each row, -1 none)."""
+    getroffen = np.zeros(nh, dtype=bool)
+    if maske.any():
+        getroffen[hh[(hh >= 0) & maske]] = True
+    return getroffen
 
-    # the kernel (§§ 11, 12, 19, 21 Nr. 1 WoGG) on every row it can take
-    kern = (weg == 0) & ~hh_fehler
-    betrag = np.zeros(nh, dtype=np.int64)
-    m_out = np.zeros(nh, dtype=np.int64)
-    y_out = np.zeros(nh, dtype=np.int64)
-    code = np.full(nh, _CODE["FEHLER"], dtype=np.int64)
-    grund_idx = np.full(nh, -1, dtype=np.int64)
-    texte: dict[str, int] = {}
-    # the Fassung of a result: the latest valid_from of the tables its calculation reads, which
-    # depends on the kind of household (_PROBEN), as the scalar engine reports it
-    art_fassung = np.where(~hat_mitglieder, 0, np.where(y_da, 1, np.where(hat_einnahmen_hh, 5, 3)) + ~heim)
-    fass = fassung_art[inv, art_fassung]
-    rs_name = np.zeros(nh, dtype=np.int64)
-    namen: dict[str, int] = {}
-    if saetze:
-        for p in saetze:
+
+@dataclass(slots=True)
+class _Ausgabe:
+    """The result columns per household, filled by the kernel and by the scalar engine."""
+
+    betrag: Arr
+    m: Arr
+    y: Arr
+    n: Arr
+    stufe: Arr
+    fass: Arr
+    rs_name: Arr
+    namen: dict[str, int]
+    code: Arr
+    grund_idx: Arr
+    texte: dict[str, int]
+
+    @classmethod
+    def leer(cls, h: _Haushalte, g: _Glieder) -> _Ausgabe:
+        nh = h.nh
+        # the Fassung of a result: the latest valid_from of the tables its calculation reads, which
+        # depends on the kind of household (PROBEN), as the scalar engine reports it
+        art = np.where(~g.hat_mitglieder, 0, np.where(h.y_da, 1, np.where(g.hat_einnahmen, 5, 3)) + ~h.heim)
+        namen: dict[str, int] = {}
+        for p in h.tg.saetze:
             namen.setdefault(p.rechtsstand, len(namen))
-        ps_name = np.array([namen[p.rechtsstand] for p in saetze])
-        rs_name = ps_name[ps]
-    n_out = np.where(kern, n, 0)
-    if kern.any() and tabellen is not None:
-        k = np.flatnonzero(kern)
-        pk, nk = ps[k], n[k]
-        mk = _kern.miete_m(pk, nk, stufe[k], heim[k], kosten[k], tabellen)
-        mm, yy, b = _kern.formel(pk, nk, mk, y[k], tabellen)
-        grenze = tabellen.bagatell[pk]
-        unter = b < grenze
-        betrag[k] = np.where(unter, 0, b)
-        m_out[k], y_out[k] = mm, yy
-        code[k] = np.where(
-            ~unter, _CODE["ANSPRUCH"], np.where(b > 0, _CODE["BAGATELLGRENZE"], _CODE["FORMEL_NICHT_POSITIV"])
+        ps_name = np.array([namen[p.rechtsstand] for p in h.tg.saetze] or [0])
+        return cls(
+            betrag=np.zeros(nh, dtype=np.int64),
+            m=np.zeros(nh, dtype=np.int64),
+            y=np.zeros(nh, dtype=np.int64),
+            n=np.zeros(nh, dtype=np.int64),
+            stufe=h.stufe,
+            fass=h.tg.fassung(art),
+            rs_name=ps_name[h.tg.ps],
+            namen=namen,
+            code=np.full(nh, _CODE["FEHLER"], dtype=np.int64),
+            grund_idx=np.full(nh, -1, dtype=np.int64),
+            texte={},
         )
-        nicht_pos = k[b <= 0]
-        grund_idx[nicht_pos] = texte.setdefault(GRUENDE["FORMEL_NICHT_POSITIV"], len(texte))
-        bag = k[unter & (b > 0)]
-        if len(bag):
-            paare = np.unique(
-                np.stack([betrag_roh := b[unter & (b > 0)], pk[unter & (b > 0)]], axis=1), axis=0
+
+
+def _kern_rechnen(aus: _Ausgabe, h: _Haushalte, g: _Glieder, kern: Arr) -> None:
+    """The kernel (§§ 11, 12, 19, 21 Nr. 1 WoGG) on the rows ``kern``."""
+    aus.n = np.where(kern, g.n, 0)
+    if not kern.any() or not h.tg.saetze:
+        return
+    tabellen = _kern.Tabellen(h.tg.saetze)
+    alle = bool(kern.all())
+    k: Any = slice(None) if alle else np.flatnonzero(kern)
+    pk, nk = h.tg.ps[k], g.n[k]
+    mk = _kern.miete_m(pk, nk, h.stufe[k], h.heim[k], h.kosten[k], tabellen)
+    mm, yy, b = _kern.formel(pk, nk, mk, h.y[k], tabellen)
+    unter = b < tabellen.bagatell[pk]
+    aus.betrag[k] = np.where(unter, 0, b)
+    aus.m[k], aus.y[k] = mm, yy
+    aus.code[k] = np.where(
+        ~unter, _CODE["ANSPRUCH"], np.where(b > 0, _CODE["BAGATELLGRENZE"], _CODE["FORMEL_NICHT_POSITIV"])
+    )
+    texte = aus.texte
+    aus.grund_idx[_auswahl(k, b <= 0)] = texte.setdefault(GRUENDE["FORMEL_NICHT_POSITIV"], len(texte))
+    bag = unter & (b > 0)
+    if bag.any():
+        # § 21 Nr. 1 WoGG: the text names the amount and the limit of the Fassung
+        paare = np.stack([b[bag], pk[bag]], axis=1)
+        eindeutig, wo = np.unique(paare, axis=0, return_inverse=True)
+        idx = [
+            texte.setdefault(
+                f"Das Wohngeld betrüge {int(bb)} € im Monat und damit weniger als "
+                f"{h.tg.saetze[int(pp)].bagatell_text} €.",
+                len(texte),
             )
-            lookup = {}
-            for bb, pp in paare:
-                txt = (
-                    f"Das Wohngeld betrüge {int(bb)} € im Monat und damit weniger als "
-                    f"{saetze[int(pp)].bagatell_text} €."
-                )
-                lookup[(int(bb), int(pp))] = texte.setdefault(txt, len(texte))
-            grund_idx[bag] = [
-                lookup[(int(bb), int(pp))] for bb, pp in zip(betrag_roh, pk[unter & (b > 0)], strict=True)
-            ]
+            for bb, pp in eindeutig
+        ]
+        aus.grund_idx[_auswahl(k, bag)] = np.array(idx, dtype=np.int64)[wo.ravel()]
 
-    # the scalar engine for every other row, flagged (weg = "einzeln")
-    einzeln = (weg != 0) & ~hh_fehler
+
+def _auswahl(k: Any, maske: Arr) -> Arr:
+    """The rows (positions) of ``maske`` within the selection ``k`` (all rows or positions)."""
+    return np.flatnonzero(maske) if isinstance(k, slice) else k[maske]
+
+
+def _einzeln_rechnen(
+    aus: _Ausgabe, h: _Haushalte, g: _Glieder, store: ParameterStore, einzeln: Arr
+) -> dict[int, str]:
+    """The scalar engine for the rows ``einzeln`` (flagged ``weg = "einzeln"``): errors by row."""
     fehlertext: dict[int, str] = {}
-    if einzeln.any():
-        bau = _Bauer(H, objekte, mit, ein, np.flatnonzero(einzeln))
-        for i_np in np.flatnonzero(einzeln):
-            i = int(i_np)
-            stichtag = _EPOCH + timedelta(days=int(tage[i]))
-            try:
-                r = calculate(bau.haushalt(i), on=stichtag, rechenweg=False, rechtsstand=store)
-            except Exception as exc:  # reported per row, the run goes on
-                fehlertext[i] = f"{type(exc).__name__}: {_meldung(exc)}"
-                continue
-            betrag[i] = int(r.betrag_monat)
-            m_out[i] = int(r.M.scaleb(10))
-            y_out[i] = int(r.Y.scaleb(10))
-            n_out[i] = r.mitglieder
-            stufe[i] = r.mietenstufe
-            fass[i] = (r.fassung - _EPOCH).days
-            rs_name[i] = namen.setdefault(r.rechtsstand, len(namen))
-            code[i] = _CODE[_code(r.grund, r.grund_zitat)]
-            if r.grund is not None:
-                grund_idx[i] = texte.setdefault(r.grund, len(texte))
-    for i in fehlertext:
-        code[i] = _CODE["FEHLER"]
-    fehler_zeilen = hh_fehler.copy()
-    fehler_zeilen[list(fehlertext)] = True
-    meldungen = _meldungen_je_haushalt(nh, fehler, mit, ein, fehlertext)
-    return Spaltenergebnis(
-        ergebnis=_ergebnis(
-            ids,
-            tage,
-            fass,
-            rs_name,
-            namen,
-            stufe,
-            n_out,
-            betrag,
-            m_out,
-            y_out,
-            code,
-            grund_idx,
-            texte,
-            weg,
-            gewicht,
-            fehler_zeilen,
-            meldungen,
-        ),
-        fehler=_fehlertabelle(fehler, ids, mit, ein, nh),
-    )
-
-
-_MIETE: dict[str, Any] = {"mietenstufe": 1, "miete_monat": "100"}
-_HEIM: dict[str, Any] = {"mietenstufe": 1, "wohnkosten": {"art": "Heim"}}
-_EINNAHME: dict[str, Any] = {"einnahmen": [{"art": "Kindergeld", "brutto_monat": "1"}]}
-_PROBEN: tuple[dict[str, Any], ...] = (
-    {**_MIETE, "anzahl_mitglieder": 1, "gesamteinkommen_monat": "100"},
-    {**_HEIM, "mitglieder": [{}], "gesamteinkommen_monat": "100"},
-    {**_MIETE, "mitglieder": [{}], "gesamteinkommen_monat": "100"},
-    {**_HEIM, "mitglieder": [{}]},
-    {**_MIETE, "mitglieder": [{}]},
-    {**_HEIM, "mitglieder": [_EINNAHME]},
-    {**_MIETE, "mitglieder": [_EINNAHME]},
-)
-"""Minimal households of each kind whose calculation reads a different set of tables: no member
-list; a list with Y given; without Einnahmen; with Einnahmen — each as Heim and with a Miete."""
-_FASSUNGEN: weakref.WeakKeyDictionary[ParameterStore, dict[int, tuple[date, ...]]] = (
-    weakref.WeakKeyDictionary()
-)
-
-
-def _je_tag(store: ParameterStore, eindeutig: Arr) -> tuple[list[Parametersatz], Arr, Arr, Arr, Arr]:
-    """Per distinct Stichtag: its Parametersatz (index into the list), whether the kernel computes
-    it exactly, whether a Rechtsstand exists, and the Fassung by kind of household."""
-    saetze: list[Parametersatz] = []
-    satz_nr: dict[tuple[int, ...], int] = {}
-    ps_tag = np.zeros(len(eindeutig), dtype=np.int64)
-    ok_tag = np.zeros(len(eindeutig), dtype=bool)
-    rs_tag = np.zeros(len(eindeutig), dtype=bool)
-    fassung_art = np.zeros((len(eindeutig), len(_PROBEN)), dtype=np.int64)
-    je_tag = _TAGE.setdefault(store, {})
-    if len(je_tag) > 100_000:  # bounded: as many days as the store's own cache keeps, and more
-        je_tag.clear()
-    for j, t in enumerate(eindeutig.tolist()):
-        tag = je_tag.get(t)
-        if tag is None:
-            tag = je_tag[t] = _tag(store, t)
-        if tag is False:  # no Rechtsstand: the scalar path reports it for the row
-            continue
-        key, rs, _, arten_tage = tag
-        if key not in satz_nr:
-            satz_nr[key] = len(saetze)
-            saetze.append(parametersatz(rs))
-        ps_tag[j] = satz_nr[key]
-        fassung_art[j] = arten_tage
-        rs_tag[j] = True
-        ok_tag[j] = saetze[satz_nr[key]].exakt
-    return saetze, ps_tag, ok_tag, rs_tag, fassung_art
-
-
-_TAGE: weakref.WeakKeyDictionary[ParameterStore, dict[int, Any]] = weakref.WeakKeyDictionary()
-"""Per store and Stichtag (days since 1970): what :func:`berechne` needs of its Rechtsstand
-(computed once per process; forked workers inherit it)."""
-
-
-def _tag(store: ParameterStore, t: int) -> Any:
-    """``(key, Rechtsstand, Fassung, Fassungen by kind)`` on day ``t``, or False (no Rechtsstand)."""
-    try:
-        rs = store.rechtsstand(_EPOCH + timedelta(days=t))
-    except Exception:
-        return False
-    return (
-        schluessel(rs),
-        rs,
-        (rs.fassung - _EPOCH).days,
-        [(f - _EPOCH).days for f in _fassungen(rs, store)],
-    )
-
-
-def _fassungen(rs: Any, store: ParameterStore) -> tuple[date, ...]:
-    """The Fassung ``calculate`` reports on ``rs.stichtag`` for each kind of household in
-    :data:`_PROBEN` (the tables read differ); memoised per Rechtsstand and, for a store without a
-    date-dependent transform, per span between two dates on which any table changes.
-
-    Taken from the scalar engine itself, so that the columnar result names the same Fassung
-    whatever tables a stage reads.
-    """
-    f = rs.memo.get("spalten_fassungen")
-    if isinstance(f, tuple):
-        return f
-    spanne: dict[int, tuple[date, ...]] | None = None
-    key = 0
-    if type(store).transform is ParameterStore.transform:
-        daten = sorted(store.fassungsdaten())
-        key = bisect.bisect_right(daten, rs.stichtag)
-        spanne = _FASSUNGEN.setdefault(store, {})
-        if key in spanne:
-            rs.memo["spalten_fassungen"] = spanne[key]
-            return spanne[key]
-    werte = []
-    for d in _PROBEN:
+    if not einzeln.any():
+        return fehlertext
+    bau = _Bauer(h.H, h.objekte, g.mit, g.ein, np.flatnonzero(einzeln))
+    for i_np in np.flatnonzero(einzeln):
+        i = int(i_np)
+        stichtag = _EPOCH + timedelta(days=int(h.tage[i]))
         try:
-            r = calculate(Haushalt.model_validate(d), on=rs.stichtag, rechenweg=False, rechtsstand=store)
-            werte.append(r.fassung)
-        except Exception:
-            werte.append(rs.fassung)
-    f = rs.memo["spalten_fassungen"] = tuple(werte)
-    if spanne is not None:
-        spanne[key] = f
-    return f
+            r = calculate(bau.haushalt(i), on=stichtag, rechenweg=False, rechtsstand=store)
+        except Exception as exc:  # reported per row, the run goes on
+            fehlertext[i] = f"{type(exc).__name__}: {_meldung(exc)}"
+            continue
+        aus.betrag[i] = int(r.betrag_monat)
+        aus.m[i] = int(r.M.scaleb(10))
+        aus.y[i] = int(r.Y.scaleb(10))
+        aus.n[i] = r.mitglieder
+        aus.stufe[i] = r.mietenstufe
+        aus.fass[i] = (r.fassung - _EPOCH).days
+        aus.rs_name[i] = aus.namen.setdefault(r.rechtsstand, len(aus.namen))
+        aus.code[i] = _CODE[_code(r.grund, r.grund_zitat)]
+        if r.grund is not None:
+            aus.grund_idx[i] = aus.texte.setdefault(r.grund, len(aus.texte))
+    return fehlertext
 
 
 def _meldung(exc: Exception) -> str:
@@ -572,6 +553,8 @@ class _Mitglieder:
     """The members table, checked: household of each row, the facts the kernel reads."""
 
     hh: Arr
+    alle: bool  # every row belongs to a household
+    sortiert: bool  # rows in the order of their households
     fehlerhaft: Arr
     kind: Arr
     merkmale: Arr
@@ -584,6 +567,7 @@ class _Mitglieder:
     weg: dict[str, Arr]
     tabelle: pa.Table
     ids: pa.Array | None
+    breit: _Einnahmen | None  # the Einnahmen of the wide shortcut (columns of this table)
 
     @classmethod
     def lesen(cls, x: Any, hh_ids: pa.Array, fehler: Fehlerliste) -> _Mitglieder:
@@ -594,11 +578,13 @@ class _Mitglieder:
         vorher = len(fehler.eintraege)
         if "haushalt_id" not in T.column_names:
             raise InputError("mitglieder: Spalte haushalt_id fehlt (die Kennung des Haushalts des Mitglieds)")
-        self.hh = _index(T.column("haushalt_id").combine_chunks(), hh_ids)
+        self.hh = _index(ganz(T.column("haushalt_id")), hh_ids)
+        self.alle = nm == 0 or int(self.hh.min()) >= 0
+        self.sortiert = nm < 2 or bool((self.hh[1:] >= self.hh[:-1]).all())
         fehler.add(
             "mitglieder", np.flatnonzero(self.hh < 0), "haushalt_id", "kein Haushalt mit dieser Kennung"
         )
-        self.ids = T.column("mitglied_id").combine_chunks() if "mitglied_id" in T.column_names else None
+        self.ids = ganz(T.column("mitglied_id")) if "mitglied_id" in T.column_names else None
         if self.ids is not None:
             fehler.add(
                 "mitglieder",
@@ -641,6 +627,8 @@ class _Mitglieder:
         vs = datum_spalte(T, "mitglieder", "verstorben_am", fehler)
         if vs is not None:
             self.weg["verstorben"] = vs[1]
+        breit = breite_spalten(T.column_names)
+        self.breit = _Einnahmen.breit(T, breit, fehler) if breit else None
         self.fehlerhaft = np.zeros(nm, dtype=bool)
         for tabelle, zeilen, _, _ in fehler.eintraege[vorher:]:
             if tabelle == "mitglieder":
@@ -652,19 +640,35 @@ class _Einnahmen:
     """The Einnahmen table, checked: member of each row, annual amount in cents, kind."""
 
     mitglied: Arr
+    alle: bool  # every row belongs to a member
     fehlerhaft: Arr
     jahr: Arr
     wk: Arr
     art_idx: Arr
     arten: list[str]
     weg: dict[str, Arr]
-    tabelle: pa.Table
+    tabelle: pa.Table | None  # the table as given (long layout)
+    quelle: tuple[pa.Table, list[tuple[str, str, int]]] | None  # members table and its columns (wide)
+
+    def zeilen(self, pos: Arr) -> list[dict[str, Any]]:
+        """The rows ``pos`` with their cells as given (for the scalar path)."""
+        if self.tabelle is not None:
+            out: list[dict[str, Any]] = self.tabelle.take(pa.array(pos, type=pa.int64())).to_pylist()
+            return out
+        assert self.quelle is not None
+        T, spalten = self.quelle
+        zeilen = []
+        for p in pos.tolist():
+            name, art, monate = spalten[int(self.art_idx[p])]
+            zelle = T.column(name)[int(self.mitglied[p])].as_py()
+            zeilen.append({"art": art, "brutto_monat" if monate == 12 else "brutto_jahr": zelle})
+        return zeilen
 
     @classmethod
     def lesen(cls, x: Any, mit: _Mitglieder | None, fehler: Fehlerliste) -> _Einnahmen:
         self = cls()
         T = als_tabelle(x, "einnahmen")
-        self.tabelle = T
+        self.tabelle, self.quelle = T, None
         ne = T.num_rows
         vorher = len(fehler.eintraege)
         if mit is None or mit.ids is None:
@@ -673,11 +677,12 @@ class _Einnahmen:
             )
         if "mitglied_id" not in T.column_names or "art" not in T.column_names:
             raise InputError("einnahmen: Spalten mitglied_id und art erforderlich (§ 14 WoGG)")
-        self.mitglied = _index(T.column("mitglied_id").combine_chunks(), mit.ids)
+        self.mitglied = _index(ganz(T.column("mitglied_id")), mit.ids)
+        self.alle = ne == 0 or int(self.mitglied.min()) >= 0
         fehler.add(
             "einnahmen", np.flatnonzero(self.mitglied < 0), "mitglied_id", "kein Mitglied mit dieser Kennung"
         )
-        roh = T.column("art").combine_chunks()
+        roh = ganz(T.column("art"))
         if (
             pa.types.is_dictionary(roh.type)
             and roh.null_count == 0
@@ -697,7 +702,6 @@ class _Einnahmen:
             enc = pc.dictionary_encode(art.fill_null(""))
             self.arten = enc.dictionary.to_pylist()
             self.art_idx = np.asarray(enc.indices.to_numpy(), dtype=np.int64)
-        from ..input.einnahmen import EinnahmeArt
 
         bekannt = {a.value for a in EinnahmeArt}
         unbekannt = [i for i, a in enumerate(self.arten) if a not in bekannt and a]
@@ -708,14 +712,18 @@ class _Einnahmen:
                 "art",
                 "keine bekannte Art der Einnahme (§ 14 WoGG; siehe wohngeld.EinnahmeArt)",
             )
-        grenze = 10**12
-        bm = geld_spalte(T, "einnahmen", "brutto_monat", 2, fehler, min_wert=-grenze, max_wert=grenze)
-        bj = geld_spalte(T, "einnahmen", "brutto_jahr", 2, fehler, min_wert=-grenze, max_wert=grenze)
-        wk = geld_spalte(T, "einnahmen", "werbungskosten_jahr", 2, fehler, max_wert=grenze)
-        leer = (np.zeros(ne, dtype=np.int64), np.zeros(ne, dtype=bool), np.ones(ne, dtype=bool))
-        bm, bj, wk = bm or leer, bj or leer, wk or leer
-        self.jahr = np.where(bm[1], bm[0] * 12, bj[0])
-        self.wk = np.where(wk[1], wk[0], 0)
+        bm = geld_spalte(T, "einnahmen", "brutto_monat", 2, fehler, min_wert=-_GRENZE, max_wert=_GRENZE)
+        bj = geld_spalte(T, "einnahmen", "brutto_jahr", 2, fehler, min_wert=-_GRENZE, max_wert=_GRENZE)
+        wk = geld_spalte(T, "einnahmen", "werbungskosten_jahr", 2, fehler, max_wert=_GRENZE)
+        if bj is None and wk is None and bm is not None:  # the usual layout: monthly amounts only
+            self.jahr, self.wk = bm[0] * 12, np.zeros(ne, dtype=np.int64)
+            pruefung, exakt = ~bm[1], bm[2]
+        else:
+            leer = (np.zeros(ne, dtype=np.int64), np.zeros(ne, dtype=bool), np.ones(ne, dtype=bool))
+            bm, bj, wk = bm or leer, bj or leer, wk or leer
+            self.jahr = np.where(bm[1], bm[0] * 12, bj[0])
+            self.wk = np.where(wk[1], wk[0], 0)
+            pruefung, exakt = bm[1] == bj[1], bm[2] & bj[2] & wk[2]
         nicht = np.zeros(ne, dtype=bool)
         zr = text_spalte(T, "zeitraum")
         if zr is not None:
@@ -728,165 +736,117 @@ class _Einnahmen:
                 nicht |= d[1]
         for name in ("betrag", "mehrlinge"):
             if name in T.column_names:
-                nicht |= ~np.asarray(T.column(name).combine_chunks().is_null().to_numpy(zero_copy_only=False))
-        weg: dict[str, Arr] = {"nicht_laufend": nicht}
-        weg["pruefung"] = (bm[1] == bj[1]) | (self.jahr < 0)
-        weg["nachkommastellen"] = ~(bm[2] & bj[2] & wk[2])
-        weg["grenzen"] = self.jahr > 10**10  # 100 000 000 € a year
-        self.weg = weg
+                nicht |= ~np.asarray(ganz(T.column(name)).is_null().to_numpy(zero_copy_only=False))
+        self.weg = _einnahmen_weg(nicht, pruefung, exakt, self.jahr)
         self.fehlerhaft = np.zeros(ne, dtype=bool)
         for tabelle, zeilen, _, _ in fehler.eintraege[vorher:]:
             if tabelle == "einnahmen":
                 self.fehlerhaft[zeilen] = True
         return self
 
+    @classmethod
+    def breit(cls, T: pa.Table, spalten: list[tuple[str, str, int]], fehler: Fehlerliste) -> _Einnahmen:
+        """The Einnahmen of the wide shortcut: per member one column per kind (0 or empty: none).
 
-def _summe(keys: Arr, werte: Arr, n: int) -> Arr:
-    """Exact int64 sums of ``werte`` per key (0..n-1); sorted keys (the usual layout) by runs."""
-    out = np.zeros(n, dtype=np.int64)
-    if len(keys) == 0:
-        return out
-    if bool((keys[1:] >= keys[:-1]).all()):
-        starts = np.concatenate(([0], np.flatnonzero(keys[1:] != keys[:-1]) + 1))
-        out[keys[starts]] = np.add.reduceat(werte, starts)
-    else:
-        np.add.at(out, keys, werte)
+        Bad cells are reported as cells of the members table (row, column); the rows are ordered
+        by member (column ``art_idx`` of ``spalten``).
+        """
+        self = cls()
+        zeilen, art_idx, jahr, exakt = [], [], [], []
+        for i, (name, _, monate) in enumerate(spalten):
+            g = geld_spalte(T, "mitglieder", name, 2, fehler, min_wert=-_GRENZE, max_wert=_GRENZE)
+            assert g is not None
+            werte, da, ex = g
+            z = np.flatnonzero(da & ((werte != 0) | ~ex))
+            zeilen.append(z)
+            art_idx.append(np.full(len(z), i, dtype=np.int64))
+            jahr.append(werte[z] * monate)
+            exakt.append(ex[z])
+        ordnung = np.argsort(np.concatenate(zeilen), kind="stable")
+        self.mitglied = np.concatenate(zeilen)[ordnung]
+        self.alle = True
+        self.art_idx = np.concatenate(art_idx)[ordnung]
+        self.arten = [art for _, art, _ in spalten]
+        self.jahr = np.concatenate(jahr)[ordnung]
+        self.wk = np.zeros(len(ordnung), dtype=np.int64)
+        self.tabelle, self.quelle = None, (T, spalten)
+        nicht = np.zeros(len(ordnung), dtype=bool)
+        self.weg = _einnahmen_weg(nicht, nicht, np.concatenate(exakt)[ordnung], self.jahr)
+        self.fehlerhaft = nicht
+        return self
+
+
+_GRENZE = 10**12
+"""Amounts of Einnahmen up to 10 000 000 000 € (cents) are read; beyond them the cell is an error."""
+
+
+def _einnahmen_weg(nicht_laufend: Arr, pruefung: Arr, exakt: Arr, jahr: Arr) -> dict[str, Arr]:
+    """Which Einnahmen the kernel leaves to the scalar path, by reason."""
+    return {
+        "nicht_laufend": nicht_laufend,
+        "pruefung": pruefung | (jahr < 0),
+        "nachkommastellen": ~exakt,
+        "grenzen": jahr > 10**10,  # 100 000 000 € a year
+    }
+
+
+EINNAHME_SPALTEN: dict[str, str] = {a.name.lower(): a.value for a in EinnahmeArt}
+"""Wide shortcut: the prefix of a column ``<prefix>_monat`` or ``<prefix>_jahr`` of the members
+table and the kind of Einnahme (``wohngeld.input.einnahmen.EinnahmeArt``) it holds, e.g.
+``erwerbseinkommen_monat``."""
+
+
+def breite_spalten(namen: list[str]) -> list[tuple[str, str, int]]:
+    """The wide Einnahme columns among ``namen``: (column, kind of Einnahme, months per amount)."""
+    out = []
+    for name in namen:
+        kopf, _, zeitraum = name.rpartition("_")
+        if kopf in EINNAHME_SPALTEN and zeitraum in ("monat", "jahr"):
+            out.append((name, EINNAHME_SPALTEN[kopf], 12 if zeitraum == "monat" else 1))
     return out
 
 
-def _einkommen(
-    nh: int,
-    ps: Arr,
-    mit: _Mitglieder,
-    ein: _Einnahmen | None,
-    saetze: Sequence[Parametersatz],
-    t: _kern.Tabellen,
-) -> tuple[Arr, dict[str, Arr]]:
-    """Y in 10⁻¹⁰ per household from the members' Einnahmen, and the rows the kernel cannot take.
-
-    § 14 Abs. 1 (Werbungskosten per kind of Einkünfte, § 9a EStG), Abs. 2 (share), § 15 Abs. 1
-    (running income of twelve months), § 16 (percentage per member), § 17 Nr. 1, 2 (Freibeträge),
-    § 13 Abs. 1, 2 WoGG (sum, not below 0, one twelfth).
-    """
-    nm = len(mit.hh)
-    ok_m = mit.hh >= 0
-    alle_ok = bool(ok_m.all())
-    hh_m = mit.hh if alle_ok else np.where(ok_m, mit.hh, 0)
-    ps_m = ps[hh_m] if len(saetze) > 1 else np.zeros(nm, dtype=np.int64)
-    weg: dict[str, Arr] = {}
-    summe = np.zeros(nm, dtype=np.int64)  # 10⁻⁴ € (cents times the share in %)
-    if ein is not None and len(ein.mitglied):
-        ok_e = ein.mitglied >= 0
-        m_e = ein.mitglied if ok_e.all() else np.where(ok_e, ein.mitglied, 0)
-        ps_e = ps_m[m_e] if len(saetze) > 1 else np.zeros(len(m_e), dtype=np.int64)
-        n_arten = max(len(ein.arten), 1)
-        code_tab = np.full((len(saetze), n_arten), -2, dtype=np.int64)
-        anteil_tab = np.zeros((len(saetze), n_arten), dtype=np.int64)
-        erwerb_tab = np.zeros((len(saetze), n_arten), dtype=bool)
-        for p, satz in enumerate(saetze):
-            for a, name in enumerate(ein.arten):
-                if name in satz.arten:
-                    code_tab[p, a], anteil_tab[p, a], erwerb_tab[p, a] = satz.arten[name]
-        pa_idx = ps_e * n_arten + ein.art_idx
-        code = code_tab.ravel()[pa_idx]
-        if not ok_e.all():
-            code = np.where(ok_e, code, -3)
-        # § 17 Nr. 4 WoGG (a child's Erwerbseinkommen, by age): scalar path
-        if mit.kind.any():
-            kind_erwerb = ok_e & erwerb_tab.ravel()[pa_idx] & mit.kind[m_e]
-            kind_hh = np.zeros(nh, dtype=bool)
-            kind_hh[mit.hh[m_e[kind_erwerb]]] = True
-            weg["kind_einnahmen"] = kind_hh
-        fremd = np.flatnonzero(ok_e & (code < 0))
-        if len(fremd):
-            art_weg = np.zeros(nh, dtype=bool)
-            art_weg[mit.hh[m_e[fremd]]] = True
-            weg["einnahmeart"] = art_weg
-        # § 14 Abs. 2 WoGG: Einnahmen counted in full or with their share
-        v = np.flatnonzero(code == 1)
-        if len(v):
-            summe += _summe(m_e[v], ein.jahr[v] * anteil_tab.ravel()[pa_idx[v]], nm)
-        # § 14 Abs. 1 WoGG: Einkünfte per member and kind after Werbungskosten (§ 9a EStG)
-        g = np.flatnonzero(code >= 2)
-        if len(g):
-            key = m_e[g] * 3 + (code[g] - 2)
-            if len(key) > 1 and not bool((key[1:] >= key[:-1]).all()):
-                ordnung = np.argsort(key, kind="stable")
-                g, key = g[ordnung], key[ordnung]
-            starts = np.concatenate(([0], np.flatnonzero(key[1:] != key[:-1]) + 1))
-            einn = np.add.reduceat(ein.jahr[g], starts)
-            wk = np.add.reduceat(ein.wk[g], starts)
-            kk = key[starts]
-            mm = kk // 3
-            psg = ps_m[mm]
-            pb = np.minimum(t.pausch[psg, kk % 3 + 2], np.maximum(einn, 0))
-            abzug_wk = np.where((wk > pb) & ~t.nur_pausch[psg], wk, pb)
-            summe += _summe(mm, np.maximum(einn - abzug_wk, 0) * 100, nm)
-    # § 16 WoGG: the percentage per member
-    if len(saetze) > 1:
-        prozent = t.satz_grund[ps_m] + mit.merkmale * t.satz_merkmal[ps_m]
-    else:
-        prozent = t.satz_grund[0] + mit.merkmale * t.satz_merkmal[0]
-    # Jahreseinkommen in 10⁻⁶ €: summe · (1 − p) exactly, with p in % (summe ≥ 0 here)
-    j = summe * (100 - prozent)
-    # § 17 Nr. 1, 2 WoGG: Freibeträge, only where a member has one of the facts
-    f = (
-        np.flatnonzero(mit.gdb_da | mit.pg_da | mit.ns)
-        if (mit.gdb_da.any() or mit.pg_da.any() or mit.ns.any())
-        else np.zeros(0, dtype=np.int64)
-    )
-    if len(f):
-        psf = ps_m[f]
-        pab = t.fb_pflegegrad_ab[psf]
-        gdb, gdb_da, pg, pg_da = mit.gdb[f], mit.gdb_da[f], mit.pg[f], mit.pg_da[f]
-        reicht = (pab > 0) & pg_da & (pg >= pab)
-        gdb100 = gdb_da & (gdb == 100)
-        nr1b = gdb_da & (gdb >= t.fb_ab_gdb[psf]) & (gdb < 100) & pg_da & mit.pflege[f]
-        nr1 = np.where(reicht & ~gdb100, True, gdb100 | nr1b)
-        np.subtract.at(j, f, (nr1 * t.fb_schwer[psf] + mit.ns[f] * t.fb_ns[psf]) * 10**4)
-    gesamt = _summe(hh_m, j, nh) if alle_ok else _summe(hh_m[ok_m], j[ok_m], nh)
-    return _kern.y_aus_jahr(gesamt), weg
+MITGLIED_WERTE = (
+    "name",
+    "kind",
+    "alter_unter_25",
+    "alleinerziehend",
+    "schwerbehindert_gdb",
+    "pflegegrad",
+    "grundrentenzeiten_33_jahre",
+    "ns_verfolgt",
+    "geburtsdatum",
+    "haeusliche_pflege",
+    "ausgeschlossen",
+)
+EINNAHME_WERTE = (
+    "art",
+    "brutto_monat",
+    "brutto_jahr",
+    "betrag",
+    "zeitraum",
+    "zufluss",
+    "ab",
+    "bis",
+    "werbungskosten_jahr",
+    "mehrlinge",
+    "bezeichnung",
+)
+HAUSHALT_WERTE = (
+    "mietenstufe",
+    "gemeinde",
+    "miete_monat",
+    "belastung_monat",
+    "anzahl_mitglieder",
+    "gesamteinkommen_monat",
+    "anzahl_ausgeschlossen",
+    "vermoegen",
+)
+"""Cells of the long layout that go into a ``Haushalt`` as they are (members, Einnahmen, household)."""
 
 
 class _Bauer:
     """A Haushalt for the scalar engine from one household's rows (the cells as given)."""
-
-    _MITGLIED = (
-        "name",
-        "kind",
-        "alter_unter_25",
-        "alleinerziehend",
-        "schwerbehindert_gdb",
-        "pflegegrad",
-        "grundrentenzeiten_33_jahre",
-        "ns_verfolgt",
-        "geburtsdatum",
-        "haeusliche_pflege",
-        "ausgeschlossen",
-    )
-    _EINNAHME = (
-        "art",
-        "brutto_monat",
-        "brutto_jahr",
-        "betrag",
-        "zeitraum",
-        "zufluss",
-        "ab",
-        "bis",
-        "werbungskosten_jahr",
-        "mehrlinge",
-        "bezeichnung",
-    )
-    _HAUSHALT = (
-        "mietenstufe",
-        "gemeinde",
-        "miete_monat",
-        "belastung_monat",
-        "anzahl_mitglieder",
-        "gesamteinkommen_monat",
-        "anzahl_ausgeschlossen",
-        "vermoegen",
-    )
 
     def __init__(
         self,
@@ -914,7 +874,7 @@ class _Bauer:
                 mg = np.zeros(len(mit.hh), dtype=bool)
                 mg[mpos] = True
                 epos = np.flatnonzero((ein.mitglied >= 0) & mg[np.maximum(ein.mitglied, 0)])
-                self.E = dict(zip(epos.tolist(), ein.tabelle.take(pa.array(epos)).to_pylist(), strict=True))
+                self.E = dict(zip(epos.tolist(), ein.zeilen(epos), strict=True))
                 for j in epos.tolist():
                     self.ein_zeilen.setdefault(int(ein.mitglied[j]), []).append(j)
 
@@ -926,7 +886,7 @@ class _Bauer:
             if isinstance(o, dict):
                 return Haushalt.model_validate(o)
         z = self.H[i]
-        d: dict[str, Any] = {k: _wert(z[k]) for k in self._HAUSHALT if z.get(k) is not None}
+        d: dict[str, Any] = {k: _wert(z[k]) for k in HAUSHALT_WERTE if z.get(k) is not None}
         if z.get("plz") is not None:  # ort only narrows a Postleitzahl; without one it is an address column
             d["plz"] = _wert(z["plz"])
             if z.get("ort") is not None:
@@ -938,7 +898,7 @@ class _Bauer:
             m = self.M[j]
             md: dict[str, Any] = {
                 k: _wert(m[k])
-                for k in self._MITGLIED
+                for k in MITGLIED_WERTE
                 if m.get(k) is not None and (m[k] is not False or k == "alter_unter_25")
             }
             pab = {k: True for k in ("steuern", "kranken_pflege", "rente") if m.get(f"pauschalabzug_{k}")}
@@ -947,7 +907,7 @@ class _Bauer:
             if m.get("verstorben_am") is not None:
                 md["zugehoerigkeit"] = {"verstorben_am": m["verstorben_am"]}
             md["einnahmen"] = [
-                {k: _wert(self.E[e][k]) for k in self._EINNAHME if self.E[e].get(k) is not None}
+                {k: _wert(self.E[e][k]) for k in EINNAHME_WERTE if self.E[e].get(k) is not None}
                 for e in self.ein_zeilen.get(j, [])
             ]
             mitglieder.append(md)
@@ -971,19 +931,28 @@ def _wert(v: Any) -> Any:
     return v
 
 
+def _haushalt_der_zeilen(
+    tabelle: str, zeilen: Arr, mit: _Mitglieder | None, ein: _Einnahmen | None
+) -> Arr | None:
+    """The household (position; -1: none) of rows of ``tabelle``; None if the rows belong to no table read."""
+    if tabelle == "haushalte":
+        return zeilen
+    if tabelle == "mitglieder" and mit is not None:
+        out: Arr = mit.hh[zeilen]
+        return out
+    if tabelle == "einnahmen" and ein is not None and mit is not None:
+        m = ein.mitglied[zeilen]
+        return np.where(m >= 0, mit.hh[np.maximum(m, 0)], -1)
+    return None
+
+
 def _meldungen_je_haushalt(
-    nh: int, fehler: Fehlerliste, mit: _Mitglieder | None, ein: _Einnahmen | None, fehlertext: dict[int, str]
+    fehler: Fehlerliste, mit: _Mitglieder | None, ein: _Einnahmen | None, fehlertext: dict[int, str]
 ) -> dict[int, str]:
     out: dict[int, list[str]] = {}
     for tabelle, zeilen, feld, meldung in fehler.eintraege:
-        if tabelle == "haushalte":
-            hh = zeilen
-        elif tabelle == "mitglieder" and mit is not None:
-            hh = mit.hh[zeilen]
-        elif tabelle == "einnahmen" and ein is not None and mit is not None:
-            m = ein.mitglied[zeilen]
-            hh = np.where(m >= 0, mit.hh[np.maximum(m, 0)], -1)
-        else:
+        hh = _haushalt_der_zeilen(tabelle, zeilen, mit, ein)
+        if hh is None:
             continue
         for h in np.unique(hh[hh >= 0]):
             out.setdefault(int(h), []).append(f"{tabelle}.{feld}: {meldung}")
@@ -1010,49 +979,33 @@ def _dezimal(v: Arr, gueltig: Arr) -> pa.Array:
     return pc.if_else(pa.array(gueltig), arr, pa.scalar(None, pa.decimal128(30, 10)))
 
 
-def _ergebnis(
-    ids: pa.Array,
-    tage: Arr,
-    fass: Arr,
-    rs_name: Arr,
-    namen: dict[str, int],
-    stufe: Arr,
-    n: Arr,
-    betrag: Arr,
-    m: Arr,
-    y: Arr,
-    code: Arr,
-    grund_idx: Arr,
-    texte: dict[str, int],
-    weg: Arr,
-    gewicht: Arr,
-    fehler_zeilen: Arr,
-    meldungen: dict[int, str],
-) -> pa.Table:
+def _ergebnis(h: _Haushalte, aus: _Ausgabe, fehler_zeilen: Arr, meldungen: dict[int, str]) -> pa.Table:
     ok = ~fehler_zeilen
+    tage = h.tage
     datum = pa.array(np.where(tage < 0, 0, tage).astype(np.int32), mask=tage < 0).cast(pa.date32())
-    fassung = pa.array(fass.astype(np.int32), mask=~ok).cast(pa.date32())
-    fehlertexte: list[str | None] = [None] * len(ids)
-    for h, t in meldungen.items():
-        fehlertexte[h] = t
+    fassung = pa.array(aus.fass.astype(np.int32), mask=~ok).cast(pa.date32())
+    fehlertexte: list[str | None] = [None] * (h.nh if meldungen else 0)
+    for i, t in meldungen.items():
+        fehlertexte[i] = t
+    weg = h.weg
     return pa.table(
         {
-            "id": ids,
+            "id": h.ids,
             "stichtag": datum,
             "fassung": fassung,
-            "rechtsstand": _dict_spalte(np.where(ok, rs_name, -1), list(namen)),
-            "mietenstufe": pa.array(stufe.astype(np.int8), mask=~ok),
-            "mitglieder": pa.array(n.astype(np.int16), mask=~ok),
-            "betrag_monat": pa.array(betrag, mask=~ok),
-            "M": _dezimal(m, ok),
-            "Y": _dezimal(y, ok),
-            "anspruch": pa.array(betrag > 0, mask=~ok),
-            "grund_code": _dict_spalte(code, list(GRUENDE)),
-            "grund": _dict_spalte(grund_idx, list(texte)),
+            "rechtsstand": _dict_spalte(np.where(ok, aus.rs_name, -1), list(aus.namen)),
+            "mietenstufe": pa.array(aus.stufe.astype(np.int8), mask=~ok),
+            "mitglieder": pa.array(aus.n.astype(np.int16), mask=~ok),
+            "betrag_monat": pa.array(aus.betrag, mask=~ok),
+            "M": _dezimal(aus.m, ok),
+            "Y": _dezimal(aus.y, ok),
+            "anspruch": pa.array(aus.betrag > 0, mask=~ok),
+            "grund_code": _dict_spalte(aus.code, list(GRUENDE)),
+            "grund": _dict_spalte(aus.grund_idx, list(aus.texte)),
             "weg": _dict_spalte(np.where(weg == 0, 0, 1), ["spalten", "einzeln"]),
             "weg_grund": _dict_spalte(np.where(weg == 0, -1, weg), list(WEGE.values())),
-            "fehler": pa.array(fehlertexte, type=pa.string()),
-            "gewicht": pa.array(gewicht),
+            "fehler": pa.array(fehlertexte, type=pa.string()) if meldungen else pa.nulls(h.nh, pa.string()),
+            "gewicht": pa.array(h.gewicht),
         }
     )
 
@@ -1067,14 +1020,8 @@ def _fehlertabelle(
     feld: list[str] = []
     meldung: list[str] = []
     for tabelle, zeilen, f, m in fehler.eintraege:
-        if tabelle == "haushalte":
-            h = zeilen
-        elif tabelle == "mitglieder" and mit is not None:
-            h = mit.hh[zeilen]
-        elif tabelle == "einnahmen" and ein is not None and mit is not None:
-            me = ein.mitglied[zeilen]
-            h = np.where(me >= 0, mit.hh[np.maximum(me, 0)], -1)
-        else:
+        h = _haushalt_der_zeilen(tabelle, zeilen, mit, ein)
+        if h is None:
             h = np.full(len(zeilen), -1)
         tab.extend([tabelle] * len(zeilen))
         zeile.extend(int(z) for z in zeilen)

@@ -67,6 +67,17 @@ def haushalte(
         return H, M, E
     rng = np.random.default_rng(seed)
     ids = np.arange(start_id, start_id + n, dtype=np.int64)
+    H, groesse = _haushaltstabelle(rng, ids, von, bis)
+    mst = start_id * 16 if mitglied_start is None else mitglied_start
+    M, kind = _mitgliedertabelle(rng, ids, groesse, mst, anteil_einzeln)
+    return H, M, _einnahmentabelle(rng, M.column("mitglied_id"), kind)
+
+
+def _haushaltstabelle(
+    rng: np.random.Generator, ids: np.ndarray[Any, Any], von: int, bis: int
+) -> tuple[pa.Table, np.ndarray[Any, Any]]:
+    """Households: Stichtag, Mietenstufe (VII from 2020), Miete or Belastung, weight; and their sizes."""
+    n = len(ids)
     tage = rng.integers(von, bis, n)
     stufen = np.where(tage < _TAG_2020, rng.integers(1, 7, n), rng.integers(1, 8, n))
     groesse = rng.integers(1, 9, n)
@@ -82,12 +93,23 @@ def haushalte(
             "gewicht": rng.uniform(50, 150, n),
         }
     )
-    nm = int(groesse.sum())
+    return H, groesse
+
+
+def _mitgliedertabelle(
+    rng: np.random.Generator,
+    ids: np.ndarray[Any, Any],
+    groesse: np.ndarray[Any, Any],
+    mitglied_start: int,
+    anteil_einzeln: float,
+) -> tuple[pa.Table, np.ndarray[Any, Any]]:
+    """Members: one or two adults per household, the rest children; the § 16 criteria at random."""
+    n, nm = len(ids), int(groesse.sum())
     hh = np.repeat(ids, groesse)
     pos = np.arange(nm) - np.repeat(np.cumsum(groesse) - groesse, groesse)
     erwachsene = np.repeat(np.minimum(groesse, rng.integers(1, 3, n)), groesse)
     kind = pos >= erwachsene
-    mid = np.arange(nm, dtype=np.int64) + (start_id * 16 if mitglied_start is None else mitglied_start)
+    mid = np.arange(nm, dtype=np.int64) + mitglied_start
     aus = (rng.random(nm) < anteil_einzeln) & ~kind
     M = pa.table(
         {
@@ -103,7 +125,12 @@ def haushalte(
             else pa.array(np.full(nm, "Bürgergeld", dtype=object), mask=~aus, type=pa.string()),
         }
     )
-    # Einnahmen: every adult one of three kinds, every child Kindergeld
+    return M, kind
+
+
+def _einnahmentabelle(rng: np.random.Generator, mid: Any, kind: np.ndarray[Any, Any]) -> pa.Table:
+    """Einnahmen: every adult one of three kinds, every child Kindergeld."""
+    nm = len(kind)
     art_e = np.where(kind, 3, rng.integers(0, 3, nm))
     namen = np.array(["Erwerbseinkommen", "Altersrente", "Arbeitslosengeld", "Kindergeld"], dtype=object)
     betrag = np.select(
@@ -115,11 +142,10 @@ def haushalte(
         ],
         250_00,
     )
-    E = pa.table(
+    return pa.table(
         {
             "mitglied_id": mid,
             "art": pa.DictionaryArray.from_arrays(pa.array(art_e.astype(np.int32)), pa.array(list(namen))),
             "brutto_monat": cent_spalte(betrag),
         }
     )
-    return H, M, E
