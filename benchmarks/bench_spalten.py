@@ -9,8 +9,12 @@ what else runs on it: quote them with that note).
   ``wohngeld.spalten.synthetisch`` (1–8 members, Erwerbseinkommen, Altersrente, Arbeitslosengeld,
   Kindergeld; Stichtage 2016–2026), one process and two;
 - peak memory of a fresh process that builds and computes N households (``ru_maxrss``);
-- worker processes, 100 000 households with 1 and 2 processes: ``berechne`` (itemised incomes),
-  ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV (medians of 3).
+- worker processes, 100 000 households with 1 and 2 processes: ``berechne`` (itemised incomes,
+  two threads), ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV
+  (medians of 3): wall time, CPU time, the speed-up, CPU 2 ÷ CPU 1 (what running in two costs in
+  total) and the ceiling on two free cores, independent of the load: CPU of 1 process ÷ the CPU of
+  the busier side (the calling process or its worker; for the threads of ``berechne`` the serial
+  part of the caller plus the busier thread).
 """
 
 from __future__ import annotations
@@ -125,20 +129,61 @@ def main() -> None:
     ]
     list(calculate_many(rows[:100]))
     h, m_, e = haushalte(100_000, seed=3)
-    _vergleich("berechne, 100,000 itemised households", lambda p: berechne(h, m_, e, prozesse=p))
+    _vergleich("berechne, 100,000 itemised households", lambda p: berechne(h, m_, e, prozesse=p), faeden=True)
     _vergleich("calculate_many, 100,000 flat rows", lambda p: list(calculate_many(rows, prozesse=p)))
     csv_text = _csv(rows)
     _vergleich("stapel_datei, 100,000 CSV rows", lambda p: _stapel(csv_text, p))
     _kapazitaet()
 
 
-def _vergleich(name: str, f: Callable[[int], Any]) -> None:
+def _vergleich(name: str, f: Callable[[int], Any], faeden: bool = False) -> None:
+    """1 process against 2: medians of 3, and the ceiling on two free cores (see the module)."""
     w1, c1 = _zeit(lambda: f(1), 3)
     w2, c2 = _zeit(lambda: f(2), 3)
+    seiten = statistics.median((_faeden if faeden else _seiten)(lambda: f(2)) for _ in range(3))
     print(
         f"{name}: 1 process {w1:.2f} s (CPU {c1:.2f} s), "
-        f"2 processes {w2:.2f} s (CPU {c2:.2f} s): speed-up {w1 / w2:.2f}×"
+        f"2 processes {w2:.2f} s (CPU {c2:.2f} s): speed-up {w1 / w2:.2f}×; "
+        f"CPU 2 ÷ CPU 1 {c2 / c1:.2f}; busier side {seiten:.2f} s CPU, ceiling {c1 / seiten:.2f}×"
     )
+
+
+def _seiten(f: Callable[[], Any]) -> float:
+    """CPU seconds of the busier side of ``f``: the calling process or its (joined) workers."""
+    s0, k0 = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    f()
+    s1, k1 = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+    return max(
+        s1.ru_utime + s1.ru_stime - s0.ru_utime - s0.ru_stime,
+        k1.ru_utime + k1.ru_stime - k0.ru_utime - k0.ru_stime,
+    )
+
+
+def _faeden(f: Callable[[], Any]) -> float:
+    """CPU seconds of the caller's own (serial) part of ``f`` plus its busier part thread."""
+    import threading
+
+    from wohngeld.spalten import _teile
+
+    je_faden: dict[int, float] = {}
+    echt = _teile._teil_rechnen
+
+    def gemessen(*args: Any, **kwargs: Any) -> Any:
+        t = time.thread_time()
+        try:
+            return echt(*args, **kwargs)
+        finally:
+            n = threading.get_ident()
+            je_faden[n] = je_faden.get(n, 0.0) + time.thread_time() - t
+
+    _teile._teil_rechnen = gemessen
+    try:
+        t = time.thread_time()
+        f()
+        seriell = time.thread_time() - t
+    finally:
+        _teile._teil_rechnen = echt
+    return seriell + max(je_faden.values(), default=0.0)
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
