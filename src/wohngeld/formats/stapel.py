@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
+import io
 import json
 import os
 import re
@@ -563,8 +564,12 @@ class _Lauf:
     on: date | None
     rechtsstand: str | ParameterStore | None
     melden: Melden | None
-    voraus: dict[int, Zellen] = field(default_factory=dict)
-    """Rows computed ahead by worker processes, by index (:func:`wohngeld.formats.prozesse.vorausrechnen`)."""
+    voraus: dict[int, tuple[str, bool]] = field(default_factory=dict)
+    """Rows computed ahead by worker processes, by index: the output line and whether it has a result
+    (:func:`wohngeld.formats.prozesse.vorausrechnen`)."""
+    kopf: list[str] = field(default_factory=list)
+    """The columns of a CSV output."""
+    trenn: str = ","
     berechnet: int = 0
     fehler: int = 0
 
@@ -575,16 +580,13 @@ class _Lauf:
         def huelle(it: Iterator[Any]) -> Iterator[Any]:
             return vorausrechnen(
                 aussen(it), self.voraus, format=self.format, dezimalkomma=self.dezimalkomma, on=self.on,
-                rechtsstand=self.rechtsstand, prozesse=prozesse,
+                rechtsstand=self.rechtsstand, prozesse=prozesse, kopf=self.kopf, trenn=self.trenn,
             )
 
         return huelle
 
     def rechne(self, index: int, row: Mapping[str, object]) -> Zellen:
-        """The row computed ahead, or computed now."""
-        zellen = self.voraus.pop(index, None)
-        if zellen is not None:
-            return zellen
+        """The row computed now (not ahead)."""
         return zeile_rechnen(
             index, row, format=self.format, dezimalkomma=self.dezimalkomma, on=self.on,
             rechtsstand=self.rechtsstand,
@@ -612,12 +614,16 @@ class _Lauf:
 
 def _stapel_csv(ein: IO[str], aus: IO[str], lauf: _Lauf, huelle: Huelle, trennzeichen: str | None) -> Bilanz:
     namen, trenn, zeilen = lese_csv(ein, trennzeichen=trennzeichen)
-    kopf = [*namen, *(n for n in ERGEBNIS_SPALTEN if n not in namen)]
-    writer = csv.DictWriter(aus, fieldnames=kopf, delimiter=trenn, lineterminator="\n")
+    lauf.kopf[:], lauf.trenn = [*namen, *(n for n in ERGEBNIS_SPALTEN if n not in namen)], trenn
+    writer = csv.DictWriter(aus, fieldnames=lauf.kopf, delimiter=trenn, lineterminator="\n")
     writer.writeheader()
     index = -1
     for index, row in enumerate(huelle(zeilen)):
         ueber = row.pop("", None)
+        if (fertig := lauf.voraus.pop(index, None)) is not None:
+            aus.write(fertig[0])
+            lauf.geschrieben(index, fertig[1])
+            continue
         if row.pop(LEERZEILE, None) is not None:
             leer = InputError(f"Datenzeile {index + 1}: Leerzeile (kein Haushalt)")
             spalten, ok = lauf.fehlerzeile(index, leer)
@@ -645,13 +651,40 @@ def _stapel_jsonl(ein: IO[str], aus: IO[str], lauf: _Lauf, huelle: Huelle) -> Bi
             spalten, ok = lauf.fehlerzeile(index, obj.fehler)
             rec: dict[str, object] = {"zeile_roh": obj.text}
         else:
+            gesehen.update(dict.fromkeys(obj))
+            if (fertig := lauf.voraus.pop(index, None)) is not None:
+                aus.write(fertig[0])
+                lauf.geschrieben(index, fertig[1])
+                continue
             spalten, ok = lauf.rechne(index, obj)
             rec = dict(obj)
-            gesehen.update(dict.fromkeys(obj))
         rec.update(spalten)
-        aus.write(json.dumps(rec, ensure_ascii=False, allow_nan=False, default=_json_default) + "\n")
+        aus.write(_json_zeile(rec))
         lauf.geschrieben(index, ok)
     return lauf.bilanz(index + 1, (n for n in gesehen if n != "haushalt"))
+
+
+def ausgabezeile(
+    format: Literal["csv", "jsonl"], kopf: list[str], trenn: str
+) -> Callable[[Mapping[str, object], Zellen], tuple[str, bool]]:
+    """How a worker process writes a row it computed: the line of the output file, as
+    :func:`stapel_datei` writes it, and whether the row has a result."""
+    if format == "jsonl":
+        return lambda row, zellen: (_json_zeile({**row, **zellen[0]}), zellen[1])
+    puffer = io.StringIO()
+    writer = csv.DictWriter(puffer, fieldnames=kopf, delimiter=trenn, lineterminator="\n")
+
+    def zeile(row: Mapping[str, object], zellen: Zellen) -> tuple[str, bool]:
+        puffer.seek(0)
+        puffer.truncate()
+        writer.writerow({**row, **zellen[0]})
+        return puffer.getvalue(), zellen[1]
+
+    return zeile
+
+
+def _json_zeile(rec: Mapping[str, object]) -> str:
+    return json.dumps(rec, ensure_ascii=False, allow_nan=False, default=_json_default) + "\n"
 
 
 def _json_default(value: object) -> object:
