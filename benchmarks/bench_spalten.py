@@ -12,9 +12,10 @@ what else runs on it: quote them with that note).
 - worker processes, 100 000 households with 1 and 2 processes: ``berechne`` (itemised incomes,
   two threads), ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV
   (medians of 3): wall time, CPU time, the speed-up, CPU 2 ÷ CPU 1 (what running in two costs in
-  total) and the ceiling on two free cores, independent of the load: CPU of 1 process ÷ the CPU of
-  the busier side (the calling process or its worker; for the threads of ``berechne`` the serial
-  part of the caller plus the busier thread).
+  total), the serial part (CPU of the calling thread outside the computing of blocks) and from
+  these the ceiling on two free cores, which the load of the machine does not change much: for
+  processes CPU 1 ÷ max(CPU 2 ÷ 2, serial), for threads CPU 1 ÷ (serial + (CPU 2 − serial) ÷ 2).
+  For threads it leaves out the time a thread waits for the GIL.
 """
 
 from __future__ import annotations
@@ -140,50 +141,53 @@ def _vergleich(name: str, f: Callable[[int], Any], faeden: bool = False) -> None
     """1 process against 2: medians of 3, and the ceiling on two free cores (see the module)."""
     w1, c1 = _zeit(lambda: f(1), 3)
     w2, c2 = _zeit(lambda: f(2), 3)
-    seiten = statistics.median((_faeden if faeden else _seiten)(lambda: f(2)) for _ in range(3))
+    seriell = statistics.median(_seriell(lambda: f(2), faeden) for _ in range(3))
+    # threads: the caller's own part (preparing, joining) runs before and after the parts;
+    # processes: the caller's own part (reading, writing, unpacking) runs beside the worker
+    grenze = c1 / (seriell + (c2 - seriell) / 2) if faeden else c1 / max(c2 / 2, seriell)
     print(
         f"{name}: 1 process {w1:.2f} s (CPU {c1:.2f} s), "
         f"2 processes {w2:.2f} s (CPU {c2:.2f} s): speed-up {w1 / w2:.2f}×; "
-        f"CPU 2 ÷ CPU 1 {c2 / c1:.2f}; busier side {seiten:.2f} s CPU, ceiling {c1 / seiten:.2f}×"
+        f"CPU 2 ÷ CPU 1 {c2 / c1:.2f}; serial {seriell:.2f} s CPU ({seriell / c1:.0%}); "
+        f"ceiling on two free cores {grenze:.2f}×"
     )
 
 
-def _seiten(f: Callable[[], Any]) -> float:
-    """CPU seconds of the busier side of ``f``: the calling process or its (joined) workers."""
-    s0, k0 = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    f()
-    s1, k1 = (resource.getrusage(w) for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
-    return max(
-        s1.ru_utime + s1.ru_stime - s0.ru_utime - s0.ru_stime,
-        k1.ru_utime + k1.ru_stime - k0.ru_utime - k0.ru_stime,
-    )
+def _seriell(f: Callable[[], Any], faeden: bool) -> float:
+    """CPU seconds of the caller of ``f`` outside the computing of blocks or parts: what only it does
+    (processes: reading, writing, receiving and unpacking results, in all threads of the calling
+    process; threads: preparing and joining the parts, in the calling thread)."""
+    from wohngeld.formats import prozesse, stapel
 
+    rechnen = [0.0]
+    haupt = time.thread_time
+    selbst = haupt if faeden else time.process_time  # process_time: the calling process, not its workers
 
-def _faeden(f: Callable[[], Any]) -> float:
-    """CPU seconds of the caller's own (serial) part of ``f`` plus its busier part thread."""
-    import threading
+    def gemessen(g: Callable[..., Any], tief: bool = False) -> Callable[..., Any]:
+        def h(*args: Any, **kwargs: Any) -> Any:
+            t = haupt()
+            try:
+                r = g(*args, **kwargs)
+                return gemessen(r) if tief else r
+            finally:
+                rechnen[0] += haupt() - t
 
-    from wohngeld.spalten import _teile
+        return h
 
-    je_faden: dict[int, float] = {}
-    echt = _teile._teil_rechnen
-
-    def gemessen(*args: Any, **kwargs: Any) -> Any:
-        t = time.thread_time()
-        try:
-            return echt(*args, **kwargs)
-        finally:
-            n = threading.get_ident()
-            je_faden[n] = je_faden.get(n, 0.0) + time.thread_time() - t
-
-    _teile._teil_rechnen = gemessen
+    # what the caller computes itself (blocks of calculate_many; rows of stapel and their lines),
+    # looked up by name at each call; the workers' own copies count in their process only
+    ziele = [] if faeden else [(prozesse, "posten_lokal", False), (stapel, "zeile_rechnen", False),
+                               (stapel, "ausgabezeile", True)]
+    echt = [getattr(modul, name) for modul, name, _ in ziele]
+    for (modul, name, tief), g in zip(ziele, echt, strict=True):
+        setattr(modul, name, gemessen(g, tief))
     try:
-        t = time.thread_time()
+        t = selbst()
         f()
-        seriell = time.thread_time() - t
+        return selbst() - t - rechnen[0]
     finally:
-        _teile._teil_rechnen = echt
-    return seriell + max(je_faden.values(), default=0.0)
+        for (modul, name, _), g in zip(ziele, echt, strict=True):
+            setattr(modul, name, g)
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:
