@@ -9,8 +9,13 @@ what else runs on it: quote them with that note).
   ``wohngeld.spalten.synthetisch`` (1–8 members, Erwerbseinkommen, Altersrente, Arbeitslosengeld,
   Kindergeld; Stichtage 2016–2026), one process and two;
 - peak memory of a fresh process that builds and computes N households (``ru_maxrss``);
-- worker processes, 100 000 households with 1 and 2 processes: ``berechne`` (itemised incomes),
-  ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV (medians of 3).
+- worker processes, 100 000 households with 1 and 2 processes: ``berechne`` (itemised incomes,
+  two threads), ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV
+  (medians of 3): wall time, CPU time, the speed-up, CPU 2 ÷ CPU 1 (what running in two costs in
+  total), the serial part (CPU of the calling thread outside the computing of blocks) and from
+  these the ceiling on two free cores, which the load of the machine does not change much: for
+  processes CPU 1 ÷ max(CPU 2 ÷ 2, serial), for threads CPU 1 ÷ (serial + (CPU 2 − serial) ÷ 2).
+  For threads it leaves out the time a thread waits for the GIL.
 """
 
 from __future__ import annotations
@@ -140,7 +145,7 @@ def main() -> None:
     ]
     list(calculate_many(rows[:100]))
     h, m_, e = haushalte(100_000, seed=3)
-    _vergleich("berechne, 100,000 itemised households", lambda p: berechne(h, m_, e, prozesse=p))
+    _vergleich("berechne, 100,000 itemised households", lambda p: berechne(h, m_, e, prozesse=p), faeden=True)
     _vergleich("calculate_many, 100,000 flat rows", lambda p: list(calculate_many(rows, prozesse=p)))
     csv_text = _csv(rows)
     _vergleich("stapel_datei, 100,000 CSV rows", lambda p: _stapel(csv_text, p))
@@ -170,13 +175,57 @@ def _maske(spalte: Any, fehlt: Any) -> Any:
     return pc.if_else(fehlt, None, spalte)
 
 
-def _vergleich(name: str, f: Callable[[int], Any]) -> None:
+def _vergleich(name: str, f: Callable[[int], Any], faeden: bool = False) -> None:
+    """1 process against 2: medians of 3, and the ceiling on two free cores (see the module)."""
     w1, c1 = _zeit(lambda: f(1), 3)
     w2, c2 = _zeit(lambda: f(2), 3)
+    seriell = statistics.median(_seriell(lambda: f(2), faeden) for _ in range(3))
+    # threads: the caller's own part (preparing, joining) runs before and after the parts;
+    # processes: the caller's own part (reading, writing, unpacking) runs beside the worker
+    grenze = c1 / (seriell + (c2 - seriell) / 2) if faeden else c1 / max(c2 / 2, seriell)
     print(
         f"{name}: 1 process {w1:.2f} s (CPU {c1:.2f} s), "
-        f"2 processes {w2:.2f} s (CPU {c2:.2f} s): speed-up {w1 / w2:.2f}×"
+        f"2 processes {w2:.2f} s (CPU {c2:.2f} s): speed-up {w1 / w2:.2f}×; "
+        f"CPU 2 ÷ CPU 1 {c2 / c1:.2f}; serial {seriell:.2f} s CPU ({seriell / c1:.0%}); "
+        f"ceiling on two free cores {grenze:.2f}×"
     )
+
+
+def _seriell(f: Callable[[], Any], faeden: bool) -> float:
+    """CPU seconds of the caller of ``f`` outside the computing of blocks or parts: what only it does
+    (processes: reading, writing, receiving and unpacking results, in all threads of the calling
+    process; threads: preparing and joining the parts, in the calling thread)."""
+    from wohngeld.formats import prozesse, stapel
+
+    rechnen = [0.0]
+    haupt = time.thread_time
+    selbst = haupt if faeden else time.process_time  # process_time: the calling process, not its workers
+
+    def gemessen(g: Callable[..., Any], tief: bool = False) -> Callable[..., Any]:
+        def h(*args: Any, **kwargs: Any) -> Any:
+            t = haupt()
+            try:
+                r = g(*args, **kwargs)
+                return gemessen(r) if tief else r
+            finally:
+                rechnen[0] += haupt() - t
+
+        return h
+
+    # what the caller computes itself (blocks of calculate_many; rows of stapel and their lines),
+    # looked up by name at each call; the workers' own copies count in their process only
+    ziele = [] if faeden else [(prozesse, "posten_lokal", False), (stapel, "zeile_rechnen", False),
+                               (stapel, "ausgabezeile", True)]
+    echt = [getattr(modul, name) for modul, name, _ in ziele]
+    for (modul, name, tief), g in zip(ziele, echt, strict=True):
+        setattr(modul, name, gemessen(g, tief))
+    try:
+        t = selbst()
+        f()
+        return selbst() - t - rechnen[0]
+    finally:
+        for (modul, name, _), g in zip(ziele, echt, strict=True):
+            setattr(modul, name, g)
 
 
 def _csv(rows: list[dict[str, Any]]) -> str:

@@ -15,8 +15,6 @@ GRENZE = 80
 
 BEKANNT = {
     "engine.py:calculate": 134,
-    "formats/stapel.py:stapel_datei": 101,
-    "formats/stapel.py:stapel_pfad": 97,
     "law/formula.py:wohngeld_formel": 103,
     "law/income/einkommen.py:_mitglied": 180,
     "law/income/einkommen.py:_freibetraege": 151,

@@ -116,3 +116,36 @@ def test_workers_end_on_sigterm_whatever_the_parent_handles() -> None:
     finally:
         signal.signal(signal.SIGTERM, alt)
     assert antworten == ["SIG_DFL"] * 6
+
+
+def test_stapel_in_two_processes_german_office_dialect() -> None:
+    """Decimal commas and semicolons (``dezimalkomma``): the workers write the result columns with a
+    decimal comma as one process does. Row 0 is the Dresden example of the other stapel tests:
+    Mietenstufe III, Miete 420,00 €, one member, Y 1.162,35 € on 1.7.2023 — 131 € (as computed in
+    one process; the workers run the same calculation)."""
+    kopf = "id;mietenstufe;miete_monat;anzahl_mitglieder;gesamteinkommen_monat\n"
+    text = kopf + "".join(f"{i};3;{420 + i % 400},00;{1 + i % 5};1.{162 + i % 700},35\n" for i in range(2500))
+    a, b = io.StringIO(), io.StringIO()
+    b1 = stapel_datei(io.StringIO(text), a, format="csv", on=date(2023, 7, 1), dezimalkomma=True)
+    b2 = stapel_datei(io.StringIO(text), b, format="csv", on=date(2023, 7, 1), dezimalkomma=True, prozesse=2)
+    assert b.getvalue() == a.getvalue() and b2 == b1
+    assert b.getvalue().splitlines()[1].startswith("0;3;420,00;1;1.162,35;131;")
+
+
+def test_berechne_in_threads_with_more_parts_than_threads() -> None:
+    """Five parts in two threads (and a household with an unknown Mietenstufe in the fourth part):
+    the same rows in the same order and the error with its row number in the whole input."""
+    pytest.importorskip("pyarrow")
+    from wohngeld.spalten import berechne
+    from wohngeld.spalten._teile import _parallel
+    from wohngeld.spalten.synthetisch import haushalte
+
+    H, M, E = haushalte(2000, seed=7, anteil_einzeln=0.01)
+    stufen = H.column("mietenstufe").to_pylist()
+    stufen[1234] = 9
+    H = H.set_column(H.column_names.index("mietenstufe"), "mietenstufe", [stufen])
+    eins = berechne(H, M, E)
+    fuenf = _parallel(H, M, E, on=None, rechtsstand=None, prozesse=2, teile=5)
+    assert fuenf.ergebnis.to_pylist() == eins.ergebnis.to_pylist()
+    assert fuenf.fehler.to_pylist() == eins.fehler.to_pylist()
+    assert [(f["tabelle"], f["zeile"]) for f in eins.fehler.to_pylist()] == [("haushalte", 1234)]

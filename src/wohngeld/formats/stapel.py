@@ -28,12 +28,13 @@ from __future__ import annotations
 import contextlib
 import csv
 import errno
+import io
 import json
 import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import IO, Any, Literal
@@ -71,19 +72,11 @@ __all__ = [
 
 EINGABE_SPALTEN = (
     "stichtag",
-    "mietenstufe",
-    "gemeinde",
-    "plz",
-    "ort",
-    "miete_monat",
-    "belastung_monat",
-    "heim",
-    "anzahl_mitglieder",
-    "gesamteinkommen_monat",
-    "anzahl_ausgeschlossen",
-    "vermoegen",
+    *("mietenstufe", "gemeinde", "plz", "ort"),  # the Mietenstufe or where to look it up (§ 12 WoGG)
+    *("miete_monat", "belastung_monat", "heim"),  # the Wohnkosten (§§ 9, 10 WoGG)
+    *("anzahl_mitglieder", "gesamteinkommen_monat", "anzahl_ausgeschlossen", "vermoegen"),
 )
-"""Columns of the flat layout that the calculation reads."""
+"""Columns of the flat layout that the calculation reads (in the order of the module's table)."""
 
 ERGEBNIS_SPALTEN = ("wohngeld_monat", "M", "Y", "grund", "fehler")
 """Columns a batch adds (or overwrites, if the input already has them). ``M`` and ``Y`` are the
@@ -480,19 +473,18 @@ class Bilanz:
     """Counts of a batch file run: every row is either computed or has an error."""
 
     zeilen: int
+    """Rows read (every line after a CSV header, every line of a JSON Lines file)."""
     berechnet: int
+    """Rows with a result (an amount, or 0 € with its reason)."""
     fehler: int
-    ohne_bedeutung: tuple[str, ...]
-    """Input columns the calculation does not read (passed through unchanged)."""
+    """Rows with an error in the column ``fehler``."""
+    ohne_bedeutung: tuple[str, ...] = ()
+    """Input columns the calculation does not read (passed through unchanged); none unless given."""
 
     def to_dict(self) -> dict[str, object]:
-        """JSON-ready mapping."""
-        return {
-            "zeilen": self.zeilen,
-            "berechnet": self.berechnet,
-            "fehler": self.fehler,
-            "spalten_ohne_bedeutung": list(self.ohne_bedeutung),
-        }
+        """JSON-ready mapping (the counts, and ``spalten_ohne_bedeutung`` as a list)."""
+        zaehler = {name: getattr(self, name) for name in ("zeilen", "berechnet", "fehler")}
+        return {**zaehler, "spalten_ohne_bedeutung": list(self.ohne_bedeutung)}
 
 
 Huelle = Callable[[Iterator[Any]], Iterator[Any]]
@@ -529,84 +521,170 @@ def stapel_datei(
     anything is written. ``dezimalkomma``/``trennzeichen``: the dialect of German office files.
     ``prozesse``: worker processes computing the rows ahead (0: one per core); the same file.
     """
-    berechnet = fehler = 0
-    out: Result | ItemError
-    reserviert = set(ERGEBNIS_SPALTEN)
-
-    def eingabe(row: Mapping[str, object]) -> dict[str, object]:
-        return zeile_zu_eingabe(row, dezimalkomma=dezimalkomma)
-
-    def objekt(obj: Mapping[str, object]) -> dict[str, object]:
-        return objekt_zu_eingabe(obj, dezimalkomma=dezimalkomma)
-
-    # ``prozesse`` > 1: the rows are computed ahead in worker processes (wohngeld.formats.prozesse)
-    voraus: dict[int, Result | ItemError] = {}
     from .prozesse import pruefe_prozesse
 
-    prozesse = pruefe_prozesse(prozesse)
-    if prozesse > 1:
-        from .prozesse import vorausrechnen
+    lauf = _Lauf(format, dezimalkomma, on, rechtsstand, melden)
+    n = pruefe_prozesse(prozesse)
+    if n > 1:
+        huelle = lauf.voraus_in(huelle, n)
+    if format == "csv":
+        return _stapel_csv(ein, aus, lauf, huelle, trennzeichen)
+    return _stapel_jsonl(ein, aus, lauf, huelle)
 
-        aussen = huelle
+
+Zellen = tuple[dict[str, str], bool]
+"""The columns a batch adds for one row (:func:`ergebnis_spalten`) and whether the row has a result."""
+
+
+def zeile_rechnen(
+    index: int,
+    row: Mapping[str, object],
+    *,
+    format: Literal["csv", "jsonl"],
+    dezimalkomma: bool,
+    on: date | None,
+    rechtsstand: str | ParameterStore | None,
+) -> Zellen:
+    """One row of a batch file computed (in this process or in a worker): its result columns as text."""
+    umwandeln = zeile_zu_eingabe if format == "csv" else objekt_zu_eingabe
+    try:
+        item: object = umwandeln(row, dezimalkomma=dezimalkomma)
+    except Exception as exc:  # the row's error, in its column fehler
+        item = exc
+    out = _posten(index, item, on=on, rechtsstand=rechtsstand, rechenweg=False)
+    return ergebnis_spalten(out, dezimalkomma=dezimalkomma), isinstance(out, Result)
+
+
+@dataclass(slots=True)
+class _Lauf:
+    """What the rows of one :func:`stapel_datei` run share: how a row is computed, and the counts."""
+
+    format: Literal["csv", "jsonl"]
+    dezimalkomma: bool
+    on: date | None
+    rechtsstand: str | ParameterStore | None
+    melden: Melden | None
+    voraus: dict[int, tuple[str, bool]] = field(default_factory=dict)
+    """Rows computed ahead by worker processes, by index: the output line and whether it has a result
+    (:func:`wohngeld.formats.prozesse.vorausrechnen`)."""
+    kopf: list[str] = field(default_factory=list)
+    """The columns of a CSV output."""
+    trenn: str = ","
+    berechnet: int = 0
+    fehler: int = 0
+
+    def voraus_in(self, aussen: Huelle, prozesse: int) -> Huelle:
+        """``aussen`` with the rows computed ahead in ``prozesse`` processes into :attr:`voraus`."""
+        from .prozesse import vorausrechnen
 
         def huelle(it: Iterator[Any]) -> Iterator[Any]:
             return vorausrechnen(
-                aussen(it), voraus, format=format, dezimalkomma=dezimalkomma, on=on,
-                rechtsstand=rechtsstand, prozesse=prozesse,
+                aussen(it), self.voraus, format=self.format, dezimalkomma=self.dezimalkomma, on=self.on,
+                rechtsstand=self.rechtsstand, prozesse=prozesse, kopf=self.kopf, trenn=self.trenn,
             )
 
-    def rechne(
-        index: int, row: Mapping[str, object], umwandeln: Callable[[Mapping[str, object]], dict[str, object]]
-    ) -> Result | ItemError:
-        out = voraus.pop(index, None)
-        return out if out is not None else _aus_zeile(index, row, umwandeln, on=on, rechtsstand=rechtsstand)
+        return huelle
 
-    if format == "csv":
-        namen, trenn, zeilen = lese_csv(ein, trennzeichen=trennzeichen)
-        kopf = [*namen, *(n for n in ERGEBNIS_SPALTEN if n not in namen)]
-        writer = csv.DictWriter(aus, fieldnames=kopf, delimiter=trenn, lineterminator="\n")
-        writer.writeheader()
-        ohne = tuple(n for n in namen if n not in EINGABE_SPALTEN and n not in reserviert)
-        index = -1
-        for index, row in enumerate(huelle(zeilen)):
-            ueber = row.pop("", None)
-            if row.pop(LEERZEILE, None) is not None:
-                item: object = InputError(f"Datenzeile {index + 1}: Leerzeile (kein Haushalt)")
-                out = _posten(index, item, on=on, rechtsstand=None, rechenweg=False)
-            elif ueber is not None:
-                item = InputError(
+    def rechne(self, index: int, row: Mapping[str, object]) -> Zellen:
+        """The row computed now (not ahead)."""
+        return zeile_rechnen(
+            index, row, format=self.format, dezimalkomma=self.dezimalkomma, on=self.on,
+            rechtsstand=self.rechtsstand,
+        )
+
+    def fehlerzeile(self, index: int, fehler: InputError) -> Zellen:
+        """A line that is no row of the file (blank, too many cells, no JSON object): its error."""
+        out = _posten(index, fehler, on=None, rechtsstand=None, rechenweg=False)
+        return ergebnis_spalten(out, dezimalkomma=self.dezimalkomma), False
+
+    def geschrieben(self, index: int, ok: bool) -> None:
+        """Count the row written and report progress."""
+        if ok:
+            self.berechnet += 1
+        else:
+            self.fehler += 1
+        if self.melden is not None:
+            self.melden(index + 1, self.fehler)
+
+    def bilanz(self, zeilen: int, namen: Iterable[str]) -> Bilanz:
+        """The counts, with the input columns the calculation does not read."""
+        ohne = tuple(n for n in namen if n not in EINGABE_SPALTEN and n not in ERGEBNIS_SPALTEN)
+        return Bilanz(zeilen, self.berechnet, self.fehler, ohne)
+
+
+def _stapel_csv(ein: IO[str], aus: IO[str], lauf: _Lauf, huelle: Huelle, trennzeichen: str | None) -> Bilanz:
+    namen, trenn, zeilen = lese_csv(ein, trennzeichen=trennzeichen)
+    lauf.kopf[:], lauf.trenn = [*namen, *(n for n in ERGEBNIS_SPALTEN if n not in namen)], trenn
+    writer = csv.DictWriter(aus, fieldnames=lauf.kopf, delimiter=trenn, lineterminator="\n")
+    writer.writeheader()
+    index = -1
+    for index, row in enumerate(huelle(zeilen)):
+        ueber = row.pop("", None)
+        if (fertig := lauf.voraus.pop(index, None)) is not None:
+            aus.write(fertig[0])
+            lauf.geschrieben(index, fertig[1])
+            continue
+        if row.pop(LEERZEILE, None) is not None:
+            leer = InputError(f"Datenzeile {index + 1}: Leerzeile (kein Haushalt)")
+            spalten, ok = lauf.fehlerzeile(index, leer)
+        elif ueber is not None:
+            spalten, ok = lauf.fehlerzeile(
+                index,
+                InputError(
                     f"Zeile mit {len(namen) + ueber.count(trenn) + 1} Zellen, der Kopf hat {len(namen)}; "
                     f"überzählig: {ueber!r} (Beträge mit Dezimalpunkt schreiben, z. B. 420.50, "
                     "oder mit --dezimalkomma rechnen)"
-                )
-                out = _posten(index, item, on=on, rechtsstand=None, rechenweg=False)
-            else:
-                out = rechne(index, row, eingabe)
-            writer.writerow({**row, **ergebnis_spalten(out, dezimalkomma=dezimalkomma)})
-            if isinstance(out, Result):
-                berechnet += 1
-            else:
-                fehler += 1
-            if melden is not None:
-                melden(index + 1, fehler)
-        return Bilanz(index + 1, berechnet, fehler, ohne)
+                ),
+            )
+        else:
+            spalten, ok = lauf.rechne(index, row)
+        writer.writerow({**row, **spalten})
+        lauf.geschrieben(index, ok)
+    return lauf.bilanz(index + 1, namen)
+
+
+def _stapel_jsonl(ein: IO[str], aus: IO[str], lauf: _Lauf, huelle: Huelle) -> Bilanz:
     gesehen: dict[str, None] = {}
     index = -1
     for index, obj in enumerate(huelle(lese_jsonl(ein))):
         if isinstance(obj, UngueltigeZeile):
-            out = _posten(index, obj.fehler, on=on, rechtsstand=None, rechenweg=False)
+            spalten, ok = lauf.fehlerzeile(index, obj.fehler)
             rec: dict[str, object] = {"zeile_roh": obj.text}
         else:
-            out = rechne(index, obj, objekt)
-            rec = dict(obj)
             gesehen.update(dict.fromkeys(obj))
-        rec.update(ergebnis_spalten(out, dezimalkomma=dezimalkomma))
-        aus.write(json.dumps(rec, ensure_ascii=False, allow_nan=False, default=_json_default) + "\n")
-        berechnet, fehler = (berechnet + 1, fehler) if isinstance(out, Result) else (berechnet, fehler + 1)
-        if melden is not None:
-            melden(index + 1, fehler)
-    ohne = tuple(n for n in gesehen if n not in EINGABE_SPALTEN and n not in reserviert and n != "haushalt")
-    return Bilanz(index + 1, berechnet, fehler, ohne)
+            if (fertig := lauf.voraus.pop(index, None)) is not None:
+                aus.write(fertig[0])
+                lauf.geschrieben(index, fertig[1])
+                continue
+            spalten, ok = lauf.rechne(index, obj)
+            rec = dict(obj)
+        rec.update(spalten)
+        aus.write(_json_zeile(rec))
+        lauf.geschrieben(index, ok)
+    return lauf.bilanz(index + 1, (n for n in gesehen if n != "haushalt"))
+
+
+def ausgabezeile(
+    format: Literal["csv", "jsonl"], kopf: list[str], trenn: str
+) -> Callable[[Mapping[str, object], Zellen], tuple[str, bool]]:
+    """How a worker process writes a row it computed: the line of the output file, as
+    :func:`stapel_datei` writes it, and whether the row has a result."""
+    if format == "jsonl":
+        return lambda row, zellen: (_json_zeile({**row, **zellen[0]}), zellen[1])
+    puffer = io.StringIO()
+    writer = csv.DictWriter(puffer, fieldnames=kopf, delimiter=trenn, lineterminator="\n")
+
+    def zeile(row: Mapping[str, object], zellen: Zellen) -> tuple[str, bool]:
+        puffer.seek(0)
+        puffer.truncate()
+        writer.writerow({**row, **zellen[0]})
+        return puffer.getvalue(), zellen[1]
+
+    return zeile
+
+
+def _json_zeile(rec: Mapping[str, object]) -> str:
+    return json.dumps(rec, ensure_ascii=False, allow_nan=False, default=_json_default) + "\n"
 
 
 def _json_default(value: object) -> object:
@@ -676,29 +754,7 @@ def stapel_pfad(
     """
     ein_pfad, aus_pfad = os.fspath(eingabe), os.fspath(ausgabe)
     fmt = format or _format_aus_endung(ein_pfad)
-    try:
-        ein_stat = os.stat(ein_pfad)
-    except OSError as exc:
-        raise dateifehler(ein_pfad, exc, "gelesen") from None
-    try:
-        aus_stat: os.stat_result | None = os.stat(aus_pfad)
-    except FileNotFoundError:
-        aus_stat = None
-    except OSError as exc:
-        raise dateifehler(aus_pfad, exc, "geschrieben") from None
-    if aus_stat is not None:
-        if (aus_stat.st_dev, aus_stat.st_ino) == (ein_stat.st_dev, ein_stat.st_ino):
-            raise InputError(
-                f"{aus_pfad}: ist dieselbe Datei wie die Eingabe {ein_pfad} (gleicher Inhalt über einen "
-                "Link oder andere Schreibweise); eine andere Ausgabedatei angeben"
-            )
-        if os.path.isdir(aus_pfad):
-            raise dateifehler(aus_pfad, IsADirectoryError(errno.EISDIR, "ist ein Verzeichnis"), "geschrieben")
-        if not ueberschreiben:
-            raise InputError(
-                f"{aus_pfad}: ist schon vorhanden und bleibt unverändert; eine andere Ausgabedatei "
-                "angeben oder --ueberschreiben (ueberschreiben=True)"
-            )
+    aus_stat = _ziel_pruefen(ein_pfad, aus_pfad, ueberschreiben)
     ordner = os.path.dirname(os.path.abspath(aus_pfad))
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{os.path.basename(aus_pfad)}.", suffix=".tmp", dir=ordner)
@@ -708,26 +764,10 @@ def stapel_pfad(
     try:
         modus = aus_stat.st_mode & 0o7777 if aus_stat is not None else 0o666 & ~_umask()
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as aus:
-            try:
-                ein = open(ein_pfad, encoding=kodierung, newline="")  # noqa: SIM115 (closed below)
-            except OSError as exc:
-                raise dateifehler(ein_pfad, exc, "gelesen") from None
-            except LookupError:
-                raise InputError(f"Zeichenkodierung {kodierung!r} unbekannt (z. B. utf-8, cp1252)") from None
-            with ein:
-                try:
-                    bilanz = stapel_datei(
-                        ein, aus, format=fmt, on=on, rechtsstand=rechtsstand, huelle=huelle,
-                        dezimalkomma=dezimalkomma, trennzeichen=trennzeichen, melden=melden,
-                        prozesse=prozesse,
-                    )
-                except UnicodeDecodeError as exc:
-                    raise InputError(
-                        f"{ein_pfad}: nicht als {kodierung} lesbar (Byte 0x{exc.object[exc.start]:02x}); "
-                        "Zeichenkodierung angeben (--encoding, z. B. cp1252); die Ausgabe bleibt unverändert"
-                    ) from None
-                except OSError as exc:
-                    raise dateifehler(ein_pfad, exc, "gelesen") from None
+            bilanz = _aus_datei(
+                ein_pfad, kodierung, aus, format=fmt, on=on, rechtsstand=rechtsstand, huelle=huelle,
+                dezimalkomma=dezimalkomma, trennzeichen=trennzeichen, melden=melden, prozesse=prozesse,
+            )
             try:
                 aus.flush()
                 os.fsync(aus.fileno())
@@ -748,22 +788,59 @@ def stapel_pfad(
                 os.unlink(tmp)
 
 
+def _ziel_pruefen(ein_pfad: str, aus_pfad: str, ueberschreiben: bool) -> os.stat_result | None:
+    """The target's status before anything is opened for writing (None: it does not exist yet).
+
+    Refused: a target that is the input (also through a link), a directory, an existing file
+    without ``ueberschreiben``."""
+    try:
+        ein_stat = os.stat(ein_pfad)
+    except OSError as exc:
+        raise dateifehler(ein_pfad, exc, "gelesen") from None
+    try:
+        aus_stat = os.stat(aus_pfad)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        raise dateifehler(aus_pfad, exc, "geschrieben") from None
+    if (aus_stat.st_dev, aus_stat.st_ino) == (ein_stat.st_dev, ein_stat.st_ino):
+        raise InputError(
+            f"{aus_pfad}: ist dieselbe Datei wie die Eingabe {ein_pfad} (gleicher Inhalt über einen "
+            "Link oder andere Schreibweise); eine andere Ausgabedatei angeben"
+        )
+    if os.path.isdir(aus_pfad):
+        raise dateifehler(aus_pfad, IsADirectoryError(errno.EISDIR, "ist ein Verzeichnis"), "geschrieben")
+    if not ueberschreiben:
+        raise InputError(
+            f"{aus_pfad}: ist schon vorhanden und bleibt unverändert; eine andere Ausgabedatei "
+            "angeben oder --ueberschreiben (ueberschreiben=True)"
+        )
+    return aus_stat
+
+
+def _aus_datei(ein_pfad: str, kodierung: str, aus: IO[str], **kwargs: Any) -> Bilanz:
+    """:func:`stapel_datei` reading ``ein_pfad``: its errors of opening, decoding and reading as one
+    German line (:class:`~wohngeld.errors.DateiFehler`, :class:`~wohngeld.errors.InputError`)."""
+    try:
+        ein = open(ein_pfad, encoding=kodierung, newline="")  # noqa: SIM115 (closed below)
+    except OSError as exc:
+        raise dateifehler(ein_pfad, exc, "gelesen") from None
+    except LookupError:
+        raise InputError(f"Zeichenkodierung {kodierung!r} unbekannt (z. B. utf-8, cp1252)") from None
+    with ein:
+        try:
+            return stapel_datei(ein, aus, **kwargs)
+        except UnicodeDecodeError as exc:
+            raise InputError(
+                f"{ein_pfad}: nicht als {kodierung} lesbar (Byte 0x{exc.object[exc.start]:02x}); "
+                "Zeichenkodierung angeben (--encoding, z. B. cp1252); die Ausgabe bleibt unverändert"
+            ) from None
+        except OSError as exc:
+            raise dateifehler(ein_pfad, exc, "gelesen") from None
+
+
 def _umask() -> int:
     alt = os.umask(0o022)
     os.umask(alt)
     return alt
 
-
-def _aus_zeile(
-    index: int,
-    row: Mapping[str, object],
-    umwandeln: Callable[[Mapping[str, object]], dict[str, object]],
-    *,
-    on: date | None,
-    rechtsstand: str | ParameterStore | None,
-) -> Result | ItemError:
-    try:
-        item: object = umwandeln(row)
-    except Exception as exc:
-        item = exc
-    return _posten(index, item, on=on, rechtsstand=rechtsstand, rechenweg=False)

@@ -1,4 +1,4 @@
-"""Large inputs in parts: contiguous parts of the households, one after the other or in worker processes.
+"""Large inputs in parts: contiguous parts of the households, one after the other or in threads.
 
 Members and Einnahmen of a part are a zero-copy slice in the sorted layout; row numbers of errors
 are those of the whole input.
@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import itertools
 import threading
+from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from typing import Any
 
 import numpy as np
@@ -30,13 +32,6 @@ def _laenge(x: Any) -> int:
     if isinstance(x, dict):
         return len(next(iter(x.values()), ()))
     return len(x) if hasattr(x, "__len__") else 0
-
-
-def _teil(block: tuple[int, int, Arr | None, Arr | None]) -> tuple[pa.Table, pa.Table]:
-    """One part of :func:`_parallel` in a worker: households a..b with their rows."""
-    from ..formats.prozesse import _KONTEXT
-
-    return _teil_rechnen(block, _KONTEXT)
 
 
 def _teil_rechnen(
@@ -134,12 +129,10 @@ def _parallel(
     prozesse: int,
     teile: int | None = None,
 ) -> Spaltenergebnis:
-    """:func:`berechne` over contiguous parts of the households in worker processes.
+    """:func:`berechne` over contiguous parts of the households, ``prozesse`` at a time.
 
-    ``prozesse = 1``: the parts one after the other in this process (bounded memory).
+    ``prozesse = 1``: the parts one after the other (bounded memory); more: :func:`_in_faeden`.
     """
-    from ..formats.prozesse import geordnet
-
     haushalte, objekte = _objekte(haushalte, "haushalt")
     H = als_tabelle(haushalte, "haushalte")
     M = None if mitglieder is None else als_tabelle(mitglieder, "mitglieder")
@@ -174,14 +167,14 @@ def _parallel(
         and "mitglied_id" in E.column_names
     ):
         e_m = _index(E.column("mitglied_id").combine_chunks(), M.column("mitglied_id").combine_chunks())
-    # two parts per process (the calling one computes too: formats.prozesse.geordnet), and no part
-    # above _TEIL households (peak memory); each part has a fixed cost, so no more parts than that
+    # two parts per thread, and no part above _TEIL households (peak memory); each part has a fixed
+    # cost (its own checks and lookups), so no more parts than that
     teile = teile or max(prozesse * 2, -(-nh // _TEIL), 1)
     bloecke = _bloecke(nh, teile, m_hh, e_m, None if E is None else E.num_rows)
     kontext = {"tabellen": (H, M, E, objekte), "on": on, "rechtsstand": rechtsstand}
     ergebnisse, fehler = [], []
     laeufe = (
-        geordnet(_teil, bloecke, prozesse=prozesse, kontext=kontext, lokal=_teil)
+        _in_faeden(bloecke, kontext, prozesse)
         if prozesse > 1
         else (_teil_rechnen(b, kontext) for b in bloecke)
     )
@@ -192,3 +185,18 @@ def _parallel(
         ergebnis=pa.concat_tables(ergebnisse),
         fehler=pa.concat_tables(fehler, promote_options="permissive"),
     )
+
+
+def _in_faeden(
+    bloecke: list[tuple[int, int, Arr | None, Arr | None]], kontext: dict[str, Any], faeden: int
+) -> Iterator[tuple[pa.Table, pa.Table]]:
+    """The parts computed by ``faeden`` threads of this process, results in order of the parts.
+
+    The columnar path spends its time in numpy and pyarrow kernels, which release the GIL, so the
+    threads compute at once; unlike worker processes they need no fork, no copy of the input and
+    no pickled result (a fixed cost of tens of milliseconds per process and call).
+    """
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(faeden, thread_name_prefix="wohngeld-teil") as pool:
+        yield from pool.map(partial(_teil_rechnen, k=kontext), bloecke)
