@@ -317,7 +317,7 @@ def test_long_layout_from_pandas_with_ids_as_text(tmp_path: Path) -> None:
 
 
 def test_columnar_in_two_processes_same_table() -> None:
-    """Parts in 2 worker processes: the same result table and the same error list (rows numbered in
+    """Parts in 2 threads (``prozesse=2``): the same result table and the same error list (rows numbered in
     the whole input) as one process, with scalar-path rows and a member of an unknown household."""
     from wohngeld.spalten.synthetisch import haushalte
 

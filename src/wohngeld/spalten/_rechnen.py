@@ -178,8 +178,9 @@ def berechne(
 ) -> Spaltenergebnis:
     """Wohngeld for every household of a long (or wide) layout; see :mod:`wohngeld.spalten`.
 
-    ``prozesse``: worker processes (0: one per core), each computing a contiguous part of the
-    households with its members and Einnahmen; the same rows in the same order.
+    ``prozesse``: cores to use (0: one per core); contiguous parts of the households with their
+    members and Einnahmen are computed in that many threads (numpy and pyarrow release the GIL);
+    the same rows in the same order.
     """
     from ..formats.prozesse import pruefe_prozesse
     from ._teile import _im_teil, _laenge, _parallel
