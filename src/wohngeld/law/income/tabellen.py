@@ -102,9 +102,16 @@ class WerbungskostenPauschbetraege(Table):
     arbeitnehmer: Decimal = Field(ge=0)
     versorgungsbezuege: Decimal = Field(ge=0)
     renten: Decimal = Field(ge=0)
-    nur_pauschbetrag: bool = Field(
-        default=False, description="higher actual Werbungskosten are not deducted (Entwurf 2027)"
+    werbungskosten: Literal["nachweis_oder_pauschbetrag", "pauschbetrag"] = Field(
+        description="what is deducted for Einkünfte with a Pauschbetrag: the Pauschbetrag or the higher "
+        "Werbungskosten shown (§ 14 Abs. 1 Satz 1 WoGG i. V. m. § 9a Satz 1 EStG, since 2016), or only "
+        "the Pauschbetrag (§ 14 Abs. 1 in the Entwurf 2027); selects the rule of law/income/einkommen.py"
     )
+
+    @property
+    def nur_pauschbetrag(self) -> bool:
+        """Whether higher Werbungskosten shown are never deducted (``werbungskosten``)."""
+        return self.werbungskosten == "pauschbetrag"
 
 
 class PauschalabzugSaetze(Table):
@@ -128,9 +135,26 @@ class Freibetraege(Table):
     kind_erwerbseinkommen: Decimal = Field(ge=0)
     kind_erwerbseinkommen_unter: int = Field(ge=1)
     schwerbehinderung_ab_gdb: int = Field(ge=1, le=100)
-    pflegegrad_ab: int | None = Field(
-        default=None, ge=1, le=5, description="§ 17 Nr. 1 also for this Pflegegrad or higher (Entwurf 2027)"
+    nr1_voraussetzung: Literal["schwerbehinderung", "schwerbehinderung_oder_pflegegrad"] = Field(
+        description="who has the Freibetrag of § 17 Nr. 1 WoGG: schwerbehinderte members with GdB 100, "
+        "or under 100 with Pflegebedürftigkeit and häuslicher Pflege (since 2016), or also members with "
+        "Pflegegrad ``pflegegrad_ab`` or higher (Entwurf 2027); selects the rule of law/income/einkommen.py"
     )
+    pflegegrad_ab: int | None = Field(
+        default=None,
+        ge=1,
+        le=5,
+        description="the lowest Pflegegrad of the rule 'schwerbehinderung_oder_pflegegrad'",
+    )
+
+    def model_post_init(self, __context: Any) -> None:
+        super().model_post_init(__context)
+        mit_pflegegrad = self.nr1_voraussetzung == "schwerbehinderung_oder_pflegegrad"
+        if mit_pflegegrad != (self.pflegegrad_ab is not None):
+            raise ValueError(
+                "pflegegrad_ab gehört zu nr1_voraussetzung = 'schwerbehinderung_oder_pflegegrad' "
+                f"(angegeben: {self.nr1_voraussetzung!r}, pflegegrad_ab = {self.pflegegrad_ab})"
+            )
 
 
 class Grundrentenfreibetrag(Table):
