@@ -11,7 +11,7 @@ amount divided by 12, as the published examples do) with the annual amount as in
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -29,10 +29,12 @@ from .tabellen import (
     Einnahmearten,
     Freibetraege,
     Grundrentenfreibetrag,
+    Nr1Voraussetzung,
     PauschalabzugSaetze,
     Regelbedarfsstufen,
     UnterhaltAbzug,
     WerbungskostenPauschbetraege,
+    Werbungskostenregel,
 )
 
 __all__ = ["Zwoelfmonate", "gesamteinkommen_monat", "hinweise", "prognosezeitraum", "zwoelf_monate"]
@@ -271,7 +273,7 @@ def _werbungskosten_pauschbetrag(*, pauschbetrag: Fraction, nachgewiesen: Fracti
     return False
 
 
-_WERBUNGSKOSTEN = {
+_WERBUNGSKOSTEN: dict[Werbungskostenregel, Callable[..., bool]] = {
     "nachweis_oder_pauschbetrag": _werbungskosten_nachweis_oder_pauschbetrag,
     "pauschbetrag": _werbungskosten_pauschbetrag,
 }
@@ -646,7 +648,7 @@ def _nr1_schwerbehinderung_oder_pflegegrad(m: Haushaltsmitglied, fb: Freibetraeg
     return _nr1_schwerbehinderung(m, fb)
 
 
-_NR1 = {
+_NR1: dict[Nr1Voraussetzung, Callable[[Haushaltsmitglied, Freibetraege], _Nr1]] = {
     "schwerbehinderung": _nr1_schwerbehinderung,
     "schwerbehinderung_oder_pflegegrad": _nr1_schwerbehinderung_oder_pflegegrad,
 }

@@ -15,6 +15,13 @@ from ...input.einnahmen import EinnahmeArt
 from ..tabelle import Table
 
 _Betrag = Annotated[Decimal, Field(gt=0)]
+_EuroJahr = Annotated[Decimal, Field(ge=0)]
+"""An amount of a table in EUR per year; 0 where a Fassung grants nothing."""
+
+Werbungskostenregel = Literal["nachweis_oder_pauschbetrag", "pauschbetrag"]
+"""The rules of § 14 Abs. 1 WoGG for Werbungskosten where § 9a Satz 1 EStG gives a Pauschbetrag."""
+Nr1Voraussetzung = Literal["schwerbehinderung", "schwerbehinderung_oder_pflegegrad"]
+"""The rules of § 17 Nr. 1 WoGG: who has the Freibetrag for schwerbehinderte members."""
 
 __all__ = [
     "ArtRegel",
@@ -22,10 +29,12 @@ __all__ = [
     "Einnahmearten",
     "Freibetraege",
     "Grundrentenfreibetrag",
+    "Nr1Voraussetzung",
     "PauschalabzugSaetze",
     "Regelbedarfsstufen",
     "UnterhaltAbzug",
     "WerbungskostenPauschbetraege",
+    "Werbungskostenregel",
 ]
 
 Behandlung = Literal[
@@ -99,13 +108,12 @@ class WerbungskostenPauschbetraege(Table):
 
     folder: ClassVar[str] = "werbungskosten_pauschbetraege"
     tabelle: Literal["werbungskosten_pauschbetraege"]
-    arbeitnehmer: Decimal = Field(ge=0)
-    versorgungsbezuege: Decimal = Field(ge=0)
-    renten: Decimal = Field(ge=0)
-    werbungskosten: Literal["nachweis_oder_pauschbetrag", "pauschbetrag"] = Field(
-        description="what is deducted for Einkünfte with a Pauschbetrag: the Pauschbetrag or the higher "
-        "Werbungskosten shown (§ 14 Abs. 1 Satz 1 WoGG i. V. m. § 9a Satz 1 EStG, since 2016), or only "
-        "the Pauschbetrag (§ 14 Abs. 1 in the Entwurf 2027); selects the rule of law/income/einkommen.py"
+    arbeitnehmer: _EuroJahr
+    versorgungsbezuege: _EuroJahr
+    renten: _EuroJahr
+    werbungskosten: Werbungskostenregel = Field(
+        description="the Pauschbetrag or higher Werbungskosten shown (since 2016), or only the Pauschbetrag "
+        "(Entwurf 2027): selects the rule of § 14 Abs. 1 WoGG in law/income/einkommen.py"
     )
 
     @property
@@ -128,14 +136,14 @@ class Freibetraege(Table):
 
     folder: ClassVar[str] = "freibetraege"
     tabelle: Literal["freibetraege"]
-    schwerbehinderung: Decimal = Field(ge=0)
-    ns_verfolgung: Decimal = Field(ge=0)
-    alleinerziehend: Decimal = Field(ge=0)
+    schwerbehinderung: _EuroJahr
+    ns_verfolgung: _EuroJahr
+    alleinerziehend: _EuroJahr
     alleinerziehend_kind_unter: int = Field(ge=1)
-    kind_erwerbseinkommen: Decimal = Field(ge=0)
+    kind_erwerbseinkommen: _EuroJahr
     kind_erwerbseinkommen_unter: int = Field(ge=1)
     schwerbehinderung_ab_gdb: int = Field(ge=1, le=100)
-    nr1_voraussetzung: Literal["schwerbehinderung", "schwerbehinderung_oder_pflegegrad"] = Field(
+    nr1_voraussetzung: Nr1Voraussetzung = Field(
         description="who has the Freibetrag of § 17 Nr. 1 WoGG: schwerbehinderte members with GdB 100, "
         "or under 100 with Pflegebedürftigkeit and häuslicher Pflege (since 2016), or also members with "
         "Pflegegrad ``pflegegrad_ab`` or higher (Entwurf 2027); selects the rule of law/income/einkommen.py"
@@ -167,7 +175,8 @@ class Grundrentenfreibetrag(Table):
     satz: Decimal | None = None
     anteil_regelbedarf: Decimal | None = None
 
-    def model_post_init(self, __context: object) -> None:
+    def model_post_init(self, __context: Any) -> None:
+        super().model_post_init(__context)  # verified or unverified, as every table
         given = (self.sockel_jahr, self.satz, self.anteil_regelbedarf)
         if self.anwendbar and any(x is None for x in given):
             raise ValueError("anwendbar = true braucht sockel_jahr, satz und anteil_regelbedarf")
@@ -226,7 +235,7 @@ class UnterhaltAbzug(Table):
 
     folder: ClassVar[str] = "unterhalt_abzug"
     tabelle: Literal["unterhalt_abzug"]
-    auswaerts_ausbildung: Decimal = Field(ge=0)
-    kind_getrennte_eltern: Decimal = Field(ge=0)
-    ehegatte: Decimal = Field(ge=0)
-    sonstige: Decimal = Field(ge=0)
+    auswaerts_ausbildung: _EuroJahr
+    kind_getrennte_eltern: _EuroJahr
+    ehegatte: _EuroJahr
+    sonstige: _EuroJahr
