@@ -238,6 +238,12 @@ def _add(rec: Rechenweg, key: str, label: str, jahr: Fraction, zitat: str, **ein
         rec.add(key, label, _monat(jahr), _EUR_M, zitat, jahr=_dec(jahr), **eingaben)
 
 
+def _add_jahr(rec: Rechenweg, key: str, label: str, jahr: Fraction, zitat: str, **eingaben: str) -> None:
+    """Record a yearly amount (EUR/Jahr)."""
+    if rec.aktiv:  # the exact division costs more than the step itself
+        rec.add(key, label, _dec(jahr), _EUR_J, zitat, **eingaben)
+
+
 _GRUPPEN = {
     "nichtselbstaendig": "Einkünfte aus nichtselbständiger Arbeit",
     "versorgung": "Einkünfte aus Versorgungsbezügen",
@@ -968,16 +974,10 @@ def _y(gesamt: Fraction, rec: Rechenweg) -> Decimal:
     Mindestwert anyway, so 0 changes no amount (docs/einkommen.md).
     """
     if gesamt < 0:
-        rec.add(
-            "gesamteinkommen_negativ",
-            "Freibeträge und Abzüge übersteigen die Jahreseinkommen",
-            _dec(gesamt),
-            _EUR_J,
-            "§ 13 Abs. 1 WoGG",
-            angesetzt="0",
-        )
+        label = "Freibeträge und Abzüge übersteigen die Jahreseinkommen"
+        _add_jahr(rec, "gesamteinkommen_negativ", label, gesamt, "§ 13 Abs. 1 WoGG", angesetzt="0")
         gesamt = _BRUCH_NULL
-    rec.add("gesamteinkommen", "Gesamteinkommen", _dec(gesamt), _EUR_J, "§ 13 Abs. 1 WoGG")
+    _add_jahr(rec, "gesamteinkommen", "Gesamteinkommen", gesamt, "§ 13 Abs. 1 WoGG")
     y = _monat(gesamt)
     rec.add("Y", "monatliches Gesamteinkommen (Y), ein Zwölftel", y, _EUR_M, "§ 13 Abs. 2 WoGG")
     return y
