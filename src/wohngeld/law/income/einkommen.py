@@ -393,8 +393,8 @@ def _mitglied(
     for behandlung, gruppe in posten.gruppen.items():
         betrag = _einkuenfte_gruppe(behandlung, gruppe, wer=wer, katalog=katalog, wk=wk, rec=rec)
         posten.zaehlt(betrag, gruppe[0][1])
-    p = _pauschalabzug_satz(m, posten.summe, wer=wer, rs=rs, rec=rec)
-    ergebnis.jahreseinkommen = posten.summe * (1 - p) if posten.summe > 0 else posten.summe
+    abzug, p = _pauschalabzug(m, posten.summe, wer=wer, rs=rs, rec=rec)
+    ergebnis.jahreseinkommen = posten.summe - abzug
     ergebnis.erwerb = posten.erwerb * (1 - p)
     _add(
         rec,
@@ -556,11 +556,11 @@ def _ueber_grenze(
     return betrag
 
 
-def _pauschalabzug_satz(
+def _pauschalabzug(
     m: Haushaltsmitglied, summe: Fraction, *, wer: str, rs: Rechtsstand, rec: Rechenweg
-) -> Fraction:
-    """The percentage of § 16 Satz 1 WoGG for the member (10 % for each kind of tax or contribution
-    expected, Nr. 1–3, on top of the Fassung's ``grundsatz``), with the step of the deduction."""
+) -> tuple[Fraction, Fraction]:
+    """The deduction of § 16 Satz 1 WoGG from the member's ``summe`` and its percentage (10 % for each
+    kind of tax or contribution expected, Nr. 1–3, on top of the Fassung's ``grundsatz``)."""
     saetze = rs.table(PauschalabzugSaetze)
     merkmale = [
         (m.pauschalabzug.steuern, "1", "Steuern vom Einkommen"),
@@ -584,7 +584,7 @@ def _pauschalabzug_satz(
     else:
         label = f"{wer}: kein Abzug nach § 16 WoGG ({prozent} %)"
         _add(rec, "pauschalabzug", label, abzug, "§ 16 Satz 1 WoGG")
-    return p
+    return abzug, p
 
 
 def _elterngeld_mit_anrechnung(
@@ -799,7 +799,8 @@ def _freibetraege(
     gesamt = _BRUCH_NULL
     alleinerziehend_gewaehrt = False
     for _i, m, e in mitglieder:
-        gesamt += _freibetrag_17_1(m, e, fb, rec)
+        if nr1 := _freibetrag_17_1(m, e, fb, rec):
+            gesamt += nr1
         if m.ns_verfolgt:
             betrag = Fraction(fb.ns_verfolgung)
             gesamt += betrag
@@ -815,8 +816,10 @@ def _freibetraege(
             if nr3 is not None:
                 gesamt += nr3
                 alleinerziehend_gewaehrt = True
-        gesamt += _freibetrag_17_4(m, e, bwz=bwz, fb=fb, rec=rec)
-        gesamt += _freibetrag_17a(m, e, gr, rs=rs, rec=rec)
+        if nr4 := _freibetrag_17_4(m, e, bwz=bwz, fb=fb, rec=rec):
+            gesamt += nr4
+        if grundrente := _freibetrag_17a(m, e, gr, rs=rs, rec=rec):
+            gesamt += grundrente
     return gesamt
 
 
