@@ -406,19 +406,6 @@ def _mitglied(
     return ergebnis
 
 
-def _regel(e: Einnahme, pos: int, *, wer: str, on: date, katalog: Einnahmearten) -> ArtRegel:
-    """How the Fassung in force counts the kind of ``e`` (§ 14 WoGG); a kind it does not know is an error."""
-    regel = katalog.arten.get(e.art)
-    if regel is None:
-        bekannt = ", ".join(a.value for a in katalog.arten)
-        raise InputError(
-            f"{wer}: einnahmen[{pos}].art = '{e.art.value}' ist keine Einnahme nach § 14 WoGG in der am "
-            f"{format_datum(on)} geltenden Fassung (Fassung vom {format_datum(katalog.valid_from)}); "
-            f"erlaubt: {bekannt}"
-        )
-    return regel
-
-
 def _einnahme(
     e: Einnahme,
     pos: int,
@@ -437,7 +424,14 @@ def _einnahme(
     :func:`_ueber_grenze`), § 14 Abs. 1 (Einkünfte by kind, :func:`_einkuenfte_gruppe`); the gross
     amounts of § 17a Abs. 1, 2 WoGG are noted for the Grundrenten-Freibetrag.
     """
-    regel = _regel(e, pos, wer=wer, on=on, katalog=katalog)
+    regel = katalog.arten.get(e.art)
+    if regel is None:
+        bekannt = ", ".join(a.value for a in katalog.arten)
+        raise InputError(
+            f"{wer}: einnahmen[{pos}].art = '{e.art.value}' ist keine Einnahme nach § 14 WoGG in der am "
+            f"{format_datum(on)} geltenden Fassung (Fassung vom {format_datum(katalog.valid_from)}); "
+            f"erlaubt: {bekannt}"
+        )
     monate, wie = zwoelf_monate(
         e,
         bwz=bwz,
@@ -713,9 +707,7 @@ def _freibetrag_17_4(
     m: Haushaltsmitglied, e: _Mitglied, *, bwz: Zwoelfmonate, fb: Freibetraege, rec: Rechenweg
 ) -> Fraction:
     """§ 17 Nr. 4 WoGG: a child's own Einnahmen aus Erwerbstätigkeit, up to the amount, if the
-    child is under ``kind_erwerbseinkommen_unter`` years."""
-    if not (m.kind and e.erwerb > 0):
-        return _BRUCH_NULL
+    child is under ``kind_erwerbseinkommen_unter`` years (for a child with such Einnahmen)."""
     alter = _alter(m, bwz.beginn)
     if alter is None and m.alter_unter_25 is None:
         raise InputError(
@@ -745,9 +737,8 @@ def _freibetrag_17a(
 ) -> Fraction:
     """§ 17a Abs. 1, 2 WoGG: the Grundrenten-Freibetrag of a member with 33 years of
     Grundrentenzeiten: 100 € a month of the Rente, plus 30 % above, at most half the
-    Regelbedarfsstufe 1 (Anlage zu § 28 SGB XII); amounts from the Fassung's table."""
-    if not (m.grundrentenzeiten_33_jahre and e.gesetzliche_rente + e.alterssicherung > 0):
-        return _BRUCH_NULL
+    Regelbedarfsstufe 1 (Anlage zu § 28 SGB XII); amounts from the Fassung's table (for a member
+    with those years and income from a Rente)."""
     if not gr.anwendbar:
         rec.add(
             "freibetrag_17a",
@@ -799,8 +790,9 @@ def _freibetraege(
     gesamt = _BRUCH_NULL
     alleinerziehend_gewaehrt = False
     for _i, m, e in mitglieder:
-        if nr1 := _freibetrag_17_1(m, e, fb, rec):
-            gesamt += nr1
+        # each Nr. only for a member with the facts it asks for (no call, no step otherwise)
+        if m.schwerbehindert_gdb is not None or m.pflegegrad is not None:
+            gesamt += _freibetrag_17_1(m, e, fb, rec)
         if m.ns_verfolgt:
             betrag = Fraction(fb.ns_verfolgung)
             gesamt += betrag
@@ -816,10 +808,10 @@ def _freibetraege(
             if nr3 is not None:
                 gesamt += nr3
                 alleinerziehend_gewaehrt = True
-        if nr4 := _freibetrag_17_4(m, e, bwz=bwz, fb=fb, rec=rec):
-            gesamt += nr4
-        if grundrente := _freibetrag_17a(m, e, gr, rs=rs, rec=rec):
-            gesamt += grundrente
+        if m.kind and e.erwerb > 0:
+            gesamt += _freibetrag_17_4(m, e, bwz=bwz, fb=fb, rec=rec)
+        if m.grundrentenzeiten_33_jahre and e.gesetzliche_rente + e.alterssicherung > 0:
+            gesamt += _freibetrag_17a(m, e, gr, rs=rs, rec=rec)
     return gesamt
 
 
