@@ -16,9 +16,6 @@ GRENZE = 80
 BEKANNT = {
     "engine.py:calculate": 134,
     "law/formula.py:wohngeld_formel": 103,
-    "law/income/einkommen.py:_mitglied": 180,
-    "law/income/einkommen.py:_freibetraege": 151,
-    "law/income/einkommen.py:gesamteinkommen_monat": 101,
     "law/members.py:_haushaltsmitglied": 103,
     "law/members.py:mitglieder": 89,
     "law/rent/lasten.py:belastung_monat": 119,

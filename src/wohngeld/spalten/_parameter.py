@@ -69,13 +69,13 @@ class Parametersatz:
     # income stage (§§ 14, 16, 17 WoGG)
     arten: dict[str, tuple[int, int, bool]]  # art -> (behandlung code, anteil in %, Erwerb: § 17 Nr. 4)
     pausch: np.ndarray[Any, Any]  # [behandlung 2..4] Werbungskosten-Pauschbetrag, cents/Jahr
-    nur_pauschbetrag: bool
+    nur_pauschbetrag: bool  # werbungskosten = "pauschbetrag" (§ 14 Abs. 1 WoGG, Entwurf 2027)
     satz_grund: int  # § 16 in %
     satz_merkmal: int  # § 16 in % per Merkmal
     fb_schwer: int  # cents/Jahr (§ 17 Nr. 1)
     fb_ns: int  # cents/Jahr (§ 17 Nr. 2)
     fb_ab_gdb: int
-    fb_pflegegrad_ab: int  # 0: none
+    fb_pflegegrad_ab: int  # 0: none; nr1_voraussetzung = "schwerbehinderung_oder_pflegegrad": its Pflegegrad
 
 
 def schluessel(rs: Rechtsstand) -> tuple[int, ...]:
@@ -149,6 +149,7 @@ def _bauen(rs: Rechtsstand, *, exakt: bool, grund: str) -> Parametersatz:
     pausch[2], pausch[3], pausch[4] = sk(wk.arbeitnehmer, 2), sk(wk.versorgungsbezuege, 2), sk(wk.renten, 2)
     saetze = rs.table(PauschalabzugSaetze)
     fb = rs.table(Freibetraege)
+    pflegegrad_regel = fb.nr1_voraussetzung == "schwerbehinderung_oder_pflegegrad"  # § 17 Nr. 1, Entwurf
     return Parametersatz(
         fassung=rs.fassung,
         rechtsstand=rs.name,
@@ -169,11 +170,11 @@ def _bauen(rs: Rechtsstand, *, exakt: bool, grund: str) -> Parametersatz:
         bagatell_zitat=rs.bagatellgrenze.rule,
         arten=arten,
         pausch=pausch,
-        nur_pauschbetrag=wk.nur_pauschbetrag,
+        nur_pauschbetrag=wk.werbungskosten == "pauschbetrag",  # the key selects the rule of § 14 Abs. 1
         satz_grund=sk(saetze.grundsatz, 2),
         satz_merkmal=sk(saetze.satz_je_merkmal, 2),
         fb_schwer=sk(fb.schwerbehinderung, 2),
         fb_ns=sk(fb.ns_verfolgung, 2),
         fb_ab_gdb=fb.schwerbehinderung_ab_gdb,
-        fb_pflegegrad_ab=fb.pflegegrad_ab or 0,
+        fb_pflegegrad_ab=(fb.pflegegrad_ab or 0) if pflegegrad_regel else 0,
     )

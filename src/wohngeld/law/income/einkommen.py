@@ -11,7 +11,7 @@ amount divided by 12, as the published examples do) with the annual amount as in
 
 from __future__ import annotations
 
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -22,17 +22,19 @@ from dateutil.relativedelta import relativedelta
 from ...errors import InputError
 from ...input.einnahmen import Einnahme, EinnahmeArt
 from ...input.haushalt import Haushalt, Haushaltsmitglied
-from ...rechenweg import Rechenweg, format_datum, format_euro
+from ...rechenweg import KEIN_RECHENWEG, Rechenweg, format_datum, format_euro
 from ..tabelle import Rechtsstand
 from .tabellen import (
     ArtRegel,
     Einnahmearten,
     Freibetraege,
     Grundrentenfreibetrag,
+    Nr1Voraussetzung,
     PauschalabzugSaetze,
     Regelbedarfsstufen,
     UnterhaltAbzug,
     WerbungskostenPauschbetraege,
+    Werbungskostenregel,
 )
 
 __all__ = ["Zwoelfmonate", "gesamteinkommen_monat", "hinweise", "prognosezeitraum", "zwoelf_monate"]
@@ -209,16 +211,37 @@ class _Mitglied:
     einkuenfte: list[tuple[bool, Fraction]] = field(default_factory=list)
 
 
+@dataclass(slots=True)
+class _Posten:
+    """The Einnahmen of one member on their way to the Jahreseinkommen (§ 14 WoGG), before § 16."""
+
+    summe: Fraction = _BRUCH_NULL
+    erwerb: Fraction = _BRUCH_NULL  # the part from Erwerbstätigkeit (§ 17 Nr. 4 WoGG)
+    gruppen: dict[str, list[tuple[Einnahme, ArtRegel, Fraction]]] = field(default_factory=dict)
+    ueber: dict[EinnahmeArt, tuple[ArtRegel, list[Fraction]]] = field(default_factory=dict)
+
+    def zaehlt(self, betrag: Fraction, regel: ArtRegel) -> None:
+        """Count ``betrag`` into the sum, and into the Erwerbseinkommen where ``regel`` says so."""
+        self.summe += betrag
+        if regel.erwerb:
+            self.erwerb += betrag
+
+
 def _wer(m: Haushaltsmitglied, i: int) -> str:
     rolle = " (Kind)" if m.kind else ""
     return f"Mitglied {i}{f' {m.name}' if m.name else ''}{rolle}"
 
 
-def _add(
-    rec: Rechenweg | None, key: str, label: str, jahr: Fraction, zitat: str, **eingaben: Decimal | str
-) -> None:
-    if rec is not None:
+def _add(rec: Rechenweg, key: str, label: str, jahr: Fraction, zitat: str, **eingaben: Decimal | str) -> None:
+    """Record a twelve-month amount as its monthly twelfth, with the annual amount as input."""
+    if rec.aktiv:  # the two exact divisions cost more than the step itself
         rec.add(key, label, _monat(jahr), _EUR_M, zitat, jahr=_dec(jahr), **eingaben)
+
+
+def _add_jahr(rec: Rechenweg, key: str, label: str, jahr: Fraction, zitat: str, **eingaben: str) -> None:
+    """Record a yearly amount (EUR/Jahr)."""
+    if rec.aktiv:  # the exact division costs more than the step itself
+        rec.add(key, label, _dec(jahr), _EUR_J, zitat, **eingaben)
 
 
 _GRUPPEN = {
@@ -234,6 +257,65 @@ _GRUPPEN = {
     "kapital": "Kapitalerträge, soweit sie {grenze} übersteigen",
 }
 
+_PAUSCHBETRAG = {
+    "nichtselbstaendig": ("arbeitnehmer", "§ 9a Satz 1 Nr. 1 Buchst. a EStG"),
+    "versorgung": ("versorgungsbezuege", "§ 9a Satz 1 Nr. 1 Buchst. b EStG"),
+    "rente": ("renten", "§ 9a Satz 1 Nr. 3 EStG"),
+}
+"""The kinds of Einkünfte with a Werbungskosten-Pauschbetrag: its field in the table and its rule."""
+
+
+def _werbungskosten_nachweis_oder_pauschbetrag(*, pauschbetrag: Fraction, nachgewiesen: Fraction) -> bool:
+    """§ 14 Abs. 1 Satz 1 WoGG i. V. m. §§ 9, 9a Satz 1 EStG (key ``werbungskosten =
+    "nachweis_oder_pauschbetrag"``, the law in force since 2016): the Pauschbetrag is deducted
+    "wenn nicht höhere Werbungskosten nachgewiesen werden". True: the Werbungskosten shown."""
+    return nachgewiesen > pauschbetrag
+
+
+def _werbungskosten_pauschbetrag(*, pauschbetrag: Fraction, nachgewiesen: Fraction) -> bool:
+    """§ 14 Abs. 1 WoGG i. d. F. des Entwurfs 2027, BT-Drs. 21/8284 (key ``werbungskosten =
+    "pauschbetrag"``): where § 9a Satz 1 EStG gives a Pauschbetrag, only the Pauschbetrag is
+    deducted; higher Werbungskosten shown are not. Always False."""
+    return False
+
+
+_WERBUNGSKOSTEN: dict[Werbungskostenregel, Callable[..., bool]] = {
+    "nachweis_oder_pauschbetrag": _werbungskosten_nachweis_oder_pauschbetrag,
+    "pauschbetrag": _werbungskosten_pauschbetrag,
+}
+"""Whether the Werbungskosten shown replace the Pauschbetrag, by the key ``werbungskosten`` of the
+Fassung of ``werbungskosten_pauschbetraege``."""
+
+
+def _werbungskosten(
+    behandlung: str,
+    einnahmen: Fraction,
+    nachgewiesen: Fraction,
+    *,
+    wer: str,
+    wk: WerbungskostenPauschbetraege,
+    rec: Rechenweg,
+) -> Fraction:
+    """Werbungskosten of one kind of Einkünfte with a Pauschbetrag (§ 14 Abs. 1 Satz 1 WoGG i. V. m.
+    §§ 9, 9a EStG): the Pauschbetrag, at most up to the Einnahmen (§ 9a Satz 2 EStG), or the
+    Werbungskosten shown where the Fassung's rule (``werbungskosten``) deducts them."""
+    feld, norm = _PAUSCHBETRAG[behandlung]
+    pausch_jahr: Decimal = getattr(wk, feld)
+    pausch = min(Fraction(pausch_jahr), max(einnahmen, _BRUCH_NULL))
+    if _WERBUNGSKOSTEN[wk.werbungskosten](pauschbetrag=pausch, nachgewiesen=nachgewiesen):
+        label, zitat = f"{wer}: tatsächliche Werbungskosten", "§ 14 Abs. 1 Satz 1 WoGG i. V. m. § 9 EStG"
+        _add(rec, "werbungskosten", label, nachgewiesen, zitat)
+        return nachgewiesen
+    _add(
+        rec,
+        "werbungskosten",
+        f"{wer}: Werbungskosten-Pauschbetrag ({format_euro(pausch_jahr)} jährlich)",
+        pausch,
+        f"§ 14 Abs. 1 Satz 1 WoGG i. V. m. {norm}",
+        pauschbetrag_jahr=pausch_jahr,
+    )
+    return pausch
+
 
 def _einkuenfte_gruppe(
     behandlung: str,
@@ -242,7 +324,7 @@ def _einkuenfte_gruppe(
     wer: str,
     katalog: Einnahmearten,
     wk: WerbungskostenPauschbetraege,
-    rec: Rechenweg | None,
+    rec: Rechenweg,
 ) -> Fraction:
     """Einkünfte of one kind for one member after Werbungskosten; negative ones count as 0.
 
@@ -252,39 +334,10 @@ def _einkuenfte_gruppe(
     tatsaechlich = sum((Fraction(e.werbungskosten_jahr or 0) for e, _, _ in posten), _BRUCH_NULL)
     zitat = posten[0][1].zitat
     label = _GRUPPEN[behandlung].format(grenze=format_euro(katalog.kapitalertraege_grenze))
-    if behandlung in ("nichtselbstaendig", "versorgung", "rente"):
-        pausch_jahr = {
-            "nichtselbstaendig": wk.arbeitnehmer,
-            "versorgung": wk.versorgungsbezuege,
-            "rente": wk.renten,
-        }[behandlung]
-        norm = {
-            "nichtselbstaendig": "§ 9a Satz 1 Nr. 1 Buchst. a EStG",
-            "versorgung": "§ 9a Satz 1 Nr. 1 Buchst. b EStG",
-            "rente": "§ 9a Satz 1 Nr. 3 EStG",
-        }[behandlung]
-        pausch = min(Fraction(pausch_jahr), max(einnahmen, _BRUCH_NULL))
-        if tatsaechlich > pausch and not wk.nur_pauschbetrag:
-            abzug = tatsaechlich
-            _add(
-                rec,
-                "werbungskosten",
-                f"{wer}: tatsächliche Werbungskosten",
-                abzug,
-                "§ 14 Abs. 1 Satz 1 WoGG i. V. m. § 9 EStG",
-            )
-        else:
-            abzug = pausch
-            _add(
-                rec,
-                "werbungskosten",
-                f"{wer}: Werbungskosten-Pauschbetrag ({format_euro(pausch_jahr)} jährlich)",
-                abzug,
-                f"§ 14 Abs. 1 Satz 1 WoGG i. V. m. {norm}",
-                pauschbetrag_jahr=pausch_jahr,
-            )
-        ergebnis = einnahmen - abzug
+    if behandlung in _PAUSCHBETRAG:
+        ergebnis = einnahmen - _werbungskosten(behandlung, einnahmen, tatsaechlich, wer=wer, wk=wk, rec=rec)
     elif behandlung == "minijob":
+        # § 14 Abs. 1 Satz 3 Nr. 2 WoGG: the Aufwendungen, at most up to the Einnahmen
         abzug = min(tatsaechlich, max(einnahmen, _BRUCH_NULL))
         if abzug:
             _add(
@@ -319,145 +372,189 @@ def _mitglied(
     bwz: Zwoelfmonate,
     on: date,
     rs: Rechtsstand,
-    rec: Rechenweg | None,
+    rec: Rechenweg,
 ) -> _Mitglied:
     """Jahreseinkommen of one counted member.
 
-    § 14 Abs. 1, 2, § 15, § 16 WoGG.
+    § 14 Abs. 1, 2 (each Einnahme, :func:`_einnahme`), § 15 (its months), § 16 WoGG (the percentage).
     """
     wer = _wer(m, i)
     katalog = rs.table(Einnahmearten)
     wk = rs.table(WerbungskostenPauschbetraege)
     ergebnis = _Mitglied(wer)
     if not m.einnahmen:
-        if rec is not None:
-            rec.add("einnahmen", f"{wer}: keine Einnahmen", Decimal(0), _EUR_M, "§ 14 WoGG")
+        rec.add("einnahmen", f"{wer}: keine Einnahmen", Decimal(0), _EUR_M, "§ 14 WoGG")
         return ergebnis
-    gruppen: dict[str, list[tuple[Einnahme, ArtRegel, Fraction]]] = {}
-    ueber: dict[EinnahmeArt, tuple[ArtRegel, list[Fraction]]] = {}
-    summe = _BRUCH_NULL
-    erwerb = _BRUCH_NULL
+    posten = _Posten()
     for pos, e in enumerate(m.einnahmen):
-        regel = katalog.arten.get(e.art)
-        if regel is None:
-            bekannt = ", ".join(a.value for a in katalog.arten)
-            raise InputError(
-                f"{wer}: einnahmen[{pos}].art = '{e.art.value}' ist keine Einnahme nach § 14 WoGG in der am "
-                f"{format_datum(on)} geltenden Fassung (Fassung vom {format_datum(katalog.valid_from)}); "
-                f"erlaubt: {bekannt}"
-            )
-        monate, wie = zwoelf_monate(
-            e,
-            bwz=bwz,
-            wer=wer,
-            pos=pos,
-            zurechnung=katalog.einmalig_zurechnung_monate,
-            rueckschau=katalog.einmalig_rueckschau_monate,
+        _einnahme(e, pos, wer=wer, bwz=bwz, on=on, katalog=katalog, posten=posten, ergebnis=ergebnis, rec=rec)
+    for art, (regel, jahre) in posten.ueber.items():
+        posten.summe += _ueber_grenze(art, regel, jahre, wer=wer, rec=rec)
+    for behandlung, gruppe in posten.gruppen.items():
+        betrag = _einkuenfte_gruppe(behandlung, gruppe, wer=wer, katalog=katalog, wk=wk, rec=rec)
+        posten.zaehlt(betrag, gruppe[0][1])
+    abzug, p = _pauschalabzug(m, posten.summe, wer=wer, rs=rs, rec=rec)
+    ergebnis.jahreseinkommen = posten.summe - abzug
+    ergebnis.erwerb = posten.erwerb * (1 - p)
+    _add(
+        rec,
+        "jahreseinkommen",
+        f"{wer}: Jahreseinkommen, monatlich",
+        ergebnis.jahreseinkommen,
+        "§ 14 Abs. 1 WoGG",
+    )
+    return ergebnis
+
+
+def _einnahme(
+    e: Einnahme,
+    pos: int,
+    *,
+    wer: str,
+    bwz: Zwoelfmonate,
+    on: date,
+    katalog: Einnahmearten,
+    posten: _Posten,
+    ergebnis: _Mitglied,
+    rec: Rechenweg,
+) -> None:
+    """One Einnahme: its amount in the months of § 15 WoGG, counted as the Fassung's § 14 says.
+
+    § 14 Abs. 2 WoGG (``voll``, times ``anteil``; Elterngeld, :func:`_elterngeld`; over a limit,
+    :func:`_ueber_grenze`), § 14 Abs. 1 (Einkünfte by kind, :func:`_einkuenfte_gruppe`); the gross
+    amounts of § 17a Abs. 1, 2 WoGG are noted for the Grundrenten-Freibetrag.
+    """
+    regel = katalog.arten.get(e.art)
+    if regel is None:
+        bekannt = ", ".join(a.value for a in katalog.arten)
+        raise InputError(
+            f"{wer}: einnahmen[{pos}].art = '{e.art.value}' ist keine Einnahme nach § 14 WoGG in der am "
+            f"{format_datum(on)} geltenden Fassung (Fassung vom {format_datum(katalog.valid_from)}); "
+            f"erlaubt: {bekannt}"
         )
-        jahr = bwz.auf_jahr(sum(monate, _BRUCH_NULL))
-        if bwz.monate != _ZWOELF:
-            wie += f"; Zwölffaches des Monatsdurchschnitts von {bwz.monate} Monaten (§ 15 Abs. 4 WoGG)"
-        art = e.art.value + (f" ({e.bezeichnung})" if e.bezeichnung else "")
-        if regel.behandlung == "nicht":
-            _add(
-                rec,
-                "nicht_einkommen",
-                f"{wer}: {art} – kein Einkommen",
-                _BRUCH_NULL,
-                regel.zitat,
-                angegeben_jahr=_dec(jahr),
+    monate, wie = zwoelf_monate(
+        e,
+        bwz=bwz,
+        wer=wer,
+        pos=pos,
+        zurechnung=katalog.einmalig_zurechnung_monate,
+        rueckschau=katalog.einmalig_rueckschau_monate,
+    )
+    jahr = bwz.auf_jahr(sum(monate, _BRUCH_NULL))
+    if bwz.monate != _ZWOELF:
+        wie += f"; Zwölffaches des Monatsdurchschnitts von {bwz.monate} Monaten (§ 15 Abs. 4 WoGG)"
+    art = e.art.value + (f" ({e.bezeichnung})" if e.bezeichnung else "")
+    if regel.behandlung == "nicht":
+        label = f"{wer}: {art} – kein Einkommen"
+        _add(rec, "nicht_einkommen", label, _BRUCH_NULL, regel.zitat, angegeben_jahr=_dec(jahr))
+        return
+    zitat = f"{regel.zitat}; {_ZITAT_15[e.zeitraum]}"
+    _add(rec, "einnahme", f"{wer}: {art}, brutto ({wie})", jahr, zitat, zwoelf_monate=bwz.text())
+    if regel.behandlung == "voll":
+        posten.zaehlt(_anteil(jahr, regel, wer=wer, rec=rec), regel)
+    elif regel.behandlung == "elterngeld":
+        posten.summe += _elterngeld(
+            e, pos, regel, monate, wer=wer, art=art, bwz=bwz, katalog=katalog, rec=rec
+        )
+    elif regel.behandlung == "ueber_grenze":
+        posten.ueber.setdefault(e.art, (regel, []))[1].append(jahr)
+    else:
+        posten.gruppen.setdefault(regel.behandlung, []).append((e, regel, jahr))
+    if regel.gesetzliche_rente:
+        ergebnis.gesetzliche_rente += jahr
+    if regel.alterssicherung_17a:
+        ergebnis.alterssicherung += jahr
+
+
+def _anteil(jahr: Fraction, regel: ArtRegel, *, wer: str, rec: Rechenweg) -> Fraction:
+    """An Einnahme of § 14 Abs. 2 WoGG: counted in full, or in the share the Nr. names (e.g. half)."""
+    betrag = jahr * Fraction(regel.anteil)
+    if regel.anteil != 1:
+        label = f"{wer}: davon zu berücksichtigen ({regel.anteil} · Betrag)"
+        _add(rec, "anteil", label, betrag, regel.zitat)
+    return betrag
+
+
+def _elterngeld(
+    e: Einnahme,
+    pos: int,
+    regel: ArtRegel,
+    monate: list[Fraction],
+    *,
+    wer: str,
+    art: str,
+    bwz: Zwoelfmonate,
+    katalog: Einnahmearten,
+    rec: Rechenweg,
+) -> Fraction:
+    """Elterngeld as far as it exceeds the amount § 10 BEEG keeps free (§ 14 Abs. 2 Nr. 6 WoGG).
+
+    § 10 Abs. 1 BEEG: 300 € a month stay free (ElterngeldPlus, Abs. 3: 150 €), with the Einnahmen
+    credited on it (:func:`_elterngeld_mit_anrechnung`); Abs. 4: times the children of a
+    Mehrlingsgeburt, where the Fassung's table says so.
+    """
+    assert regel.anrechnungsfrei_monat is not None
+    kinder = e.mehrlinge or 1
+    if kinder > 1 and not regel.mehrlinge_vervielfachen:
+        raise InputError(
+            f"{wer}: einnahmen[{pos}].mehrlinge = {kinder}: die Fassung vom "
+            f"{format_datum(katalog.valid_from)} vervielfacht den freien Betrag des {e.art.value} "
+            "nicht (§ 10 Abs. 4 BEEG); mehrlinge weglassen"
+        )
+    frei_monat = Fraction(regel.anrechnungsfrei_monat) * kinder
+    mehr = ""
+    if kinder > 1:
+        mehr = f" ({kinder} · {format_euro(regel.anrechnungsfrei_monat)}, Mehrlingsgeburt)"
+    plus = e.art is EinnahmeArt.ELTERNGELD_PLUS
+    if e.angerechnet_monat:
+        betrag = bwz.auf_jahr(
+            _elterngeld_mit_anrechnung(
+                monate, frei_monat=frei_monat, angerechnet=Fraction(e.angerechnet_monat), plus=plus
             )
-            continue
+        )
         _add(
             rec,
-            "einnahme",
-            f"{wer}: {art}, brutto ({wie})",
-            jahr,
-            f"{regel.zitat}; {_ZITAT_15[e.zeitraum]}",
-            zwoelf_monate=bwz.text(),
-        )
-        if regel.behandlung == "voll":
-            betrag = jahr * Fraction(regel.anteil)
-            if regel.anteil != 1:
-                _add(
-                    rec,
-                    "anteil",
-                    f"{wer}: davon zu berücksichtigen ({regel.anteil} · Betrag)",
-                    betrag,
-                    regel.zitat,
-                )
-            summe += betrag
-            if regel.erwerb:
-                erwerb += betrag
-        elif regel.behandlung == "elterngeld":
-            assert regel.anrechnungsfrei_monat is not None
-            kinder = e.mehrlinge or 1
-            if kinder > 1 and not regel.mehrlinge_vervielfachen:
-                raise InputError(
-                    f"{wer}: einnahmen[{pos}].mehrlinge = {kinder}: die Fassung vom "
-                    f"{format_datum(katalog.valid_from)} vervielfacht den freien Betrag des {e.art.value} "
-                    "nicht (§ 10 Abs. 4 BEEG); mehrlinge weglassen"
-                )
-            frei_monat = Fraction(regel.anrechnungsfrei_monat) * kinder
-            mehr = ""
-            if kinder > 1:
-                mehr = f" ({kinder} · {format_euro(regel.anrechnungsfrei_monat)}, Mehrlingsgeburt)"
-            if e.angerechnet_monat:
-                betrag = bwz.auf_jahr(_elterngeld_mit_anrechnung(
-                    monate, frei_monat=frei_monat, angerechnet=Fraction(e.angerechnet_monat),
-                    plus=e.art is EinnahmeArt.ELTERNGELD_PLUS,
-                ))
-                _add(
-                    rec,
-                    "elterngeld",
-                    f"{wer}: {art} und angerechnete Einnahmen ({format_euro(e.angerechnet_monat)} monatlich, "
-                    f"als eigene Einnahme gezählt) über insgesamt "
-                    f"{format_euro(_dec(frei_monat * (2 if e.art is EinnahmeArt.ELTERNGELD_PLUS else 1)))} "
-                    f"monatlich{mehr}",
-                    betrag,
-                    regel.zitat + "; § 10 Abs. 1" + (", 3" if e.art is EinnahmeArt.ELTERNGELD_PLUS else "")
-                    + (", 4" if kinder > 1 else "") + " BEEG",
-                )
-                summe += betrag
-                continue
-            betrag = bwz.auf_jahr(sum((max(x - frei_monat, _BRUCH_NULL) for x in monate), _BRUCH_NULL))
-            _add(
-                rec,
-                "elterngeld",
-                f"{wer}: {art} über {format_euro(_dec(frei_monat))} monatlich{mehr}",
-                betrag,
-                regel.zitat + ("; § 10 Abs. 4 BEEG" if kinder > 1 else ""),
-            )
-            summe += betrag
-        elif regel.behandlung == "ueber_grenze":
-            ueber.setdefault(e.art, (regel, []))[1].append(jahr)
-        else:
-            gruppen.setdefault(regel.behandlung, []).append((e, regel, jahr))
-        if regel.gesetzliche_rente:
-            ergebnis.gesetzliche_rente += jahr
-        if regel.alterssicherung_17a:
-            ergebnis.alterssicherung += jahr
-    for art_u, (regel_u, jahre) in ueber.items():
-        # § 14 Abs. 2 Nr. 19 a, b, Nr. 20 a WoGG: the statutory amount per year stays free; Nr. 19 b
-        # "insgesamt": all such Bezüge of the recipient together (Auslegung: per member and kind)
-        assert regel_u.frei_jahr is not None
-        brutto = sum(jahre, _BRUCH_NULL)
-        frei = min(brutto, Fraction(regel_u.frei_jahr))
-        betrag = brutto - frei
-        _add(
-            rec,
-            "ueber_grenze",
-            f"{wer}: {art_u.value}, soweit über {format_euro(regel_u.frei_jahr)} jährlich",
+            "elterngeld",
+            f"{wer}: {art} und angerechnete Einnahmen ({format_euro(e.angerechnet_monat)} monatlich, "
+            f"als eigene Einnahme gezählt) über insgesamt "
+            f"{format_euro(_dec(frei_monat * (2 if plus else 1)))} "
+            f"monatlich{mehr}",
             betrag,
-            regel_u.zitat,
-            frei_jahr=_dec(frei),
+            regel.zitat + "; § 10 Abs. 1" + (", 3" if plus else "") + (", 4" if kinder > 1 else "") + " BEEG",
         )
-        summe += betrag
-    for behandlung, posten in gruppen.items():
-        betrag = _einkuenfte_gruppe(behandlung, posten, wer=wer, katalog=katalog, wk=wk, rec=rec)
-        summe += betrag
-        if posten[0][1].erwerb:
-            erwerb += betrag
+        return betrag
+    betrag = bwz.auf_jahr(sum((max(x - frei_monat, _BRUCH_NULL) for x in monate), _BRUCH_NULL))
+    _add(
+        rec,
+        "elterngeld",
+        f"{wer}: {art} über {format_euro(_dec(frei_monat))} monatlich{mehr}",
+        betrag,
+        regel.zitat + ("; § 10 Abs. 4 BEEG" if kinder > 1 else ""),
+    )
+    return betrag
+
+
+def _ueber_grenze(
+    art: EinnahmeArt, regel: ArtRegel, jahre: list[Fraction], *, wer: str, rec: Rechenweg
+) -> Fraction:
+    """An Einnahme counted as far as it exceeds an amount per year (§ 14 Abs. 2 Nr. 19 a, b, Nr. 20 a WoGG).
+
+    Nr. 19 b "insgesamt": all such Bezüge of the recipient together (Auslegung: per member and kind).
+    """
+    assert regel.frei_jahr is not None
+    brutto = sum(jahre, _BRUCH_NULL)
+    frei = min(brutto, Fraction(regel.frei_jahr))
+    betrag = brutto - frei
+    label = f"{wer}: {art.value}, soweit über {format_euro(regel.frei_jahr)} jährlich"
+    _add(rec, "ueber_grenze", label, betrag, regel.zitat, frei_jahr=_dec(frei))
+    return betrag
+
+
+def _pauschalabzug(
+    m: Haushaltsmitglied, summe: Fraction, *, wer: str, rs: Rechtsstand, rec: Rechenweg
+) -> tuple[Fraction, Fraction]:
+    """The deduction of § 16 Satz 1 WoGG from the member's ``summe`` and its percentage (10 % for each
+    kind of tax or contribution expected, Nr. 1–3, on top of the Fassung's ``grundsatz``)."""
     saetze = rs.table(PauschalabzugSaetze)
     merkmale = [
         (m.pauschalabzug.steuern, "1", "Steuern vom Einkommen"),
@@ -479,19 +576,9 @@ def _mitglied(
             summe_jahr=_dec(summe),
         )
     else:
-        _add(
-            rec, "pauschalabzug", f"{wer}: kein Abzug nach § 16 WoGG ({prozent} %)", abzug, "§ 16 Satz 1 WoGG"
-        )
-    ergebnis.jahreseinkommen = summe - abzug
-    ergebnis.erwerb = erwerb * (1 - p)
-    _add(
-        rec,
-        "jahreseinkommen",
-        f"{wer}: Jahreseinkommen, monatlich",
-        ergebnis.jahreseinkommen,
-        "§ 14 Abs. 1 WoGG",
-    )
-    return ergebnis
+        label = f"{wer}: kein Abzug nach § 16 WoGG ({prozent} %)"
+        _add(rec, "pauschalabzug", label, abzug, "§ 16 Satz 1 WoGG")
+    return abzug, p
 
 
 def _elterngeld_mit_anrechnung(
@@ -523,15 +610,178 @@ def _alter(m: Haushaltsmitglied, stichtag: date) -> int | None:
     return relativedelta(stichtag, m.geburtsdatum).years
 
 
+_Nr1 = tuple[bool, str, str] | None
+"""What § 17 Nr. 1 WoGG gives a member: (granted, label without the member, citation); None: no step."""
+
+
+def _nr1_schwerbehinderung(m: Haushaltsmitglied, fb: Freibetraege) -> _Nr1:
+    """§ 17 Nr. 1 WoGG (key ``nr1_voraussetzung = "schwerbehinderung"``, the law in force since 2016):
+    each schwerbehinderte member with a GdB a) of 100 or b) under 100 with Pflegebedürftigkeit
+    (§ 14 SGB XI) and häuslicher oder teilstationärer Pflege oder Kurzzeitpflege."""
+    gdb = m.schwerbehindert_gdb
+    if gdb is None:
+        return None
+    nr1a = gdb == 100
+    nr1b = fb.schwerbehinderung_ab_gdb <= gdb < 100 and m.pflegegrad is not None and m.haeusliche_pflege
+    if nr1a or nr1b:
+        label = f"Freibetrag schwerbehindert, GdB {gdb} ({format_euro(fb.schwerbehinderung)} jährlich)"
+        return True, label, f"§ 17 Nr. 1 Buchst. {'a' if nr1a else 'b'} WoGG"
+    return (
+        False,
+        f"kein Freibetrag bei GdB {gdb} ohne Pflegebedürftigkeit und häusliche Pflege",
+        "§ 17 Nr. 1 WoGG",
+    )
+
+
+def _nr1_schwerbehinderung_oder_pflegegrad(m: Haushaltsmitglied, fb: Freibetraege) -> _Nr1:
+    """§ 17 Nr. 1 WoGG i. d. F. des Entwurfs 2027, BT-Drs. 21/8284 (key ``nr1_voraussetzung =
+    "schwerbehinderung_oder_pflegegrad"``): also each member with Pflegegrad ``pflegegrad_ab`` or
+    higher, with or without a GdB; otherwise as Buchst. a, b in force (whether the draft keeps
+    Buchst. b is not known: it is kept, docs/rechtsauslegung.md)."""
+    assert fb.pflegegrad_ab is not None
+    if m.pflegegrad is not None and m.pflegegrad >= fb.pflegegrad_ab and m.schwerbehindert_gdb != 100:
+        return (
+            True,
+            f"Freibetrag bei Pflegegrad {m.pflegegrad} ({format_euro(fb.schwerbehinderung)} jährlich)",
+            fb.rule,
+        )
+    return _nr1_schwerbehinderung(m, fb)
+
+
+_NR1: dict[Nr1Voraussetzung, Callable[[Haushaltsmitglied, Freibetraege], _Nr1]] = {
+    "schwerbehinderung": _nr1_schwerbehinderung,
+    "schwerbehinderung_oder_pflegegrad": _nr1_schwerbehinderung_oder_pflegegrad,
+}
+"""Who has the Freibetrag of § 17 Nr. 1 WoGG, by the key ``nr1_voraussetzung`` of the Fassung of
+``freibetraege``."""
+
+
+def _freibetrag_17_1(m: Haushaltsmitglied, e: _Mitglied, fb: Freibetraege, rec: Rechenweg) -> Fraction:
+    """§ 17 Nr. 1 WoGG: the Freibetrag for schwerbehinderte (or, in the draft, pflegebedürftige) members."""
+    nr1 = _NR1[fb.nr1_voraussetzung](m, fb)
+    if nr1 is None:
+        return _BRUCH_NULL
+    gewaehrt, label, zitat = nr1
+    if not gewaehrt:
+        rec.add("freibetrag_17_1", f"{e.wer}: {label}", Decimal(0), _EUR_M, zitat)
+        return _BRUCH_NULL
+    betrag = Fraction(fb.schwerbehinderung)
+    _add(rec, "freibetrag_17_1", f"{e.wer}: {label}", betrag, zitat)
+    return betrag
+
+
+def _freibetrag_17_3(
+    m: Haushaltsmitglied,
+    e: _Mitglied,
+    alle: tuple[Haushaltsmitglied, ...],
+    *,
+    bwz: Zwoelfmonate,
+    fb: Freibetraege,
+    rec: Rechenweg,
+) -> Fraction | None:
+    """§ 17 Nr. 3 WoGG: the Freibetrag (once) for an alleinerziehend member who lives only with
+    children, one of them under ``alleinerziehend_kind_unter`` years; None: not granted."""
+    andere = [x for x in alle if x is not m]
+    kinder_u18 = [
+        k
+        for k in andere
+        if k.kind and ((a := _alter(k, bwz.beginn)) is None or a < fb.alleinerziehend_kind_unter)
+    ]
+    if andere and all(k.kind for k in andere) and kinder_u18:
+        betrag = Fraction(fb.alleinerziehend)
+        label = f"{e.wer}: Freibetrag Alleinerziehende ({format_euro(fb.alleinerziehend)} jährlich)"
+        _add(rec, "freibetrag_17_3", label, betrag, "§ 17 Nr. 3 WoGG")
+        return betrag
+    rec.add(
+        "freibetrag_17_3",
+        f"{e.wer}: kein Freibetrag für Alleinerziehende: wohnt nicht "
+        f"ausschließlich mit Kindern, davon eines unter {fb.alleinerziehend_kind_unter}",
+        Decimal(0),
+        _EUR_M,
+        "§ 17 Nr. 3 WoGG",
+    )
+    return None
+
+
+def _freibetrag_17_4(
+    m: Haushaltsmitglied, e: _Mitglied, *, bwz: Zwoelfmonate, fb: Freibetraege, rec: Rechenweg
+) -> Fraction:
+    """§ 17 Nr. 4 WoGG: a child's own Einnahmen aus Erwerbstätigkeit, up to the amount, if the
+    child is under ``kind_erwerbseinkommen_unter`` years (for a child with such Einnahmen)."""
+    alter = _alter(m, bwz.beginn)
+    if alter is None and m.alter_unter_25 is None:
+        raise InputError(
+            f"{e.wer}: das Kind hat Einnahmen aus Erwerbstätigkeit; für den Freibetrag nach § 17 "
+            f"Nr. 4 WoGG "
+            f"(Kinder unter {fb.kind_erwerbseinkommen_unter} Jahren) geburtsdatum oder "
+            f"alter_unter_25 (true/false) angeben"
+        )
+    unter = alter < fb.kind_erwerbseinkommen_unter if alter is not None else bool(m.alter_unter_25)
+    if not unter:
+        return _BRUCH_NULL
+    betrag = min(e.erwerb, Fraction(fb.kind_erwerbseinkommen))
+    _add(
+        rec,
+        "freibetrag_17_4",
+        f"{e.wer}: Freibetrag eigenes Erwerbseinkommen des Kindes "
+        f"(höchstens {format_euro(fb.kind_erwerbseinkommen)} jährlich)",
+        betrag,
+        "§ 17 Nr. 4 WoGG",
+        erwerbseinkommen_jahr=_dec(e.erwerb),
+    )
+    return betrag
+
+
+def _freibetrag_17a(
+    m: Haushaltsmitglied, e: _Mitglied, gr: Grundrentenfreibetrag, *, rs: Rechtsstand, rec: Rechenweg
+) -> Fraction:
+    """§ 17a Abs. 1, 2 WoGG: the Grundrenten-Freibetrag of a member with 33 years of
+    Grundrentenzeiten: 100 € a month of the Rente, plus 30 % above, at most half the
+    Regelbedarfsstufe 1 (Anlage zu § 28 SGB XII); amounts from the Fassung's table (for a member
+    with those years and income from a Rente)."""
+    if not gr.anwendbar:
+        rec.add(
+            "freibetrag_17a",
+            f"{e.wer}: Grundrenten-Freibetrag erst ab 1.1.2021",
+            Decimal(0),
+            _EUR_M,
+            "§ 17a WoGG (Art. 5 Grundrentengesetz, BGBl. I 2020 S. 1879)",
+        )
+        return _BRUCH_NULL
+    assert gr.sockel_jahr is not None and gr.satz is not None and gr.anteil_regelbedarf is not None
+    # Auslegung (§ 17a Abs. 2 Satz 1, 2 WoGG "gilt entsprechend", also when the 33 years are
+    # reached by adding comparable periods): the basis is the gross income from the
+    # gesetzliche Rente and from the comparable systems together (docs/einkommen.md)
+    rente, sockel = e.gesetzliche_rente + e.alterssicherung, Fraction(gr.sockel_jahr)
+    roh = rente if rente <= sockel else sockel + Fraction(gr.satz) * (rente - sockel)
+    rbs1 = rs.table(Regelbedarfsstufen)
+    deckel = 12 * Fraction(gr.anteil_regelbedarf) * Fraction(rbs1.regelbedarfsstufe_1)
+    betrag = min(roh, deckel)
+    _add(
+        rec,
+        "freibetrag_17a",
+        f"{e.wer}: Grundrenten-Freibetrag ({format_euro(gr.sockel_jahr)} + "
+        f"{_dec(Fraction(gr.satz) * 100)} % "
+        f"darüber, höchstens {_dec(Fraction(gr.anteil_regelbedarf) * 100)} % der RBS 1 "
+        f"{format_euro(rbs1.regelbedarfsstufe_1)})",
+        betrag,
+        f"§ 17a Abs. 1{', 2' if e.alterssicherung else ''} WoGG i. V. m. Anlage zu § 28 SGB XII",
+        rente_jahr=_dec(rente),
+        berechnet_jahr=_dec(roh),
+        hoechstens_jahr=_dec(deckel),
+    )
+    return betrag
+
+
 def _freibetraege(
     mitglieder: Iterable[tuple[int, Haushaltsmitglied, _Mitglied]],
     alle: tuple[Haushaltsmitglied, ...],
     *,
     bwz: Zwoelfmonate,
     rs: Rechtsstand,
-    rec: Rechenweg | None,
+    rec: Rechenweg,
 ) -> Fraction:
-    """Sum of the Freibeträge of the counted members.
+    """Sum of the Freibeträge of the counted members, in the order of the law.
 
     § 17 Nr. 1–4 and § 17a WoGG; only for members not excluded (WoGVwV 17.02).
     """
@@ -540,139 +790,28 @@ def _freibetraege(
     gesamt = _BRUCH_NULL
     alleinerziehend_gewaehrt = False
     for _i, m, e in mitglieder:
-        wer = e.wer
-        gdb = m.schwerbehindert_gdb
-        pflegegrad_reicht = (
-            fb.pflegegrad_ab is not None and m.pflegegrad is not None and m.pflegegrad >= fb.pflegegrad_ab
-        )
-        if pflegegrad_reicht and not (gdb is not None and gdb == 100):
-            betrag = Fraction(fb.schwerbehinderung)
-            gesamt += betrag
-            _add(
-                rec,
-                "freibetrag_17_1",
-                f"{wer}: Freibetrag bei Pflegegrad {m.pflegegrad} "
-                f"({format_euro(fb.schwerbehinderung)} jährlich)",
-                betrag,
-                fb.rule,
-            )
-        elif gdb is not None:
-            nr1a = gdb == 100
-            nr1b = (
-                fb.schwerbehinderung_ab_gdb <= gdb < 100 and m.pflegegrad is not None and m.haeusliche_pflege
-            )
-            if nr1a or nr1b:
-                betrag = Fraction(fb.schwerbehinderung)
-                gesamt += betrag
-                _add(
-                    rec,
-                    "freibetrag_17_1",
-                    f"{wer}: Freibetrag schwerbehindert, GdB {gdb} "
-                    f"({format_euro(fb.schwerbehinderung)} jährlich)",
-                    betrag,
-                    f"§ 17 Nr. 1 Buchst. {'a' if nr1a else 'b'} WoGG",
-                )
-            elif rec is not None:
-                rec.add(
-                    "freibetrag_17_1",
-                    f"{wer}: kein Freibetrag bei GdB {gdb} ohne Pflegebedürftigkeit und häusliche Pflege",
-                    Decimal(0),
-                    _EUR_M,
-                    "§ 17 Nr. 1 WoGG",
-                )
+        # each Nr. only for a member with the facts it asks for (no call, no step otherwise)
+        if m.schwerbehindert_gdb is not None or m.pflegegrad is not None:
+            gesamt += _freibetrag_17_1(m, e, fb, rec)
         if m.ns_verfolgt:
             betrag = Fraction(fb.ns_verfolgung)
             gesamt += betrag
             _add(
                 rec,
                 "freibetrag_17_2",
-                f"{wer}: Freibetrag Opfer der NS-Verfolgung",
+                f"{e.wer}: Freibetrag Opfer der NS-Verfolgung",
                 betrag,
                 "§ 17 Nr. 2 WoGG",
             )
         if m.alleinerziehend and not alleinerziehend_gewaehrt:
-            andere = [x for x in alle if x is not m]
-            kinder_u18 = [
-                k
-                for k in andere
-                if k.kind and ((a := _alter(k, bwz.beginn)) is None or a < fb.alleinerziehend_kind_unter)
-            ]
-            if andere and all(k.kind for k in andere) and kinder_u18:
-                betrag = Fraction(fb.alleinerziehend)
-                gesamt += betrag
+            nr3 = _freibetrag_17_3(m, e, alle, bwz=bwz, fb=fb, rec=rec)
+            if nr3 is not None:
+                gesamt += nr3
                 alleinerziehend_gewaehrt = True
-                _add(
-                    rec,
-                    "freibetrag_17_3",
-                    f"{wer}: Freibetrag Alleinerziehende ({format_euro(fb.alleinerziehend)} jährlich)",
-                    betrag,
-                    "§ 17 Nr. 3 WoGG",
-                )
-            elif rec is not None:
-                rec.add(
-                    "freibetrag_17_3",
-                    f"{wer}: kein Freibetrag für Alleinerziehende: wohnt nicht "
-                    f"ausschließlich mit Kindern, davon eines unter {fb.alleinerziehend_kind_unter}",
-                    Decimal(0),
-                    _EUR_M,
-                    "§ 17 Nr. 3 WoGG",
-                )
         if m.kind and e.erwerb > 0:
-            alter = _alter(m, bwz.beginn)
-            if alter is None and m.alter_unter_25 is None:
-                raise InputError(
-                    f"{wer}: das Kind hat Einnahmen aus Erwerbstätigkeit; für den Freibetrag nach § 17 "
-                    f"Nr. 4 WoGG "
-                    f"(Kinder unter {fb.kind_erwerbseinkommen_unter} Jahren) geburtsdatum oder "
-                    f"alter_unter_25 (true/false) angeben"
-                )
-            unter = alter < fb.kind_erwerbseinkommen_unter if alter is not None else bool(m.alter_unter_25)
-            if unter:
-                betrag = min(e.erwerb, Fraction(fb.kind_erwerbseinkommen))
-                gesamt += betrag
-                _add(
-                    rec,
-                    "freibetrag_17_4",
-                    f"{wer}: Freibetrag eigenes Erwerbseinkommen des Kindes "
-                    f"(höchstens {format_euro(fb.kind_erwerbseinkommen)} jährlich)",
-                    betrag,
-                    "§ 17 Nr. 4 WoGG",
-                    erwerbseinkommen_jahr=_dec(e.erwerb),
-                )
+            gesamt += _freibetrag_17_4(m, e, bwz=bwz, fb=fb, rec=rec)
         if m.grundrentenzeiten_33_jahre and e.gesetzliche_rente + e.alterssicherung > 0:
-            if not gr.anwendbar:
-                if rec is not None:
-                    rec.add(
-                        "freibetrag_17a",
-                        f"{wer}: Grundrenten-Freibetrag erst ab 1.1.2021",
-                        Decimal(0),
-                        _EUR_M,
-                        "§ 17a WoGG (Art. 5 Grundrentengesetz, BGBl. I 2020 S. 1879)",
-                    )
-                continue
-            assert gr.sockel_jahr is not None and gr.satz is not None and gr.anteil_regelbedarf is not None
-            # Auslegung (§ 17a Abs. 2 Satz 1, 2 WoGG "gilt entsprechend", also when the 33 years are
-            # reached by adding comparable periods): the basis is the gross income from the
-            # gesetzliche Rente and from the comparable systems together (docs/einkommen.md)
-            rente, sockel = e.gesetzliche_rente + e.alterssicherung, Fraction(gr.sockel_jahr)
-            roh = rente if rente <= sockel else sockel + Fraction(gr.satz) * (rente - sockel)
-            rbs1 = rs.table(Regelbedarfsstufen)
-            deckel = 12 * Fraction(gr.anteil_regelbedarf) * Fraction(rbs1.regelbedarfsstufe_1)
-            betrag = min(roh, deckel)
-            gesamt += betrag
-            _add(
-                rec,
-                "freibetrag_17a",
-                f"{wer}: Grundrenten-Freibetrag ({format_euro(gr.sockel_jahr)} + "
-                f"{_dec(Fraction(gr.satz) * 100)} % "
-                f"darüber, höchstens {_dec(Fraction(gr.anteil_regelbedarf) * 100)} % der RBS 1 "
-                f"{format_euro(rbs1.regelbedarfsstufe_1)})",
-                betrag,
-                f"§ 17a Abs. 1{', 2' if e.alterssicherung else ''} WoGG i. V. m. Anlage zu § 28 SGB XII",
-                rente_jahr=_dec(rente),
-                berechnet_jahr=_dec(roh),
-                hoechstens_jahr=_dec(deckel),
-            )
+            gesamt += _freibetrag_17a(m, e, gr, rs=rs, rec=rec)
     return gesamt
 
 
@@ -686,7 +825,7 @@ _TEXT_18 = {
 
 
 def _unterhalt(
-    mitglieder: Iterable[tuple[int, Haushaltsmitglied, _Mitglied]], *, rs: Rechtsstand, rec: Rechenweg | None
+    mitglieder: Iterable[tuple[int, Haushaltsmitglied, _Mitglied]], *, rs: Rechtsstand, rec: Rechenweg
 ) -> Fraction:
     """Sum of the deductions for Unterhalt paid by counted members.
 
@@ -725,6 +864,56 @@ def _unterhalt(
     return gesamt
 
 
+_AUSSER_BETRACHT = {
+    "verstorben_einkommen": (
+        "verstorben – zählt nur für die Anzahl; Einkommen, Freibeträge und Abzüge bleiben außer Betracht",
+        "§ 6 Abs. 2 Satz 1, § 13 Abs. 1, § 17 WoGG",
+    ),
+    "ausgeschlossen_einkommen": (
+        "vom Wohngeld ausgeschlossen – Einkommen und Freibeträge bleiben außer Betracht",
+        "§ 13 Abs. 1, § 6 Abs. 1, § 7 WoGG",
+    ),
+    "kein_mitglied_einkommen": (
+        "kein zu berücksichtigendes Haushaltsmitglied – Einkommen bleibt außer Betracht",
+        "§ 13 Abs. 1, §§ 5, 6 WoGG",
+    ),
+}
+"""Why a listed person's income stays out of the Gesamteinkommen: step key → (text, citation)."""
+
+
+def _ausser_betracht(m: Haushaltsmitglied, i: int, *, on: date, zaehlt: Collection[int] | None) -> str | None:
+    """The key of :data:`_AUSSER_BETRACHT` why the income of member ``i`` (1-based) does not count
+    (§ 13 Abs. 1 WoGG: only the zu berücksichtigenden Haushaltsmitglieder, §§ 5–7), or None."""
+    nicht_gezaehlt = zaehlt is not None and i - 1 not in zaehlt
+    z = m.zugehoerigkeit
+    if nicht_gezaehlt and z is not None and z.verstorben_am is not None and on >= z.verstorben_am:
+        return "verstorben_einkommen"
+    if m.ausgeschlossen is not None and (zaehlt is None or nicht_gezaehlt):
+        return "ausgeschlossen_einkommen"
+    return "kein_mitglied_einkommen" if nicht_gezaehlt else None
+
+
+def _gezaehlte(
+    mitglieder: tuple[Haushaltsmitglied, ...],
+    *,
+    bwz: Zwoelfmonate,
+    on: date,
+    rs: Rechtsstand,
+    rec: Rechenweg,
+    zaehlt: Collection[int] | None,
+) -> list[tuple[int, Haushaltsmitglied, _Mitglied]]:
+    """Position, member and Jahreseinkommen of each member whose income counts (§ 13 Abs. 1 WoGG)."""
+    gezaehlt: list[tuple[int, Haushaltsmitglied, _Mitglied]] = []
+    for i, m in enumerate(mitglieder, start=1):
+        grund = _ausser_betracht(m, i, on=on, zaehlt=zaehlt)
+        if grund is not None:
+            text, zitat = _AUSSER_BETRACHT[grund]
+            rec.add(grund, f"{_wer(m, i)}: {text}", Decimal(0), _EUR_M, zitat)
+            continue
+        gezaehlt.append((i, m, _mitglied(m, i, bwz=bwz, on=on, rs=rs, rec=rec)))
+    return gezaehlt
+
+
 def gesamteinkommen_monat(
     h: Haushalt,
     *,
@@ -742,15 +931,16 @@ def gesamteinkommen_monat(
     stage decided them for the date (``Mitglieder.index_einkommen``: not excluded on the date,
     not deceased); ``None`` counts every member without ``ausgeschlossen``. ``anwesend``: the
     persons living in the Wohnraum (§ 17 Nr. 3; ``Mitglieder.index_anwesend``), default all listed.
+    ``rec``: the Rechenweg, or None for none.
     """
+    rec = KEIN_RECHENWEG if rec is None else rec
     if h.gesamteinkommen_monat is not None:
         y = h.gesamteinkommen_monat
-        if rec is not None:
-            rec.add("Y", "monatliches Gesamteinkommen (Y), angegeben", y, _EUR_M, "§ 13 Abs. 2 WoGG")
+        rec.add("Y", "monatliches Gesamteinkommen (Y), angegeben", y, _EUR_M, "§ 13 Abs. 2 WoGG")
         return y
     assert h.mitglieder is not None
     bwz = prognosezeitraum(h, on=on)
-    if rec is not None and any(m.einnahmen for m in h.mitglieder):
+    if rec.aktiv and any(m.einnahmen for m in h.mitglieder):
         rec.add(
             "zwoelf_monate",
             "Einkommen der zwölf Monate ab"
@@ -761,44 +951,7 @@ def gesamteinkommen_monat(
             "§ 15 Abs. 1 WoGG" if bwz.monate == _ZWOELF else "§ 15 Abs. 1, 4 WoGG",
             bis=format_datum(bwz.ende - relativedelta(days=1)),
         )
-    gezaehlt: list[tuple[int, Haushaltsmitglied, _Mitglied]] = []
-    for i, m in enumerate(h.mitglieder, start=1):
-        z = m.zugehoerigkeit
-        if zaehlt is not None and i - 1 not in zaehlt and z is not None and z.verstorben_am is not None:
-            if on >= z.verstorben_am and rec is not None:
-                rec.add(
-                    "verstorben_einkommen",
-                    f"{_wer(m, i)}: verstorben – zählt nur für die Anzahl; Einkommen, Freibeträge und "
-                    "Abzüge bleiben außer Betracht",
-                    Decimal(0),
-                    _EUR_M,
-                    "§ 6 Abs. 2 Satz 1, § 13 Abs. 1, § 17 WoGG",
-                )
-            if on >= z.verstorben_am:
-                continue
-        if m.ausgeschlossen is not None and (zaehlt is None or i - 1 not in zaehlt):
-            if rec is not None:
-                rec.add(
-                    "ausgeschlossen_einkommen",
-                    f"{_wer(m, i)}: vom Wohngeld ausgeschlossen – Einkommen und Freibeträge bleiben "
-                    "außer Betracht",
-                    Decimal(0),
-                    _EUR_M,
-                    "§ 13 Abs. 1, § 6 Abs. 1, § 7 WoGG",
-                )
-            continue
-        if zaehlt is not None and i - 1 not in zaehlt:
-            if rec is not None:
-                rec.add(
-                    "kein_mitglied_einkommen",
-                    f"{_wer(m, i)}: kein zu berücksichtigendes Haushaltsmitglied – Einkommen bleibt "
-                    "außer Betracht",
-                    Decimal(0),
-                    _EUR_M,
-                    "§ 13 Abs. 1, §§ 5, 6 WoGG",
-                )
-            continue
-        gezaehlt.append((i, m, _mitglied(m, i, bwz=bwz, on=on, rs=rs, rec=rec)))
+    gezaehlt = _gezaehlte(h.mitglieder, bwz=bwz, on=on, rs=rs, rec=rec, zaehlt=zaehlt)
     summe = sum((e.jahreseinkommen for _, _, e in gezaehlt), _BRUCH_NULL)
     _add(rec, "summe_jahreseinkommen", "Summe der Jahreseinkommen, monatlich", summe, "§ 13 Abs. 1 WoGG")
     bewohner = (
@@ -806,25 +959,22 @@ def gesamteinkommen_monat(
     )
     freibetraege = _freibetraege(gezaehlt, bewohner, bwz=bwz, rs=rs, rec=rec)
     unterhalt = _unterhalt(gezaehlt, rs=rs, rec=rec)
-    gesamt = summe - freibetraege - unterhalt
+    return _y(summe - freibetraege - unterhalt, rec)
+
+
+def _y(gesamt: Fraction, rec: Rechenweg) -> Decimal:
+    """Y: one twelfth of the Gesamteinkommen (§ 13 Abs. 2 WoGG); a negative Gesamteinkommen counts as 0.
+
+    Auslegung: a negative Gesamteinkommen has no meaning; Anlage 3 Nr. 1 replaces any Y below the
+    Mindestwert anyway, so 0 changes no amount (docs/einkommen.md).
+    """
     if gesamt < 0:
-        # Auslegung: a negative Gesamteinkommen has no meaning; Anlage 3 Nr. 1 replaces any Y
-        # below the Mindestwert anyway, so 0 changes no amount (docs/einkommen.md).
-        if rec is not None:
-            rec.add(
-                "gesamteinkommen_negativ",
-                "Freibeträge und Abzüge übersteigen die Jahreseinkommen",
-                _dec(gesamt),
-                _EUR_J,
-                "§ 13 Abs. 1 WoGG",
-                angesetzt="0",
-            )
+        label = "Freibeträge und Abzüge übersteigen die Jahreseinkommen"
+        _add_jahr(rec, "gesamteinkommen_negativ", label, gesamt, "§ 13 Abs. 1 WoGG", angesetzt="0")
         gesamt = _BRUCH_NULL
-    if rec is not None:
-        rec.add("gesamteinkommen", "Gesamteinkommen", _dec(gesamt), _EUR_J, "§ 13 Abs. 1 WoGG")
+    _add_jahr(rec, "gesamteinkommen", "Gesamteinkommen", gesamt, "§ 13 Abs. 1 WoGG")
     y = _monat(gesamt)
-    if rec is not None:
-        rec.add("Y", "monatliches Gesamteinkommen (Y), ein Zwölftel", y, _EUR_M, "§ 13 Abs. 2 WoGG")
+    rec.add("Y", "monatliches Gesamteinkommen (Y), ein Zwölftel", y, _EUR_M, "§ 13 Abs. 2 WoGG")
     return y
 
 

@@ -15,6 +15,13 @@ from ...input.einnahmen import EinnahmeArt
 from ..tabelle import Table
 
 _Betrag = Annotated[Decimal, Field(gt=0)]
+_EuroJahr = Annotated[Decimal, Field(ge=0)]
+"""An amount of a table in EUR per year; 0 where a Fassung grants nothing."""
+
+Werbungskostenregel = Literal["nachweis_oder_pauschbetrag", "pauschbetrag"]
+"""The rules of § 14 Abs. 1 WoGG for Werbungskosten where § 9a Satz 1 EStG gives a Pauschbetrag."""
+Nr1Voraussetzung = Literal["schwerbehinderung", "schwerbehinderung_oder_pflegegrad"]
+"""The rules of § 17 Nr. 1 WoGG: who has the Freibetrag for schwerbehinderte members."""
 
 __all__ = [
     "ArtRegel",
@@ -22,10 +29,12 @@ __all__ = [
     "Einnahmearten",
     "Freibetraege",
     "Grundrentenfreibetrag",
+    "Nr1Voraussetzung",
     "PauschalabzugSaetze",
     "Regelbedarfsstufen",
     "UnterhaltAbzug",
     "WerbungskostenPauschbetraege",
+    "Werbungskostenregel",
 ]
 
 Behandlung = Literal[
@@ -99,12 +108,18 @@ class WerbungskostenPauschbetraege(Table):
 
     folder: ClassVar[str] = "werbungskosten_pauschbetraege"
     tabelle: Literal["werbungskosten_pauschbetraege"]
-    arbeitnehmer: Decimal = Field(ge=0)
-    versorgungsbezuege: Decimal = Field(ge=0)
-    renten: Decimal = Field(ge=0)
-    nur_pauschbetrag: bool = Field(
-        default=False, description="higher actual Werbungskosten are not deducted (Entwurf 2027)"
+    arbeitnehmer: _EuroJahr
+    versorgungsbezuege: _EuroJahr
+    renten: _EuroJahr
+    werbungskosten: Werbungskostenregel = Field(
+        description="the Pauschbetrag or higher Werbungskosten shown (since 2016), or only the Pauschbetrag "
+        "(Entwurf 2027): selects the rule of § 14 Abs. 1 WoGG in law/income/einkommen.py"
     )
+
+    @property
+    def nur_pauschbetrag(self) -> bool:
+        """Whether higher Werbungskosten shown are never deducted (``werbungskosten``)."""
+        return self.werbungskosten == "pauschbetrag"
 
 
 class PauschalabzugSaetze(Table):
@@ -121,16 +136,33 @@ class Freibetraege(Table):
 
     folder: ClassVar[str] = "freibetraege"
     tabelle: Literal["freibetraege"]
-    schwerbehinderung: Decimal = Field(ge=0)
-    ns_verfolgung: Decimal = Field(ge=0)
-    alleinerziehend: Decimal = Field(ge=0)
+    schwerbehinderung: _EuroJahr
+    ns_verfolgung: _EuroJahr
+    alleinerziehend: _EuroJahr
     alleinerziehend_kind_unter: int = Field(ge=1)
-    kind_erwerbseinkommen: Decimal = Field(ge=0)
+    kind_erwerbseinkommen: _EuroJahr
     kind_erwerbseinkommen_unter: int = Field(ge=1)
     schwerbehinderung_ab_gdb: int = Field(ge=1, le=100)
-    pflegegrad_ab: int | None = Field(
-        default=None, ge=1, le=5, description="§ 17 Nr. 1 also for this Pflegegrad or higher (Entwurf 2027)"
+    nr1_voraussetzung: Nr1Voraussetzung = Field(
+        description="who has the Freibetrag of § 17 Nr. 1 WoGG: schwerbehinderte members with GdB 100, "
+        "or under 100 with Pflegebedürftigkeit and häuslicher Pflege (since 2016), or also members with "
+        "Pflegegrad ``pflegegrad_ab`` or higher (Entwurf 2027); selects the rule of law/income/einkommen.py"
     )
+    pflegegrad_ab: int | None = Field(
+        default=None,
+        ge=1,
+        le=5,
+        description="the lowest Pflegegrad of the rule 'schwerbehinderung_oder_pflegegrad'",
+    )
+
+    def model_post_init(self, __context: Any) -> None:
+        super().model_post_init(__context)
+        mit_pflegegrad = self.nr1_voraussetzung == "schwerbehinderung_oder_pflegegrad"
+        if mit_pflegegrad != (self.pflegegrad_ab is not None):
+            raise ValueError(
+                "pflegegrad_ab gehört zu nr1_voraussetzung = 'schwerbehinderung_oder_pflegegrad' "
+                f"(angegeben: {self.nr1_voraussetzung!r}, pflegegrad_ab = {self.pflegegrad_ab})"
+            )
 
 
 class Grundrentenfreibetrag(Table):
@@ -143,7 +175,8 @@ class Grundrentenfreibetrag(Table):
     satz: Decimal | None = None
     anteil_regelbedarf: Decimal | None = None
 
-    def model_post_init(self, __context: object) -> None:
+    def model_post_init(self, __context: Any) -> None:
+        super().model_post_init(__context)  # verified or unverified, as every table
         given = (self.sockel_jahr, self.satz, self.anteil_regelbedarf)
         if self.anwendbar and any(x is None for x in given):
             raise ValueError("anwendbar = true braucht sockel_jahr, satz und anteil_regelbedarf")
@@ -202,7 +235,7 @@ class UnterhaltAbzug(Table):
 
     folder: ClassVar[str] = "unterhalt_abzug"
     tabelle: Literal["unterhalt_abzug"]
-    auswaerts_ausbildung: Decimal = Field(ge=0)
-    kind_getrennte_eltern: Decimal = Field(ge=0)
-    ehegatte: Decimal = Field(ge=0)
-    sonstige: Decimal = Field(ge=0)
+    auswaerts_ausbildung: _EuroJahr
+    kind_getrennte_eltern: _EuroJahr
+    ehegatte: _EuroJahr
+    sonstige: _EuroJahr
