@@ -14,18 +14,11 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "wohngeld"
 GRENZE = 80
 
 BEKANNT = {
-    "engine.py:calculate": 134,
     "formats/stapel.py:stapel_datei": 101,
     "formats/stapel.py:stapel_pfad": 97,
-    "law/formula.py:wohngeld_formel": 103,
     "law/income/einkommen.py:_mitglied": 180,
     "law/income/einkommen.py:_freibetraege": 151,
     "law/income/einkommen.py:gesamteinkommen_monat": 101,
-    "law/members.py:_haushaltsmitglied": 103,
-    "law/members.py:mitglieder": 89,
-    "law/rent/lasten.py:belastung_monat": 119,
-    "law/rent/miete.py:miete_beruecksichtigt": 188,
-    "law/rent/miete.py:miete_nach_9_11": 165,
     "procedure/aenderung.py:aenderung": 180,
     "procedure/vorrang.py:vorrang": 99,
     "server/app.py:create_app": 104,
