@@ -187,8 +187,8 @@ def _aufruf_fehler(haushalt: object, on: object) -> InputError:
 def _stichtag(rec: Rechenweg, *, on: date, rs: Rechtsstand) -> None:
     """The first steps: the Stichtag and, unless it is the law in force, the rule set applied.
 
-    § 24, § 25 WoGG (the law of the month computed). Called only for a kept Rechenweg (the date as
-    text and the test of the rule set cost a calculation without Rechenweg about 2 % of its time).
+    § 24, § 25 WoGG (the law of the month computed). Called only for a kept Rechenweg: the date as
+    text and the test of the rule set are a measurable part of a calculation without Rechenweg.
     """
     rec.add("stichtag", "Stichtag", on.isoformat(), "", "§ 24, § 25 WoGG")
     if rs.status != "in Kraft" or rs.name != "geltendes Recht":
@@ -228,7 +228,7 @@ def _vorab_ausgeschlossen(haushalt: Haushalt, mitglieder: Mitglieder) -> KeinAns
     )
 
 
-_Stufen = tuple[Decimal, "KeinAnspruch | None", Formel, Decimal, Decimal, int, tuple[str, ...]]
+_Stufen = tuple[Decimal, KeinAnspruch | None, Formel, Decimal, Decimal, int, tuple[str, ...]]
 """What the stages after the members give the Result: amount, reason, § 19 figures, M and Y as
 computed, the counted members, notices (a plain tuple: built once per calculation)."""
 
