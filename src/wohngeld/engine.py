@@ -218,14 +218,11 @@ def _vorab_ausgeschlossen(haushalt: Haushalt, mitglieder: Mitglieder) -> KeinAns
 
     § 21 Nr. 2 WoGG i. V. m. §§ 7, 8 WoGG; § 6 Abs. 2 Satz 1 WoGG; § 20 Abs. 2 WoGG.
     """
-    haushaltsmitglieder = (
-        tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt) if haushalt.mitglieder else None
-    )
-    return (
-        alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
-        or _nur_verstorbene(haushalt, mitglieder)
-        or ausbildungsfoerderung(mitglieder=haushaltsmitglieder)
-    )
+    kein = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
+    if kein is not None or not haushalt.mitglieder:
+        return kein  # the other two rules look at the members one by one
+    haushaltsmitglieder = tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt)
+    return _nur_verstorbene(haushalt, mitglieder) or ausbildungsfoerderung(mitglieder=haushaltsmitglieder)
 
 
 _Stufen = tuple[Decimal, KeinAnspruch | None, Formel, Decimal, Decimal, int, tuple[str, ...]]

@@ -33,25 +33,7 @@ def _anlage(rs: Rechtsstand) -> str:
 
 
 _Werte = tuple[Decimal, Decimal, Decimal, Decimal, Decimal, Decimal]
-
-
-def _werte(rs: Rechtsstand, n: int) -> _Werte:
-    """Mindestwerte of M and Y, a, b, c and the factor for ``n`` members; memoised per Rechtsstand.
-
-    Anlage 3 Nr. 1 WoGG (Mindestwerte), § 19 Abs. 1, 2 WoGG i. V. m. Anlage 2 (a, b, c).
-    """
-    werte: _Werte | None = rs.memo.get(n)  # type: ignore[assignment]
-    if werte is None:
-        abc = rs.koeffizienten.koeffizienten[n]
-        werte = rs.memo[n] = (
-            rs.mindestwerte.M[n - 1],
-            rs.mindestwerte.Y[n - 1],
-            abc.a,
-            abc.b,
-            abc.c,
-            rs.koeffizienten.faktor,
-        )
-    return werte
+"""Mindestwerte of M and Y (Anlage 3 Nr. 1 WoGG), a, b, c (Anlage 2) and the factor of § 19 Abs. 1 WoGG."""
 
 
 def wohngeld_formel(
@@ -60,18 +42,22 @@ def wohngeld_formel(
     """Monthly Wohngeld from M and Y for ``mitglieder`` zu berücksichtigende members.
 
     § 19 Abs. 1 and 2 WoGG i. V. m. Anlage 2 (a, b, c) and Anlage 3: Mindestwerte (Nr. 1,
-    :func:`_mindestwert`), four steps as fixed-point numbers with ten decimals (Nr. 2), whole euros
+    :func:`_mindestwerte`), four steps as fixed-point numbers with ten decimals (Nr. 2), whole euros
     from 0.50 up (Nr. 3; their Rechenweg: :func:`_rechenschritte`); the cap at M
     (:func:`_deckel_bis_zwoelf`); § 19 Abs. 3 WoGG for more than twelve members (:func:`_ueber_zwoelf`).
     Anlagen 1 and 2 until 2019.
     """
     n = mitglieder if mitglieder < 12 else 12
-    min_m, min_y, a, b, c, faktor = _werte(rs, n)
+    werte: _Werte | None = rs.memo.get(n)  # type: ignore[assignment]  # memoised per Rechtsstand
+    if werte is None:
+        abc = rs.koeffizienten.koeffizienten[n]
+        m_y = rs.mindestwerte
+        werte = rs.memo[n] = (m_y.M[n - 1], m_y.Y[n - 1], abc.a, abc.b, abc.c, rs.koeffizienten.faktor)
+    min_m, min_y, a, b, c, faktor = werte
     if min_m <= M and min_y <= Y:
         m, y = round_fixed_point(M), round_fixed_point(Y)
     else:
-        m = _mindestwert(M, min_m, "M", rs=rs, rec=rec)
-        y = _mindestwert(Y, min_y, "Y", rs=rs, rec=rec)
+        m, y = _mindestwerte(M, Y, (min_m, min_y), rs=rs, rec=rec)
     z1 = round_fixed_point(a + b * m + c * y)
     z2 = round_fixed_point(z1 * y)
     z3 = round_fixed_point(m - z2)
@@ -89,21 +75,22 @@ def wohngeld_formel(
     return Formel(M=m, Y=y, z1=z1, z2=z2, z3=z3, z4=z4, gerundet=gerundet, betrag=betrag, positiv=positiv)
 
 
-def _mindestwert(wert: Decimal, mindest: Decimal, name: str, *, rs: Rechtsstand, rec: Rechenweg) -> Decimal:
-    """M or Y, at least its Mindestwert, as a fixed-point number with ten decimals.
+def _mindestwerte(
+    M: Decimal, Y: Decimal, mindest: tuple[Decimal, Decimal], *, rs: Rechtsstand, rec: Rechenweg
+) -> tuple[Decimal, Decimal]:
+    """M and Y, each at least its Mindestwert, as fixed-point numbers with ten decimals.
 
     Anlage 3 Nr. 1 WoGG (Mindestwerte for M and Y), Nr. 2 (Festkommazahl); Anlage 2 until 2019.
     """
-    if wert >= mindest:
-        return round_fixed_point(wert)
-    rec.add(
-        f"{name}_mindest",
-        f"{name} unter dem Mindestwert, ersetzt durch",
-        mindest,
-        "EUR/Monat",
-        f"{_anlage(rs)} Nr. 1 WoGG",
-    )
-    return round_fixed_point(mindest)
+    zitat = f"{_anlage(rs)} Nr. 1 WoGG"
+    min_m, min_y = mindest
+    if min_m > M:
+        rec.add("M_mindest", "M unter dem Mindestwert, ersetzt durch", min_m, "EUR/Monat", zitat)
+        M = min_m
+    if min_y > Y:
+        rec.add("Y_mindest", "Y unter dem Mindestwert, ersetzt durch", min_y, "EUR/Monat", zitat)
+        Y = min_y
+    return round_fixed_point(M), round_fixed_point(Y)
 
 
 def _rechenschritte(

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...input.haushalt import Haushaltsmitglied
+from ...money import NULL
 from ...rechenweg import Rechenweg
 from ..tabelle import Rechtsstand
 from .tabellen import Vermoegensgrenze
@@ -44,9 +45,7 @@ def bagatellgrenze(*, betrag: Decimal, rs: Rechtsstand, rec: Rechenweg) -> KeinA
             else "Die Wohngeldformel ergibt keinen positiven Betrag."
         )
         zitat = rs.bagatellgrenze.rule if betrag > 0 else "§ 19 Abs. 1 WoGG"
-        rec.add(
-            "bagatellgrenze", f"Kein Wohngeld: {grund}", Decimal(0), "EUR/Monat", zitat, grenze=grenze
-        )
+        rec.add("bagatellgrenze", f"Kein Wohngeld: {grund}", NULL, "EUR/Monat", zitat, grenze=grenze)
         return KeinAnspruch(grund, zitat)
     return None
 
