@@ -136,7 +136,10 @@ def calculate(
         _bewilligungszeitraum(haushalt, on=on, rs=rs)
     mitglieder = zaehle_mitglieder(haushalt, rec, on=on)
     stufe = mietenstufe_von(haushalt, on=on, rec=rec, store=rs.store)
-    kein = _vorab_ausgeschlossen(haushalt, mitglieder)
+    # § 21 Nr. 2 WoGG i. V. m. §§ 7, 8; with a list of members also § 6 Abs. 2 Satz 1 and § 20 Abs. 2 WoGG
+    kein = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
+    if kein is None and haushalt.mitglieder:
+        kein = _vorab_ausgeschlossen(haushalt, mitglieder)
     if kein is not None:
         rec.add("ausschluss", kein.grund, _NULL, "EUR/Monat", kein.zitat)
         stufen: _Stufen = (_NULL, kein, _KEINE_FORMEL, _NULL, _NULL, 0, mitglieder.hinweise)
@@ -213,14 +216,12 @@ def _bewilligungszeitraum(haushalt: Haushalt, *, on: date, rs: Rechtsstand) -> N
 
 
 def _vorab_ausgeschlossen(haushalt: Haushalt, mitglieder: Mitglieder) -> KeinAnspruch | None:
-    """No claim before the rent and income stages: every member excluded, only deceased members
-    counted, or every member entitled to Ausbildungsförderung.
+    """No claim before the rent and income stages, from the list of members: only deceased members
+    counted, or every Haushaltsmitglied entitled to Ausbildungsförderung.
 
-    § 21 Nr. 2 WoGG i. V. m. §§ 7, 8 WoGG; § 6 Abs. 2 Satz 1 WoGG; § 20 Abs. 2 WoGG.
+    § 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG (:func:`_nur_verstorbene`); § 20 Abs. 2 WoGG.
     """
-    kein = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
-    if kein is not None or not haushalt.mitglieder:
-        return kein  # the other two rules look at the members one by one
+    assert haushalt.mitglieder is not None
     haushaltsmitglieder = tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt)
     return _nur_verstorbene(haushalt, mitglieder) or ausbildungsfoerderung(mitglieder=haushaltsmitglieder)
 
