@@ -14,13 +14,6 @@ SRC = Path(__file__).resolve().parent.parent / "src" / "wohngeld"
 GRENZE = 80
 
 BEKANNT = {
-    "engine.py:calculate": 134,
-    "law/formula.py:wohngeld_formel": 103,
-    "law/members.py:_haushaltsmitglied": 103,
-    "law/members.py:mitglieder": 89,
-    "law/rent/lasten.py:belastung_monat": 119,
-    "law/rent/miete.py:miete_beruecksichtigt": 188,
-    "law/rent/miete.py:miete_nach_9_11": 165,
 }
 
 

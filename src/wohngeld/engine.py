@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from decimal import Decimal
-from typing import Any, cast
+from typing import Any
 
 from .darstellung import ROEMISCH
 from .errors import InputError
@@ -29,7 +29,7 @@ from .law.rent.miete import miete_beruecksichtigt, wohnkosten_betrag
 from .law.tabelle import TITEL, ParameterStore, Rechtsstand, resolve, ungeprueft
 from .money import NULL as _NULL
 from .money import to_decimal
-from .rechenweg import Rechenweg, Schritt, format_euro_anzeige
+from .rechenweg import KEIN_RECHENWEG, Rechenweg, Schritt, format_euro_anzeige
 from .result import Result
 
 __all__ = ["calculate", "mietenstufe_von", "wohngeld_aus_m_y"]
@@ -42,7 +42,7 @@ WOHNGELDART = {"Miete": "Mietzuschuss", "Belastung": "Lastenzuschuss", "Heim": "
 
 
 def mietenstufe_von(
-    h: Haushalt, *, on: date, rec: Rechenweg | None, store: ParameterStore | None = None
+    h: Haushalt, *, on: date, rec: Rechenweg, store: ParameterStore | None = None
 ) -> int:
     """The Mietenstufe: given, or looked up from the Gemeinde in the list of the rule set.
 
@@ -50,10 +50,7 @@ def mietenstufe_von(
     Anlage or refuse the lookup, :meth:`ParameterStore.mietenstufen_dir`).
     """
     if h.mietenstufe is not None:
-        if rec is not None:
-            rec.add(
-                "mietenstufe", "Mietenstufe (angegeben)", ROEMISCH[h.mietenstufe - 1], "", "§ 12 Abs. 1 WoGG"
-            )
+        rec.add("mietenstufe", "Mietenstufe (angegeben)", ROEMISCH[h.mietenstufe - 1], "", "§ 12 Abs. 1 WoGG")
         return h.mietenstufe
     data_dir = store.mietenstufen_dir(on) if store is not None else None
     if h.plz is not None:
@@ -62,21 +59,24 @@ def mietenstufe_von(
     from .law.mietenstufen.liste import mietenstufe  # lazy: the list is large
 
     auskunft = mietenstufe(h.gemeinde, on=on, data_dir=data_dir)
-    if rec is not None:
-        g = auskunft.gemeinde
-        rec.add(
-            "mietenstufe",
-            f"Mietenstufe von {g.name} (AGS {g.ags}, {g.kreis})",
-            ROEMISCH[auskunft.mietenstufe - 1],
-            "",
-            f"§ 12 Abs. 3 WoGG i. V. m. {auskunft.source}",
-            herkunft=g.herkunft,
-        )
+    g = auskunft.gemeinde
+    _mietenstufe_schritt(
+        rec,
+        f"Mietenstufe von {g.name} (AGS {g.ags}, {g.kreis})",
+        auskunft.mietenstufe,
+        f"§ 12 Abs. 3 WoGG i. V. m. {auskunft.source}",
+        herkunft=g.herkunft,
+    )
     return auskunft.mietenstufe
 
 
+def _mietenstufe_schritt(rec: Rechenweg, label: str, stufe: int, zitat: str, **eingaben: str) -> None:
+    """The Rechenweg step of the Mietenstufe, in Roman numerals as the Anlage zu § 1 Abs. 3 WoGV writes it."""
+    rec.add("mietenstufe", label, ROEMISCH[stufe - 1], "", zitat, **eingaben)
+
+
 def _mietenstufe_nach_plz(
-    plz: str, ort: str | None, *, on: date, rec: Rechenweg | None, data_dir: Any
+    plz: str, ort: str | None, *, on: date, rec: Rechenweg, data_dir: Any
 ) -> int:
     """The Mietenstufe of the Wohnort given by Postleitzahl (and ort); ambiguous → AmbiguousMunicipality.
 
@@ -96,17 +96,15 @@ def _mietenstufe_nach_plz(
             f"gemeinde (AGS) angeben. Gemeinden dieser PLZ:{a.kandidaten_text()}{hinweis}",
             [k.gemeinde for k in a.kandidaten],
         )
-    if rec is not None:
-        k = a.kandidaten[0]
-        namen = ", ".join(f"{c.gemeinde.name} (AGS {c.gemeinde.ags})" for c in a.kandidaten)
-        rec.add(
-            "mietenstufe",
-            f"Mietenstufe für {wo}: {namen}",
-            ROEMISCH[k.mietenstufe - 1],
-            "",
-            f"§ 12 Abs. 3 WoGG i. V. m. {a.source}; {k.erlaeuterung}; {QUELLE_OSM}",
-            herkunft=k.regel,
-        )
+    k = a.kandidaten[0]
+    namen = ", ".join(f"{c.gemeinde.name} (AGS {c.gemeinde.ags})" for c in a.kandidaten)
+    _mietenstufe_schritt(
+        rec,
+        f"Mietenstufe für {wo}: {namen}",
+        k.mietenstufe,
+        f"§ 12 Abs. 3 WoGG i. V. m. {a.source}; {k.erlaeuterung}; {QUELLE_OSM}",
+        herkunft=k.regel,
+    )
     return a.mietenstufe
 
 
@@ -127,108 +125,34 @@ def calculate(
     is a result with ``betrag_monat == 0`` and the reason, not an exception; bad input raises a
     :class:`~wohngeld.errors.WohngeldError`.
     """
-    if not isinstance(haushalt, Haushalt):
-        raise InputError(
-            f"haushalt: {type(haushalt).__name__} angegeben; einen wohngeld.Haushalt übergeben "
-            "(z. B. Haushalt.model_validate(data))"
-        )
-    if on is None or not isinstance(on, date) or isinstance(on, datetime):
-        gegeben = "nichts" if on is None else f"{type(on).__name__} {on}"
-        raise InputError(
-            f"Stichtag fehlt: on = {gegeben} angegeben; den Tag angeben, für den gerechnet wird, "
-            "z. B. calculate(h, on=date(2025, 7, 1)); es gilt das Recht dieses Tages"
-        )
+    if not isinstance(haushalt, Haushalt) or not isinstance(on, date) or isinstance(on, datetime):
+        raise _aufruf_fehler(haushalt, on)
     rs = resolve(rechtsstand).rechtsstand(on).fuer_berechnung()
-    rec = Rechenweg() if rechenweg else None
-    if rec is not None:
-        rec.add("stichtag", "Stichtag", on.isoformat(), "", "§ 24, § 25 WoGG")
-        if rs.status != "in Kraft" or rs.name != "geltendes Recht":
-            rec.add(
-                "rechtsstand",
-                "Rechtsstand (nicht das geltende Recht)",
-                rs.name,
-                "",
-                rs.store.quelle or rs.store.hinweis or rs.status,
-            )
-    fassung_pos = len(rec.schritte) if rec is not None else 0
-
+    rec = Rechenweg() if rechenweg else KEIN_RECHENWEG
+    if rec.aktiv:
+        _stichtag(rec, on=on, rs=rs)
+    fassung_pos = len(rec.schritte)
     if haushalt.bewilligungszeitraum_monate is not None:
-        from .procedure.bewilligung import pruefe_bewilligungszeitraum_monate  # lazy: § 25 only here
-
-        beginn = (haushalt.bewilligungszeitraum_ab or on).replace(day=1)
-        pruefe_bewilligungszeitraum_monate(
-            haushalt.bewilligungszeitraum_monate, beginn=beginn, rechtsstand=rs.store
-        )
+        _bewilligungszeitraum(haushalt, on=on, rs=rs)
     mitglieder = zaehle_mitglieder(haushalt, rec, on=on)
     stufe = mietenstufe_von(haushalt, on=on, rec=rec, store=rs.store)
-    w = haushalt.wohnkosten
-    art = WOHNGELDART[w.art]
-
-    haushaltsmitglieder = (
-        tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt) if haushalt.mitglieder else None
-    )
-    kein = (
-        alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
-        or _nur_verstorbene(haushalt, mitglieder)
-        or ausbildungsfoerderung(mitglieder=haushaltsmitglieder)
-    )
+    # § 21 Nr. 2 WoGG i. V. m. §§ 7, 8; with a list of members also § 6 Abs. 2 Satz 1 and § 20 Abs. 2 WoGG
+    kein = alle_ausgeschlossen(beruecksichtigt=mitglieder.beruecksichtigt)
+    if kein is None and haushalt.mitglieder:
+        kein = _vorab_ausgeschlossen(haushalt, mitglieder)
     if kein is not None:
-        if rec is not None:
-            rec.add("ausschluss", kein.grund, _NULL, "EUR/Monat", kein.zitat)
-        betrag_monat = m_berechnet = y = _NULL
-        f = _KEINE_FORMEL
-        gezaehlt = 0
-        hinweise = mitglieder.hinweise
+        rec.add("ausschluss", kein.grund, _NULL, "EUR/Monat", kein.zitat)
+        stufen: _Stufen = (_NULL, kein, _KEINE_FORMEL, _NULL, _NULL, 0, mitglieder.hinweise)
     else:
-        betrag = wohnkosten_betrag(
-            w,
-            gesamt=mitglieder.gesamt,
-            beruecksichtigt=mitglieder.beruecksichtigt,
-            mietenstufe=stufe,
-            rs=rs,
-            rec=rec,
-            mitbewohner_gelistet=len(mitglieder.index_kein_mitglied),
-        )
-        miete = miete_beruecksichtigt(
-            art=w.art,
-            betrag=betrag,
-            gesamt=mitglieder.gesamt,
-            beruecksichtigt=mitglieder.beruecksichtigt,
-            mietenstufe=stufe,
-            rs=rs,
-            rec=rec,
-        )
-        zaehlt = frozenset(mitglieder.index_einkommen)
-        anwesend = frozenset(mitglieder.index_anwesend)
-        y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt, anwesend=anwesend)
-        f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
-        kein = vermoegen(
-            vermoegen_eur=haushalt.vermoegen,
-            beruecksichtigt=mitglieder.beruecksichtigt,
-            rs=rs,
-            rec=rec,
-            erheblich=haushalt.vermoegen_erheblich,
-        ) or bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
-        betrag_monat = f.betrag if kein is None else _NULL
-        if kein is not None and rec is not None and "Vermögen" in kein.grund:
-            rec.add("ausschluss", kein.grund, _NULL, "EUR/Monat", kein.zitat)
-        plausibel = _plausibel(haushalt, mitglieder, y=y, betrag_monat=betrag_monat, miete=betrag, rs=rs)
-        m_berechnet = miete.M
-        gezaehlt = mitglieder.beruecksichtigt
-        hinweise = (
-            ((plausibel,) if plausibel else ())
-            + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt, anwesend=anwesend)
-            + miete_hinweise(w, rs=rs)
-            + mitglieder.hinweise
-            + _hinweise_wohnkosten(haushalt, len(mitglieder.index_kein_mitglied))
-        )
+        stufen = _stufen(haushalt, mitglieder, stufe, on=on, rs=rs, rec=rec)
+    betrag_monat, kein, f, m_berechnet, y, gezaehlt, hinweise = stufen
     fassung, tabellen, nicht_geprueft = _angewandt(rs, rec, fassung_pos)
     return Result(
         betrag_monat=betrag_monat,
         anspruch=kein is None,
         grund=None if kein is None else kein.grund,
         grund_zitat=None if kein is None else kein.zitat,
-        art=art,
+        art=WOHNGELDART[haushalt.wohnkosten.art],
         stichtag=on,
         fassung=fassung,
         rechtsstand=rs.name,
@@ -237,13 +161,126 @@ def calculate(
         mitglieder_gesamt=mitglieder.gesamt,
         M=f.M,
         Y=f.Y,
+        z=(f.z1, f.z2, f.z3, f.z4),
         M_berechnet=m_berechnet,
         Y_berechnet=y,
-        z=(f.z1, f.z2, f.z3, f.z4),
         warnungen=rs.warnungen + nicht_geprueft + hinweise,
-        schritte=tuple(rec.schritte) if rec else (),
+        schritte=tuple(rec.schritte),
         tabellen=tabellen,
     )
+
+
+def _aufruf_fehler(haushalt: object, on: object) -> InputError:
+    """The error of a call without a Haushalt or without a Stichtag (a date, not a datetime).
+
+    § 24 Abs. 2, § 25 WoGG: Wohngeld is computed for a month, by the law of that day.
+    """
+    if not isinstance(haushalt, Haushalt):
+        return InputError(
+            f"haushalt: {type(haushalt).__name__} angegeben; einen wohngeld.Haushalt übergeben "
+            "(z. B. Haushalt.model_validate(data))"
+        )
+    gegeben = "nichts" if on is None else f"{type(on).__name__} {on}"
+    return InputError(
+        f"Stichtag fehlt: on = {gegeben} angegeben; den Tag angeben, für den gerechnet wird, "
+        "z. B. calculate(h, on=date(2025, 7, 1)); es gilt das Recht dieses Tages"
+    )
+
+
+def _stichtag(rec: Rechenweg, *, on: date, rs: Rechtsstand) -> None:
+    """The first steps: the Stichtag and, unless it is the law in force, the rule set applied.
+
+    § 24, § 25 WoGG (the law of the month computed). Called only for a kept Rechenweg: the date as
+    text and the test of the rule set are a measurable part of a calculation without Rechenweg.
+    """
+    rec.add("stichtag", "Stichtag", on.isoformat(), "", "§ 24, § 25 WoGG")
+    if rs.status != "in Kraft" or rs.name != "geltendes Recht":
+        rec.add(
+            "rechtsstand",
+            "Rechtsstand (nicht das geltende Recht)",
+            rs.name,
+            "",
+            rs.store.quelle or rs.store.hinweis or rs.status,
+        )
+
+
+def _bewilligungszeitraum(haushalt: Haushalt, *, on: date, rs: Rechtsstand) -> None:
+    """A Bewilligungszeitraum given in months is checked against its bounds (§ 25 Abs. 1 WoGG)."""
+    from .procedure.bewilligung import pruefe_bewilligungszeitraum_monate  # lazy: § 25 only here
+
+    assert haushalt.bewilligungszeitraum_monate is not None
+    beginn = (haushalt.bewilligungszeitraum_ab or on).replace(day=1)
+    pruefe_bewilligungszeitraum_monate(
+        haushalt.bewilligungszeitraum_monate, beginn=beginn, rechtsstand=rs.store
+    )
+
+
+def _vorab_ausgeschlossen(haushalt: Haushalt, mitglieder: Mitglieder) -> KeinAnspruch | None:
+    """No claim before the rent and income stages, from the list of members: only deceased members
+    counted, or every Haushaltsmitglied entitled to Ausbildungsförderung.
+
+    § 6 Abs. 2 Satz 1, § 21 Nr. 2 WoGG (:func:`_nur_verstorbene`); § 20 Abs. 2 WoGG.
+    """
+    assert haushalt.mitglieder is not None
+    haushaltsmitglieder = tuple(haushalt.mitglieder[i] for i in mitglieder.index_haushalt)
+    return _nur_verstorbene(haushalt, mitglieder) or ausbildungsfoerderung(mitglieder=haushaltsmitglieder)
+
+
+_Stufen = tuple[Decimal, KeinAnspruch | None, Formel, Decimal, Decimal, int, tuple[str, ...]]
+"""What the stages after the members give the Result: amount, reason, § 19 figures, M and Y as
+computed, the counted members, notices (a plain tuple: built once per calculation)."""
+
+
+def _stufen(
+    haushalt: Haushalt, mitglieder: Mitglieder, stufe: int, *, on: date, rs: Rechtsstand, rec: Rechenweg
+) -> _Stufen:
+    """Rent (§§ 9–12 WoGG), income (§§ 13–18), § 19 and the limits after it (§ 21 Nr. 3, then Nr. 1)."""
+    w = haushalt.wohnkosten
+    betrag = wohnkosten_betrag(
+        w,
+        gesamt=mitglieder.gesamt,
+        beruecksichtigt=mitglieder.beruecksichtigt,
+        mietenstufe=stufe,
+        rs=rs,
+        rec=rec,
+        mitbewohner_gelistet=len(mitglieder.index_kein_mitglied),
+    )
+    miete = miete_beruecksichtigt(
+        art=w.art,
+        betrag=betrag,
+        gesamt=mitglieder.gesamt,
+        beruecksichtigt=mitglieder.beruecksichtigt,
+        mietenstufe=stufe,
+        rs=rs,
+        rec=rec,
+    )
+    zaehlt = mitglieder.index_einkommen
+    anwesend = mitglieder.index_anwesend
+    y = gesamteinkommen_monat(haushalt, on=on, rs=rs, rec=rec, zaehlt=zaehlt, anwesend=anwesend)
+    f = wohngeld_formel(mitglieder=mitglieder.beruecksichtigt, M=miete.M, Y=y, rs=rs, rec=rec)
+    # § 21 Nr. 3 WoGG (erhebliches Vermögen, its exclusion a step of its own), then § 21 Nr. 1 WoGG
+    kein = vermoegen(
+        vermoegen_eur=haushalt.vermoegen,
+        beruecksichtigt=mitglieder.beruecksichtigt,
+        rs=rs,
+        rec=rec,
+        erheblich=haushalt.vermoegen_erheblich,
+    )
+    if kein is not None:
+        rec.add("ausschluss", kein.grund, _NULL, "EUR/Monat", kein.zitat)
+    else:
+        kein = bagatellgrenze(betrag=f.betrag, rs=rs, rec=rec)
+    betrag_monat = f.betrag if kein is None else _NULL
+    plausibel = _plausibel(haushalt, mitglieder, y=y, betrag_monat=betrag_monat, miete=betrag, rs=rs)
+    hinweise = (
+        ((plausibel,) if plausibel else ())
+        + einkommen_hinweise(haushalt, on=on, zaehlt=zaehlt, anwesend=anwesend)
+        + miete_hinweise(w, rs=rs)
+        + mitglieder.hinweise
+    )
+    if mitglieder.index_kein_mitglied:
+        hinweise += _hinweise_wohnkosten(haushalt, len(mitglieder.index_kein_mitglied))
+    return betrag_monat, kein, f, miete.M, y, mitglieder.beruecksichtigt, hinweise
 
 
 def _nur_verstorbene(h: Haushalt, mg: Mitglieder) -> KeinAnspruch | None:
@@ -269,6 +306,8 @@ def _plausibel(
     and a rent or Belastung figure.
     """
     if h.bedarf_monat is not None or h.mitglieder is None or miete is None or mg.beruecksichtigt == 0:
+        if h.bedarf_monat is None:
+            return None  # nothing to compare with
         return mindesteinkommen(y=y, betrag=betrag_monat, bedarf=h.bedarf_monat)
     from .procedure.vorrang import regelbedarf  # lazy: vorranghinweis imports this module
 
@@ -338,11 +377,14 @@ def wohngeld_aus_m_y(
                 f"1 WoGG)")
         werte[key] = d
     rs = resolve(rechtsstand).rechtsstand(on)
-    return wohngeld_formel(mitglieder=mitglieder, M=werte["M"], Y=werte["Y"], rs=rs, rec=None)
+    return wohngeld_formel(mitglieder=mitglieder, M=werte["M"], Y=werte["Y"], rs=rs, rec=KEIN_RECHENWEG)
+
+
+_Angewandt = tuple[date, tuple[tuple[str, date], ...], tuple[str, ...], tuple[Schritt, ...]]
 
 
 def _angewandt(
-    rs: Rechtsstand, rec: Rechenweg | None, pos: int
+    rs: Rechtsstand, rec: Rechenweg, pos: int
 ) -> tuple[date, tuple[tuple[str, date], ...], tuple[str, ...]]:
     """The Fassung of a result: every table it applied with its ``valid_from``, the latest date,
     and the notices on tables beyond the core ones that were not read in the legal text.
@@ -350,8 +392,8 @@ def _angewandt(
     In the Rechenweg, one line per table (its ``valid_from`` and its source) at position ``pos``.
     Memoised per Rechtsstand and set of tables read (the steps are immutable).
     """
-    key = ("fassung", *sorted(rs.gelesen or ()))
-    found = rs.memo.get(key)
+    key = ("fassung", tuple(rs.gelesen or ()))  # the order of reading is fixed for one path
+    found: _Angewandt | None = rs.memo.get(key)  # type: ignore[assignment]
     if found is None:
         tabellen = rs.angewandt()
         fassung = max(t.valid_from for _, t in tabellen)
@@ -375,9 +417,6 @@ def _angewandt(
             ),
             tuple(teil.schritte),
         )
-    fassung, daten, hinweise, schritte = cast(
-        "tuple[date, tuple[tuple[str, date], ...], tuple[str, ...], tuple[Schritt, ...]]", found
-    )
-    if rec is not None:
-        rec.schritte[pos:pos] = schritte
+    fassung, daten, hinweise, schritte = found
+    rec.einfuegen(pos, schritte)
     return fassung, daten, hinweise

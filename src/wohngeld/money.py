@@ -7,7 +7,7 @@ surprise can reach a rule. Rounding happens here and nowhere else.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
 from typing import Annotated
 
 from pydantic import BeforeValidator
@@ -28,6 +28,8 @@ FIXED_POINT = Decimal("1E-10")
 NULL = Decimal(0)
 """0 € (no claim, no amount): the one zero of the package."""
 _EURO = Decimal(1)
+_FESTKOMMA = Context(prec=28, rounding=ROUND_HALF_UP)
+"""The context of the Festkommazahl steps: half-up, the precision of Python's default context."""
 
 
 _ZAHL = re.compile(r"[+-]?([0-9]+(\.[0-9]*)?|\.[0-9]+)([eE][+-]?[0-9]+)?", re.ASCII)
@@ -108,7 +110,7 @@ def round_fixed_point(x: Decimal) -> Decimal:
     >>> round_fixed_point(Decimal("970.79285669625"))
     Decimal('970.7928566963')
     """
-    return x.quantize(FIXED_POINT, ROUND_HALF_UP)
+    return _FESTKOMMA.quantize(x, FIXED_POINT)
 
 
 def round_euro(x: Decimal) -> Decimal:

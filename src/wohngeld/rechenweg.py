@@ -7,6 +7,7 @@ asking whether anybody reads them. The same steps render as brochure-style Germa
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import ClassVar
@@ -67,34 +68,26 @@ class Rechenweg:
     aktiv: ClassVar[bool] = True
     """Whether steps are kept (false only for :class:`KeinRechenweg`)."""
 
-    def add(
-        self,
-        key: str,
-        label: str,
-        wert: Wert,
-        einheit: str,
-        zitat: str,
-        **eingaben: Wert,
-    ) -> None:
+    def add(self, key: str, label: str, wert: Wert, einheit: str, zitat: str, **eingaben: Wert) -> None:
         """Record one step."""
         self.schritte.append(Schritt(key, label, wert, einheit, zitat, tuple(eingaben.items())))
+
+    def einfuegen(self, pos: int, schritte: Sequence[Schritt]) -> None:
+        """Insert steps recorded elsewhere (e.g. memoised) at position ``pos``."""
+        self.schritte[pos:pos] = schritte
 
 
 class KeinRechenweg(Rechenweg):
     """The recorder of a calculation without Rechenweg: :meth:`add` keeps nothing."""
 
+    __slots__ = ()
     aktiv: ClassVar[bool] = False
 
-    def add(
-        self,
-        key: str,
-        label: str,
-        wert: Wert,
-        einheit: str,
-        zitat: str,
-        **eingaben: Wert,
-    ) -> None:
+    def add(self, key: str, label: str, wert: Wert, einheit: str, zitat: str, **eingaben: Wert) -> None:
         """Record nothing."""
+
+    def einfuegen(self, pos: int, schritte: Sequence[Schritt]) -> None:
+        """Insert nothing."""
 
 
 KEIN_RECHENWEG = KeinRechenweg()

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-from decimal import ROUND_HALF_UP, Decimal
-from typing import NamedTuple, cast
+from decimal import Decimal
+from typing import NamedTuple
 
-from ..money import FIXED_POINT, cut_euro, round_euro
 from ..money import NULL as _NULL
+from ..money import cut_euro, round_euro, round_fixed_point
 from ..rechenweg import Rechenweg, format_zahl
 from .tabelle import Rechtsstand
 
 __all__ = ["Formel", "wohngeld_formel"]
-
 
 
 class Formel(NamedTuple):
@@ -33,135 +32,162 @@ def _anlage(rs: Rechtsstand) -> str:
     return rs.mindestwerte.anlage
 
 
+_Werte = tuple[Decimal, Decimal, Decimal, Decimal, Decimal, Decimal]
+"""Mindestwerte of M and Y (Anlage 3 Nr. 1 WoGG), a, b, c (Anlage 2) and the factor of § 19 Abs. 1 WoGG."""
+
+
 def wohngeld_formel(
-    *, mitglieder: int, M: Decimal, Y: Decimal, rs: Rechtsstand, rec: Rechenweg | None
+    *, mitglieder: int, M: Decimal, Y: Decimal, rs: Rechtsstand, rec: Rechenweg
 ) -> Formel:
     """Monthly Wohngeld from M and Y for ``mitglieder`` zu berücksichtigende members.
 
-    § 19 Abs. 1 and 2 WoGG i. V. m. Anlage 2 (a, b, c) and Anlage 3 (Mindestwerte, four steps as
-    fixed-point numbers with ten decimals, whole euros from 0.50 up); § 19 Abs. 3 WoGG for more
-    than twelve members: the rounded amount for twelve, if positive, raised per further member
-    (:func:`_ueber_zwoelf`). Anlagen 1 and 2 until 2019.
+    § 19 Abs. 1 and 2 WoGG i. V. m. Anlage 2 (a, b, c) and Anlage 3: Mindestwerte (Nr. 1,
+    :func:`_mindestwerte`), four steps as fixed-point numbers with ten decimals (Nr. 2), whole euros
+    from 0.50 up (Nr. 3; their Rechenweg: :func:`_rechenschritte`); the cap at M
+    (:func:`_deckel_bis_zwoelf`); § 19 Abs. 3 WoGG for more than twelve members (:func:`_ueber_zwoelf`).
+    Anlagen 1 and 2 until 2019.
     """
     n = mitglieder if mitglieder < 12 else 12
-    werte = cast("tuple[Decimal, Decimal, Decimal, Decimal, Decimal, Decimal] | None", rs.memo.get(n))
+    werte: _Werte | None = rs.memo.get(n)  # type: ignore[assignment]  # memoised per Rechtsstand
     if werte is None:
         abc = rs.koeffizienten.koeffizienten[n]
-        werte = rs.memo[n] = (
-            rs.mindestwerte.M[n - 1],
-            rs.mindestwerte.Y[n - 1],
-            abc.a,
-            abc.b,
-            abc.c,
-            rs.koeffizienten.faktor,
-        )
+        m_y = rs.mindestwerte
+        werte = rs.memo[n] = (m_y.M[n - 1], m_y.Y[n - 1], abc.a, abc.b, abc.c, rs.koeffizienten.faktor)
     min_m, min_y, a, b, c, faktor = werte
-    # Anlage 3 Nr. 2: every step a fixed-point number with ten decimals, half-up
-    # (money.round_fixed_point, inlined on this hot path; Auslegung: docs/rechtsauslegung.md).
-    q, h = FIXED_POINT, ROUND_HALF_UP
-    m = (M if min_m <= M else min_m).quantize(q, h)
-    y = (Y if min_y <= Y else min_y).quantize(q, h)
-    z1 = (a + b * m + c * y).quantize(q, h)
-    z2 = (z1 * y).quantize(q, h)
-    z3 = (m - z2).quantize(q, h)
-    z4 = (faktor * z3).quantize(q, h)
+    if min_m <= M and min_y <= Y:
+        m, y = round_fixed_point(M), round_fixed_point(Y)
+    else:
+        m, y = _mindestwerte(M, Y, (min_m, min_y), rs=rs, rec=rec)
+    z1 = round_fixed_point(a + b * m + c * y)
+    z2 = round_fixed_point(z1 * y)
+    z3 = round_fixed_point(m - z2)
+    z4 = round_fixed_point(faktor * z3)
     positiv = z4 > _NULL
     gerundet = round_euro(z4) if positiv else _NULL
-    betrag = gerundet
-    if rec is not None:
-        anlage = _anlage(rs)
-        if min_m > M:
-            rec.add(
-                "M_mindest",
-                "M unter dem Mindestwert, ersetzt durch",
-                min_m,
-                "EUR/Monat",
-                f"{anlage} Nr. 1 WoGG",
-            )
-        if min_y > Y:
-            rec.add(
-                "Y_mindest",
-                "Y unter dem Mindestwert, ersetzt durch",
-                min_y,
-                "EUR/Monat",
-                f"{anlage} Nr. 1 WoGG",
-            )
-        zitat_abc = rs.koeffizienten.rule
-        rec.add("a", f"a für {n} Haushaltsmitglied{'er' if n > 1 else ''}", a, "", zitat_abc)
-        rec.add("b", "b", b, "", zitat_abc)
-        rec.add("c", "c", c, "", zitat_abc)
-        schritt = f"{anlage} Nr. 2 WoGG"
-        rec.add("z1", "z1 = a + b · M + c · Y", z1, "", schritt, M=m, Y=y)
-        rec.add("z2", "z2 = z1 · Y", z2, "", schritt)
-        rec.add("z3", "z3 = M − z2", z3, "", schritt)
-        rec.add(
-            "z4",
-            f"z4 = {format_zahl(faktor)} · z3 (ungerundetes Wohngeld)",
-            z4,
-            "EUR/Monat",
-            f"§ 19 Abs. 1 WoGG, {schritt}",
-        )
-        if positiv:
-            rec.add(
-                "gerundet", "Wohngeld, auf volle Euro gerundet", gerundet, "EUR/Monat", f"{anlage} Nr. 3 WoGG"
-            )
-        else:
-            rec.add(
-                "gerundet",
-                "Die Formel ergibt kein positives Wohngeld",
-                _NULL,
-                "EUR/Monat",
-                "§ 19 Abs. 1 WoGG",
-            )
-    if mitglieder <= 12 and gerundet > M:
-        betrag, _ = _DECKEL[rs.mehrbetrag_ueber_zwoelf.deckel](summe=gerundet, gerundet=gerundet, M=M)
-        if rec is not None and betrag != gerundet:
-            rec.add(
-                "deckel_m",
-                "Wohngeld höchstens bis zur Höhe der zu berücksichtigenden Miete oder Belastung",
-                betrag,
-                "EUR/Monat",
-                rs.mehrbetrag_ueber_zwoelf.rule,
-            )
-    if mitglieder > 12 and gerundet > _NULL:
+    if rec.aktiv:
+        _rechenschritte(rec, n, (a, b, c, faktor), m=m, y=y, z=(z1, z2, z3, z4), gerundet=gerundet, rs=rs)
+    if mitglieder > 12:
         betrag = _ueber_zwoelf(mitglieder=mitglieder, M=M, gerundet=gerundet, rs=rs, rec=rec)
-    elif mitglieder > 12 and rec is not None:
-        rec.add(
-            "mehr_als_zwoelf",
-            "Keine Erhöhung für das 13. und jedes weitere Mitglied: das für zwölf berechnete Wohngeld "
-            "beträgt 0 €",
-            _NULL,
-            "EUR/Monat",
-            rs.mehrbetrag_ueber_zwoelf.rule,
-        )
+    elif gerundet > M:
+        betrag = _deckel_bis_zwoelf(M=M, gerundet=gerundet, rs=rs, rec=rec)
+    else:
+        betrag = gerundet
     return Formel(M=m, Y=y, z1=z1, z2=z2, z3=z3, z4=z4, gerundet=gerundet, betrag=betrag, positiv=positiv)
 
 
+def _mindestwerte(
+    M: Decimal, Y: Decimal, mindest: tuple[Decimal, Decimal], *, rs: Rechtsstand, rec: Rechenweg
+) -> tuple[Decimal, Decimal]:
+    """M and Y, each at least its Mindestwert, as fixed-point numbers with ten decimals.
+
+    Anlage 3 Nr. 1 WoGG (Mindestwerte for M and Y), Nr. 2 (Festkommazahl); Anlage 2 until 2019.
+    """
+    zitat = f"{_anlage(rs)} Nr. 1 WoGG"
+    min_m, min_y = mindest
+    if min_m > M:
+        rec.add("M_mindest", "M unter dem Mindestwert, ersetzt durch", min_m, "EUR/Monat", zitat)
+        M = min_m
+    if min_y > Y:
+        rec.add("Y_mindest", "Y unter dem Mindestwert, ersetzt durch", min_y, "EUR/Monat", zitat)
+        Y = min_y
+    return round_fixed_point(M), round_fixed_point(Y)
+
+
+def _rechenschritte(
+    rec: Rechenweg,
+    n: int,
+    koeffizienten: tuple[Decimal, Decimal, Decimal, Decimal],
+    *,
+    m: Decimal,
+    y: Decimal,
+    z: tuple[Decimal, Decimal, Decimal, Decimal],
+    gerundet: Decimal,
+    rs: Rechtsstand,
+) -> None:
+    """The Rechenweg of § 19 Abs. 1, 2 WoGG: a, b, c (Anlage 2), z1–z4 (Anlage 3 Nr. 2 WoGG) and the
+    amount in whole euros from 0.50 up (Anlage 3 Nr. 3 WoGG; Anlage 2 until 2019).
+
+    Called only for a kept Rechenweg (``rec.aktiv``): eight steps with formatted labels and citations
+    would cost a calculation without Rechenweg several per cent of its time.
+    """
+    a, b, c, faktor = koeffizienten
+    z1, z2, z3, z4 = z
+    zitat_abc = rs.koeffizienten.rule
+    rec.add("a", f"a für {n} Haushaltsmitglied{'er' if n > 1 else ''}", a, "", zitat_abc)
+    rec.add("b", "b", b, "", zitat_abc)
+    rec.add("c", "c", c, "", zitat_abc)
+    anlage = _anlage(rs)
+    schritt = f"{anlage} Nr. 2 WoGG"
+    rec.add("z1", "z1 = a + b · M + c · Y", z1, "", schritt, M=m, Y=y)
+    rec.add("z2", "z2 = z1 · Y", z2, "", schritt)
+    rec.add("z3", "z3 = M − z2", z3, "", schritt)
+    rec.add(
+        "z4",
+        f"z4 = {format_zahl(faktor)} · z3 (ungerundetes Wohngeld)",
+        z4,
+        "EUR/Monat",
+        f"§ 19 Abs. 1 WoGG, {schritt}",
+    )
+    if z4 > _NULL:
+        label, zitat = "Wohngeld, auf volle Euro gerundet", f"{anlage} Nr. 3 WoGG"
+    else:
+        label, zitat = "Die Formel ergibt kein positives Wohngeld", "§ 19 Abs. 1 WoGG"
+    rec.add("gerundet", label, gerundet, "EUR/Monat", zitat)
+
+
+def _deckel_bis_zwoelf(*, M: Decimal, gerundet: Decimal, rs: Rechtsstand, rec: Rechenweg) -> Decimal:
+    """Up to twelve members, a rounded amount above M: capped where the rule set caps every Wohngeld.
+
+    § 19 Abs. 4 WoGG i. d. F. des Entwurfs 2027 (key ``deckel``, :data:`_DECKEL`); under § 19 Abs. 3
+    WoGG (2016–2026) only the raise beyond twelve members is capped, so the amount stays.
+    """
+    p = rs.mehrbetrag_ueber_zwoelf
+    betrag, _ = _DECKEL[p.deckel](summe=gerundet, gerundet=gerundet, M=M)
+    if betrag != gerundet:
+        rec.add(
+            "deckel_m",
+            "Wohngeld höchstens bis zur Höhe der zu berücksichtigenden Miete oder Belastung",
+            betrag,
+            "EUR/Monat",
+            p.rule,
+        )
+    return betrag
+
+
 def _ueber_zwoelf(
-    *, mitglieder: int, M: Decimal, gerundet: Decimal, rs: Rechtsstand, rec: Rechenweg | None
+    *, mitglieder: int, M: Decimal, gerundet: Decimal, rs: Rechtsstand, rec: Rechenweg
 ) -> Decimal:
     """§ 19 Abs. 3 WoGG: the rounded Wohngeld for twelve, raised for the 13th and each further member.
 
     "erhöht sich … das nach den Absätzen 1 und 2 berechnete monatliche Wohngeld um jeweils … Euro,
     höchstens jedoch bis zur Höhe der zu berücksichtigenden Miete oder Belastung" (wording 2016–2026).
     Auslegung (docs/rechtsauslegung.md): the amount raised is the one after Abs. 2 (Anlage 3 Nr. 3:
-    rounded to whole euros); where it is 0 € there is nothing to raise (the caller checks). The cap
+    rounded to whole euros); where it is 0 € there is nothing to raise. The cap
     limits the raise: the sum is cut to the whole euros of M, but never below the amount for twelve,
     which may exceed M where the Mindestwert of M applies. A rule set whose cap covers the whole
     Wohngeld (``deckel_alle``, Entwurf 2027 § 19 Abs. 4) caps the sum itself.
     """
     p = rs.mehrbetrag_ueber_zwoelf
-    zusatz = p.betrag * (mitglieder - 12)
-    betrag, text = _DECKEL[p.deckel](summe=gerundet + zusatz, gerundet=gerundet, M=M)
-    if rec is not None:
+    if gerundet <= _NULL:
         rec.add(
             "mehr_als_zwoelf",
-            f"Erhöhung für das 13. und jedes weitere Mitglied ({mitglieder - 12} × {p.betrag} €)",
-            zusatz,
+            "Keine Erhöhung für das 13. und jedes weitere Mitglied: das für zwölf berechnete Wohngeld "
+            "beträgt 0 €",
+            _NULL,
             "EUR/Monat",
             p.rule,
         )
-        rec.add("wohngeld_ueber_zwoelf", text, betrag, "EUR/Monat", p.rule, M=M)
+        return gerundet
+    zusatz = p.betrag * (mitglieder - 12)
+    betrag, text = _DECKEL[p.deckel](summe=gerundet + zusatz, gerundet=gerundet, M=M)
+    rec.add(
+        "mehr_als_zwoelf",
+        f"Erhöhung für das 13. und jedes weitere Mitglied ({mitglieder - 12} × {p.betrag} €)",
+        zusatz,
+        "EUR/Monat",
+        p.rule,
+    )
+    rec.add("wohngeld_ueber_zwoelf", text, betrag, "EUR/Monat", p.rule, M=M)
     return betrag
 
 

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from datetime import date, timedelta
+from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
 from ..errors import InputError
 from ..input.gruende import Ausschlussgrund, freitext_hinweis
 from ..input.haushalt import Haushalt, Haushaltsmitglied
-from ..rechenweg import Rechenweg
+from ..rechenweg import KEIN_RECHENWEG, Rechenweg
 
 __all__ = ["Mitglieder", "alter", "ausschluss_besteht", "mitglieder", "sterbefall_zaehlt"]
 
@@ -67,6 +68,8 @@ class Mitglieder(NamedTuple):
 
         § 13 Abs. 1, § 17, § 18 WoGG; § 6 Abs. 2 Satz 1 WoGG keeps only the number of a deceased member.
         """
+        if not self.index_verstorben:
+            return self.index_beruecksichtigt
         tot = set(self.index_verstorben)
         return tuple(i for i in self.index_beruecksichtigt if i not in tot)
 
@@ -136,7 +139,11 @@ def _ausschluss_im_monat(
 def _haushaltsmitglied(
     i: int, m: Haushaltsmitglied, *, alle: tuple[Haushaltsmitglied, ...], on: date | None
 ) -> tuple[bool, str, str]:
-    """Whether listed person ``i`` is a Haushaltsmitglied on ``on``, with the reason and rule."""
+    """Whether listed person ``i`` is a Haushaltsmitglied on ``on``, with the reason and rule.
+
+    § 5 Abs. 1 WoGG (Beziehung, Mittelpunkt der Lebensbeziehungen), § 5 Abs. 4 WoGG
+    (:func:`_betreuungsanteil`), § 6 Abs. 2 WoGG (:func:`_verstorben`).
+    """
     z = m.zugehoerigkeit
     wer = m.name or f"Mitglied {i + 1}"
     if z is None:
@@ -160,75 +167,9 @@ def _haushaltsmitglied(
             "§ 5 Abs. 1 WoGG",
         )
     if z.verstorben_am is not None and (on is None or on >= z.verstorben_am):
-        if on is None:
-            raise InputError(f"{wer}: verstorben_am braucht den Stichtag (§ 6 Abs. 2 WoGG)")
-        if m.ausgeschlossen is not None and (
-            z.leistung_ab is None
-            or ausschluss_besteht(leistung_ab=z.leistung_ab, leistung_bis=z.leistung_bis, on=z.verstorben_am)
-        ):
-            return (
-                False,
-                f"{wer}: verstorben am {z.verstorben_am:%d.%m.%Y}, war beim Tod nach § 7 WoGG "
-                "ausgeschlossen und damit kein zu berücksichtigendes Haushaltsmitglied; die Anzahl "
-                "bleibt nicht erhalten",
-                "§ 6 Abs. 2 Satz 1 WoGG",
-            )
-        if z.sterbefall_ausnahme or not sterbefall_zaehlt(verstorben_am=z.verstorben_am, on=on):
-            grund = (
-                "Ausnahme nach § 6 Abs. 2 Satz 2 WoGG"
-                if z.sterbefall_ausnahme
-                else "zwölf Monate nach dem Sterbemonat abgelaufen"
-            )
-            return False, f"{wer}: verstorben am {z.verstorben_am:%d.%m.%Y}, {grund}", "§ 6 Abs. 2 WoGG"
-        return (
-            True,
-            f"{wer}: verstorben am {z.verstorben_am:%d.%m.%Y}, "
-            "zählt bis zwölf Monate nach dem Sterbemonat nur für die Anzahl (kein Einkommen, keine "
-            "Freibeträge)",
-            "§ 6 Abs. 2 Satz 1 WoGG",
-        )
+        return _verstorben(wer, m, verstorben_am=z.verstorben_am, on=on)
     if z.betreuungsanteil is not None:
-        if Fraction(z.betreuungsanteil) >= _DRITTEL:
-            return (
-                True,
-                f"{wer}: Kind getrennt lebender Eltern, Betreuungsanteil {z.betreuungsanteil}",
-                "§ 5 Abs. 4 Satz 1, 2 WoGG",
-            )
-        geringe = [
-            (j, a)
-            for j, a in enumerate(alle)
-            if a.zugehoerigkeit is not None
-            and a.zugehoerigkeit.betreuungsanteil is not None
-            and Fraction(a.zugehoerigkeit.betreuungsanteil) < _DRITTEL
-        ]
-        if len(geringe) < 2:
-            return (
-                False,
-                f"{wer}: Betreuungsanteil {z.betreuungsanteil} unter einem Drittel",
-                "§ 5 Abs. 4 WoGG",
-            )
-        ohne = [
-            a.name or f"Mitglied {j + 1}"
-            for j, a in geringe
-            if a.zugehoerigkeit and a.zugehoerigkeit.geburtsdatum is None
-        ]
-        if ohne:
-            raise InputError(
-                f"{', '.join(ohne)}: geburtsdatum fehlt; von mehreren Kindern, die hier zu weniger als einem "
-                "Drittel betreut werden, ist nur das jüngste Haushaltsmitglied (§ 5 Abs. 4 Satz 3 WoGG)"
-            )
-        juengstes = max(geringe, key=lambda ja: (ja[1].zugehoerigkeit.geburtsdatum, ja[0]))[0]  # type: ignore[union-attr]
-        if juengstes == i:
-            return (
-                True,
-                f"{wer}: jüngstes der Kinder mit geringerem Betreuungsanteil",
-                "§ 5 Abs. 4 Satz 3 WoGG",
-            )
-        return (
-            False,
-            f"{wer}: nicht das jüngste der Kinder mit geringerem Betreuungsanteil",
-            "§ 5 Abs. 4 Satz 3 WoGG",
-        )
+        return _betreuungsanteil(i, wer, z.betreuungsanteil, alle=alle)
     if z.abwesend == "voruebergehend":
         return (
             True,
@@ -236,6 +177,89 @@ def _haushaltsmitglied(
             "§ 5 Abs. 1 WoGG, WoGVwV Nr. 5.13",
         )
     return True, "", ""
+
+
+def _verstorben(
+    wer: str, m: Haushaltsmitglied, *, verstorben_am: date, on: date | None
+) -> tuple[bool, str, str]:
+    """A member deceased on or before ``on``: counted for the number up to twelve months after the
+    Sterbemonat, if zu berücksichtigen at death and no exception applies.
+
+    § 6 Abs. 2 Satz 1 WoGG (the number is kept), Satz 2 (exceptions, ``sterbefall_ausnahme``);
+    § 8 Abs. 1 Satz 2 WoGG for a member excluded at death.
+    """
+    z = m.zugehoerigkeit
+    assert z is not None
+    if on is None:
+        raise InputError(f"{wer}: verstorben_am braucht den Stichtag (§ 6 Abs. 2 WoGG)")
+    if m.ausgeschlossen is not None and (
+        z.leistung_ab is None
+        or ausschluss_besteht(leistung_ab=z.leistung_ab, leistung_bis=z.leistung_bis, on=verstorben_am)
+    ):
+        return (
+            False,
+            f"{wer}: verstorben am {verstorben_am:%d.%m.%Y}, war beim Tod nach § 7 WoGG "
+            "ausgeschlossen und damit kein zu berücksichtigendes Haushaltsmitglied; die Anzahl "
+            "bleibt nicht erhalten",
+            "§ 6 Abs. 2 Satz 1 WoGG",
+        )
+    if z.sterbefall_ausnahme or not sterbefall_zaehlt(verstorben_am=verstorben_am, on=on):
+        grund = (
+            "Ausnahme nach § 6 Abs. 2 Satz 2 WoGG"
+            if z.sterbefall_ausnahme
+            else "zwölf Monate nach dem Sterbemonat abgelaufen"
+        )
+        return False, f"{wer}: verstorben am {verstorben_am:%d.%m.%Y}, {grund}", "§ 6 Abs. 2 WoGG"
+    return (
+        True,
+        f"{wer}: verstorben am {verstorben_am:%d.%m.%Y}, "
+        "zählt bis zwölf Monate nach dem Sterbemonat nur für die Anzahl (kein Einkommen, keine "
+        "Freibeträge)",
+        "§ 6 Abs. 2 Satz 1 WoGG",
+    )
+
+
+def _betreuungsanteil(
+    i: int, wer: str, anteil: Decimal, *, alle: tuple[Haushaltsmitglied, ...]
+) -> tuple[bool, str, str]:
+    """A child of parents living apart: a member with a Betreuungsanteil of at least a third; of
+    several children cared for here less than that, only the youngest.
+
+    § 5 Abs. 4 Satz 1, 2 WoGG (a third), § 5 Abs. 4 Satz 3 WoGG (the youngest).
+    """
+    if Fraction(anteil) >= _DRITTEL:
+        return (
+            True,
+            f"{wer}: Kind getrennt lebender Eltern, Betreuungsanteil {anteil}",
+            "§ 5 Abs. 4 Satz 1, 2 WoGG",
+        )
+    geringe = [
+        (j, a)
+        for j, a in enumerate(alle)
+        if a.zugehoerigkeit is not None
+        and a.zugehoerigkeit.betreuungsanteil is not None
+        and Fraction(a.zugehoerigkeit.betreuungsanteil) < _DRITTEL
+    ]
+    if len(geringe) < 2:
+        return False, f"{wer}: Betreuungsanteil {anteil} unter einem Drittel", "§ 5 Abs. 4 WoGG"
+    ohne = [
+        a.name or f"Mitglied {j + 1}"
+        for j, a in geringe
+        if a.zugehoerigkeit and a.zugehoerigkeit.geburtsdatum is None
+    ]
+    if ohne:
+        raise InputError(
+            f"{', '.join(ohne)}: geburtsdatum fehlt; von mehreren Kindern, die hier zu weniger als einem "
+            "Drittel betreut werden, ist nur das jüngste Haushaltsmitglied (§ 5 Abs. 4 Satz 3 WoGG)"
+        )
+    juengstes = max(geringe, key=lambda ja: (ja[1].zugehoerigkeit.geburtsdatum, ja[0]))[0]  # type: ignore[union-attr]
+    if juengstes == i:
+        return True, f"{wer}: jüngstes der Kinder mit geringerem Betreuungsanteil", "§ 5 Abs. 4 Satz 3 WoGG"
+    return (
+        False,
+        f"{wer}: nicht das jüngste der Kinder mit geringerem Betreuungsanteil",
+        "§ 5 Abs. 4 Satz 3 WoGG",
+    )
 
 
 def _lebt_dort(m: Haushaltsmitglied, *, on: date | None) -> bool:
@@ -310,86 +334,98 @@ def mitglieder(h: Haushalt, rec: Rechenweg | None, *, on: date | None = None) ->
     § 4 Nr. 1, §§ 5, 6 WoGG; members excluded under § 7 WoGG do not count, for the months
     § 8 Abs. 1 Satz 2 WoGG names when the benefit's period is given; § 7 Abs. 1 Satz 1 Nr. 9 only
     where every member receives SGB VIII; § 6 Abs. 2 Satz 1 keeps the number of a deceased member
-    who was zu berücksichtigen at death, and nothing else.
+    who was zu berücksichtigen at death, and nothing else (:func:`_nach_liste`).
 
     Auslegung: § 8 Abs. 1 Satz 3 (exclusion "als nicht erfolgt") and Abs. 2 (Verzicht) are
     facts of the benefit procedure: such a member is entered without ``ausgeschlossen``
-    (docs/miete-und-haushalt.md).
+    (docs/miete-und-haushalt.md). ``rec=None`` records nothing (as :data:`KEIN_RECHENWEG`).
     """
-    hinweise: list[str] = []
+    if rec is None:
+        rec = KEIN_RECHENWEG
+    notizen: list[tuple[str, str]] = []
     if h.mitglieder is None:
         assert h.anzahl_mitglieder is not None
         aus = h.anzahl_ausgeschlossen or 0
         result = Mitglieder(h.anzahl_mitglieder, h.anzahl_mitglieder - aus, ("§ 7 WoGG",) * aus)
-        notizen: list[tuple[str, str]] = []
     else:
-        haushalt: list[int] = []
-        zaehlt: list[int] = []
-        verstorben: list[int] = []
-        notizen = []
-        wer = [m.name or f"Mitglied {i + 1}" for i, m in enumerate(h.mitglieder)]
-        for i, m in enumerate(h.mitglieder):
-            ist, notiz, zitat = _haushaltsmitglied(i, m, alle=h.mitglieder, on=on)
-            if notiz:
-                notizen.append((notiz, zitat))
-            if not ist:
-                continue
-            haushalt.append(i)
-            if not _lebt_dort(m, on=on):
-                # § 6 Abs. 2 Satz 1: counted at death, the number stays (exclusion checked at death)
-                verstorben.append(i)
-                zaehlt.append(i)
-            elif m.ausgeschlossen is None or not _ausschluss_im_monat(i, m, on=on, notizen=notizen):
-                zaehlt.append(i)
-        if not haushalt:
-            raise InputError(
-                "mitglieder: keine der genannten Personen ist am Stichtag Haushaltsmitglied "
-                "(§§ 5, 6 WoGG); " + "; ".join(n for n, _ in notizen)
-            )
-        nicht_aus, sgb8_notizen = _sgb_viii(h, haushalt, zaehlt, verstorben, wer)
-        notizen += sgb8_notizen
-        hinweise += [n for n, _ in sgb8_notizen]
-        zaehlt = sorted({*zaehlt, *nicht_aus})
-        gruende = [str(h.mitglieder[i].ausgeschlossen) for i in haushalt if i not in zaehlt]
-        anwesend = tuple(i for i, m in enumerate(h.mitglieder) if _lebt_dort(m, on=on))
-        kein = tuple(
-            i
-            for i in anwesend
-            if (z := h.mitglieder[i].zugehoerigkeit) is not None and z.beziehung == "keine"
-        )
-        for i, m in enumerate(h.mitglieder):
-            text = freitext_hinweis(m.ausgeschlossen)
-            if text is not None and i in haushalt and i not in zaehlt:
-                hinweise.append(f"{wer[i]}: {text}")
-        hinweise += _nach_tod_geboren(h, verstorben=verstorben, zaehlt=zaehlt, wer=wer)
-        result = Mitglieder(
-            len(haushalt),
-            len(zaehlt),
-            tuple(gruende),
-            tuple(haushalt),
-            tuple(zaehlt),
-            tuple(verstorben),
-            anwesend,
-            kein,
-            tuple(hinweise),
-        )
-    if rec is not None:
-        for notiz, zitat in notizen:
-            rec.add("zugehoerigkeit", notiz, "", "", zitat)
-        rec.add("mitglieder_gesamt", "Haushaltsmitglieder", result.gesamt, "Personen", "§ 5 WoGG")
-        for grund in result.ausgeschlossen:
-            rec.add(
-                "ausgeschlossen",
-                "vom Wohngeld ausgeschlossenes Haushaltsmitglied",
-                grund,
-                "",
-                "§ 7 WoGG",
-            )
-        rec.add(
-            "mitglieder",
-            "zu berücksichtigende Haushaltsmitglieder",
-            result.beruecksichtigt,
-            "Personen",
-            "§ 4 Nr. 1, §§ 5–8 WoGG",
-        )
+        result = _nach_liste(h, h.mitglieder, on=on, notizen=notizen)
+    for notiz, zitat in notizen:
+        rec.add("zugehoerigkeit", notiz, "", "", zitat)
+    rec.add("mitglieder_gesamt", "Haushaltsmitglieder", result.gesamt, "Personen", "§ 5 WoGG")
+    for grund in result.ausgeschlossen:
+        rec.add("ausgeschlossen", "vom Wohngeld ausgeschlossenes Haushaltsmitglied", grund, "", "§ 7 WoGG")
+    rec.add(
+        "mitglieder",
+        "zu berücksichtigende Haushaltsmitglieder",
+        result.beruecksichtigt,
+        "Personen",
+        "§ 4 Nr. 1, §§ 5–8 WoGG",
+    )
     return result
+
+
+def _nach_liste(
+    h: Haushalt, liste: tuple[Haushaltsmitglied, ...], *, on: date | None, notizen: list[tuple[str, str]]
+) -> Mitglieder:
+    """Who counts, from the list of persons: Haushaltsmitglieder (§§ 5, 6 WoGG), those excluded in
+    the month (§§ 7, 8 WoGG), SGB VIII (§ 7 Abs. 1 Satz 1 Nr. 9 WoGG), the deceased (§ 6 Abs. 2 WoGG).
+
+    The notes for the Rechenweg are appended to ``notizen``.
+    """
+    haushalt, zaehlt, verstorben = _zugehoerigkeit(liste, on=on, notizen=notizen)
+    wer = [m.name or f"Mitglied {i + 1}" for i, m in enumerate(liste)]
+    nicht_aus, sgb8_notizen = _sgb_viii(h, haushalt, zaehlt, verstorben, wer)
+    notizen += sgb8_notizen
+    hinweise = [n for n, _ in sgb8_notizen]
+    zaehlt = sorted({*zaehlt, *nicht_aus})
+    gruende = [str(liste[i].ausgeschlossen) for i in haushalt if i not in zaehlt]
+    anwesend = tuple(i for i, m in enumerate(liste) if _lebt_dort(m, on=on))
+    kein = tuple(i for i in anwesend if (z := liste[i].zugehoerigkeit) is not None and z.beziehung == "keine")
+    for i, m in enumerate(liste):
+        text = freitext_hinweis(m.ausgeschlossen)
+        if text is not None and i in haushalt and i not in zaehlt:
+            hinweise.append(f"{wer[i]}: {text}")
+    hinweise += _nach_tod_geboren(h, verstorben=verstorben, zaehlt=zaehlt, wer=wer)
+    return Mitglieder(
+        len(haushalt),
+        len(zaehlt),
+        tuple(gruende),
+        tuple(haushalt),
+        tuple(zaehlt),
+        tuple(verstorben),
+        anwesend,
+        kein,
+        tuple(hinweise),
+    )
+
+
+def _zugehoerigkeit(
+    liste: tuple[Haushaltsmitglied, ...], *, on: date | None, notizen: list[tuple[str, str]]
+) -> tuple[list[int], list[int], list[int]]:
+    """Positions of the Haushaltsmitglieder, of those counted and of the deceased kept in the number.
+
+    §§ 5, 6 WoGG (:func:`_haushaltsmitglied`); § 6 Abs. 2 Satz 1 WoGG: a deceased member counted at
+    death keeps the number (its exclusion is checked at death); § 8 Abs. 1 Satz 2 WoGG: an excluded
+    member counts in a month its benefit does not cover. No Haushaltsmitglied at all is an error.
+    """
+    haushalt: list[int] = []
+    zaehlt: list[int] = []
+    verstorben: list[int] = []
+    for i, m in enumerate(liste):
+        ist, notiz, zitat = _haushaltsmitglied(i, m, alle=liste, on=on)
+        if notiz:
+            notizen.append((notiz, zitat))
+        if not ist:
+            continue
+        haushalt.append(i)
+        if not _lebt_dort(m, on=on):
+            verstorben.append(i)
+            zaehlt.append(i)
+        elif m.ausgeschlossen is None or not _ausschluss_im_monat(i, m, on=on, notizen=notizen):
+            zaehlt.append(i)
+    if not haushalt:
+        raise InputError(
+            "mitglieder: keine der genannten Personen ist am Stichtag Haushaltsmitglied "
+            "(§§ 5, 6 WoGG); " + "; ".join(n for n, _ in notizen)
+        )
+    return haushalt, zaehlt, verstorben

@@ -278,7 +278,7 @@ _REGISTER: dict[str, tuple[str, str]] = {
     # WoGV: Pauschbeträge (§ 6), Bewirtschaftung (§ 13); § 21 Nr. 3 WoGG (Vermögen)
     "wogv_pauschbetraege": ("law.rent.wogv", "Pauschbetraege"),
     "wogv_bewirtschaftung": ("law.rent.wogv", "Bewirtschaftung"),
-    "vermoegen": ("law.rent.wogv", "Vermoegensgrenze"),
+    "vermoegen": ("law.limits.tabellen", "Vermoegensgrenze"),
     # § 25 Abs. 1, § 27 WoGG (Bewilligungszeitraum, Änderung des Wohngeldes)
     "aenderung": ("procedure.tabellen", "AenderungSchwellen"),
 }

@@ -138,6 +138,15 @@ class Gemeinde:
     herkunft: str
 
 
+def _kreis_als_gemeinde(key: str, kreis: str, *, land: str, stufe: int, art: str) -> Gemeinde:
+    """A Kreis named instead of a Gemeinde, where one Mietenstufe holds for all of it: its own line in
+    the Anlage zu § 1 Abs. 3 WoGV (``kreiszeile``) or the same Mietenstufe for each of its Gemeinden
+    (``kreis-einheitlich``)."""
+    return Gemeinde(
+        ags=key, name=kreis, kreis_schluessel=key, kreis=kreis, land=land, mietenstufe=stufe, herkunft=art
+    )
+
+
 @dataclass(frozen=True, slots=True)
 class MietenstufeAuskunft:
     """The Mietenstufe of one Gemeinde on a date, with where it comes from.
@@ -324,15 +333,7 @@ class MietenstufenListe:
         kreis = self.kreise[key]["name"]
         zeile = self.kreise[key].get("mietenstufe")
         if isinstance(zeile, int):
-            return Gemeinde(
-                ags=key,
-                name=kreis,
-                kreis_schluessel=key,
-                kreis=kreis,
-                land=members[0].land,
-                mietenstufe=zeile,
-                herkunft="kreiszeile",
-            )
+            return _kreis_als_gemeinde(key, kreis, land=members[0].land, stufe=zeile, art="kreiszeile")
         if len(stufen) != 1:
             counts = ", ".join(
                 f"{roemisch(s)}: {sum(g.mietenstufe == s for g in members)}" for s in sorted(stufen)
@@ -346,15 +347,7 @@ class MietenstufenListe:
                 members,
             )
         g0 = members[0]
-        return Gemeinde(
-            ags=key,
-            name=kreis,
-            kreis_schluessel=key,
-            kreis=kreis,
-            land=g0.land,
-            mietenstufe=g0.mietenstufe,
-            herkunft="kreis-einheitlich",
-        )
+        return _kreis_als_gemeinde(key, kreis, land=g0.land, stufe=g0.mietenstufe, art="kreis-einheitlich")
 
     def lookup(self, gemeinde: str, on: date) -> MietenstufeAuskunft:
         """Resolve an AGS or a name in this Fassung."""

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple, cast
+from typing import NamedTuple
 
 from ...darstellung import ROEMISCH
 from ...errors import InputError
@@ -66,7 +66,7 @@ def _tabellenwerte(
     § 12 Abs. 1, 6 und 7 WoGG.
     """
     key = ("miete", groesse, mietenstufe)
-    werte = cast("tuple[Decimal, Decimal, Decimal, Decimal] | None", rs.memo.get(key))
+    werte: tuple[Decimal, Decimal, Decimal, Decimal] | None = rs.memo.get(key)  # type: ignore[assignment]
     if werte is None:
         h = hoechstbetrag(mitglieder=groesse, mietenstufe=mietenstufe, rs=rs)
         klima = rs.klimakomponente.fuer(groesse)
@@ -88,7 +88,7 @@ def miete_beruecksichtigt(
     beruecksichtigt: int,
     mietenstufe: int,
     rs: Rechtsstand,
-    rec: Rechenweg | None,
+    rec: Rechenweg,
 ) -> BeruecksichtigteMiete:
     """M: Miete or Belastung capped at Höchstbetrag plus Klimakomponente, plus heating amounts.
 
@@ -106,9 +106,8 @@ def miete_beruecksichtigt(
     groesse = _tabellengroesse(gesamt=gesamt, beruecksichtigt=beruecksichtigt)
     h, klima, entlastung, komponente = _tabellenwerte(rs, groesse, mietenstufe)
     heiz = entlastung + komponente
-    hk = rs.heizkosten
     misch = beruecksichtigt < gesamt
-    if rec is None and not misch and art != "Heim":
+    if not rec.aktiv and not misch and art != "Heim":
         # fast path of the same rule for batches: § 11 Abs. 1 Nr. 1 and 2 WoGG
         assert betrag is not None
         grenze = h + klima
@@ -119,64 +118,121 @@ def miete_beruecksichtigt(
             heizkosten=heiz,
             groesse=groesse,
         )
-    anteil_text = f"{beruecksichtigt}/{gesamt}"
-
     if art == "Heim":
-        miete = h + klima
-        if rec is not None:
-            # § 9 Abs. 3 Satz 2 WoGG: "der Höchstbetrag nach § 12 Abs. 1" (2016–2022); "die Summe aus dem
-            # Höchstbetrag … und der Klimakomponente" (since 2023, Wohngeld-Plus-Gesetz)
-            if rs.klimakomponente.anwendbar:
-                rec.add(
-                    "miete",
-                    "Miete eines Heimbewohners: Höchstbetrag zuzüglich Klimakomponente",
-                    miete,
-                    "EUR/Monat",
-                    "§ 9 Abs. 3 Satz 2 WoGG",
-                    hoechstbetrag=h,
-                    klimakomponente=klima,
-                )
-            else:
-                rec.add(
-                    "miete",
-                    "Miete eines Heimbewohners: Höchstbetrag",
-                    miete,
-                    "EUR/Monat",
-                    "§ 9 Abs. 3 Satz 2 WoGG",
-                    hoechstbetrag=h,
-                )
+        miete = _heimmiete(h, klima, rs=rs, rec=rec)
     else:
         assert betrag is not None
-        miete = betrag
-        if rec is not None:
-            label, zitat = _LABEL[art]
-            if art == "Miete" and any(x.key in _ABS2_SCHRITTE for x in rec.schritte):
-                # the § 9 Miete is the step "miete_9"; what is left after § 11 Abs. 2 is its own step
-                label, zitat = "Miete nach Abzug der Anteile nach § 11 Abs. 2", "§ 11 Abs. 2 WoGG"
-            rec.add("miete", label, miete, "EUR/Monat", zitat)
-
-    if rec is not None:
-        rec.add(
-            "hoechstbetrag",
-            f"Höchstbetrag für {groesse} Haushaltsmitglied{'er' if groesse > 1 else ''}, "
-            f"Mietenstufe {ROEMISCH[mietenstufe - 1]}",
-            h,
-            "EUR/Monat",
-            rs.hoechstbetraege.rule,
+        miete = _miete_schritt(art, betrag, rec)
+    grenze = _grenze(h, klima, groesse=groesse, mietenstufe=mietenstufe, rs=rs, rec=rec)
+    if misch:
+        anteil_miete, anteil_grenze, anteil_heiz = _anteile(
+            art, (miete, grenze, heiz), gesamt=gesamt, beruecksichtigt=beruecksichtigt, klima=klima, rec=rec
         )
-    grenze = h
+    else:
+        anteil_miete, anteil_grenze, anteil_heiz = miete, grenze, heiz
+    M = _gedeckelt(art, min(anteil_miete, anteil_grenze), rs=rs, rec=rec)
+    if rs.heizkosten.anwendbar:
+        anteil_text = f"{beruecksichtigt}/{gesamt}" if misch else None
+        M += _heizkosten(entlastung, komponente, anteil_heiz, anteil_text=anteil_text, rs=rs, rec=rec)
+    rec.add(
+        "M",
+        "zu berücksichtigende Miete oder Belastung (M)",
+        M,
+        "EUR/Monat",
+        "§ 11 Abs. 1 Satz 2 WoGG" if art == "Heim" else "§ 11 Abs. 1 WoGG",
+    )
+    return BeruecksichtigteMiete(
+        M=M, hoechstbetrag=h, klimakomponente=klima, heizkosten=heiz, groesse=groesse
+    )
+
+
+def _heimmiete(h: Decimal, klima: Decimal, *, rs: Rechtsstand, rec: Rechenweg) -> Decimal:
+    """The Miete of a Heimbewohner: the Höchstbetrag, since 2023 plus the Klimakomponente.
+
+    § 9 Abs. 3 Satz 2 WoGG: "der Höchstbetrag nach § 12 Abs. 1" (2016–2022); "die Summe aus dem
+    Höchstbetrag … und der Klimakomponente" (since 2023, Wohngeld-Plus-Gesetz).
+    """
+    miete = h + klima
     if rs.klimakomponente.anwendbar:
-        grenze = h + klima
-        if rec is not None:
-            rec.add("klimakomponente", "Klimakomponente", klima, "EUR/Monat", rs.klimakomponente.rule)
-            rec.add(
-                "hoechstbetrag_mit_klima",
-                "Höchstbetrag zuzüglich Klimakomponente",
-                grenze,
-                "EUR/Monat",
-                "§ 11 Abs. 1 Nr. 1 WoGG",
-            )
-    if misch and beruecksichtigt > 12 and rec is not None:
+        rec.add(
+            "miete",
+            "Miete eines Heimbewohners: Höchstbetrag zuzüglich Klimakomponente",
+            miete,
+            "EUR/Monat",
+            "§ 9 Abs. 3 Satz 2 WoGG",
+            hoechstbetrag=h,
+            klimakomponente=klima,
+        )
+    else:
+        rec.add(
+            "miete",
+            "Miete eines Heimbewohners: Höchstbetrag",
+            miete,
+            "EUR/Monat",
+            "§ 9 Abs. 3 Satz 2 WoGG",
+            hoechstbetrag=h,
+        )
+    return miete
+
+
+def _miete_schritt(art: str, betrag: Decimal, rec: Rechenweg) -> Decimal:
+    """The Miete (§ 9 WoGG) or Belastung (§ 10 WoGG) entering the cap; for a Miete with parts left
+    out under § 11 Abs. 2 WoGG, what is left after them (the § 9 Miete is then the step ``miete_9``).
+    """
+    label, zitat = _LABEL[art]
+    if art == "Miete" and any(x.key in _ABS2_SCHRITTE for x in rec.schritte):
+        label, zitat = "Miete nach Abzug der Anteile nach § 11 Abs. 2", "§ 11 Abs. 2 WoGG"
+    rec.add("miete", label, betrag, "EUR/Monat", zitat)
+    return betrag
+
+
+def _grenze(
+    h: Decimal, klima: Decimal, *, groesse: int, mietenstufe: int, rs: Rechtsstand, rec: Rechenweg
+) -> Decimal:
+    """The cap: the Höchstbetrag, since 2023 plus the Klimakomponente.
+
+    § 12 Abs. 1 WoGG (Höchstbetrag by members and Mietenstufe), § 12 Abs. 7 WoGG (Klimakomponente),
+    § 11 Abs. 1 Nr. 1 WoGG (their sum).
+    """
+    rec.add(
+        "hoechstbetrag",
+        f"Höchstbetrag für {groesse} Haushaltsmitglied{'er' if groesse > 1 else ''}, "
+        f"Mietenstufe {ROEMISCH[mietenstufe - 1]}",
+        h,
+        "EUR/Monat",
+        rs.hoechstbetraege.rule,
+    )
+    if not rs.klimakomponente.anwendbar:
+        return h
+    grenze = h + klima
+    rec.add("klimakomponente", "Klimakomponente", klima, "EUR/Monat", rs.klimakomponente.rule)
+    rec.add(
+        "hoechstbetrag_mit_klima",
+        "Höchstbetrag zuzüglich Klimakomponente",
+        grenze,
+        "EUR/Monat",
+        "§ 11 Abs. 1 Nr. 1 WoGG",
+    )
+    return grenze
+
+
+def _anteile(
+    art: str,
+    betraege: tuple[Decimal, Decimal, Decimal],
+    *,
+    gesamt: int,
+    beruecksichtigt: int,
+    klima: Decimal,
+    rec: Rechenweg,
+) -> tuple[Decimal, Decimal, Decimal]:
+    """Mischhaushalt: the share of the counted members in Miete, cap and heating amounts, per head.
+
+    § 11 Abs. 3 WoGG (the values for all members, then the share); with more than twelve counted
+    members § 19 Abs. 3 WoGG raises the amount for them (Auslegung, docs/rechtsauslegung.md).
+    """
+    miete, grenze, heiz = betraege
+    anteil_text = f"{beruecksichtigt}/{gesamt}"
+    if beruecksichtigt > 12:
         rec.add(
             "mischhaushalt_ueber_zwoelf",
             f"Mischhaushalt mit mehr als zwölf zu berücksichtigenden Mitgliedern (Auslegung): Höchstbetrag "
@@ -186,88 +242,84 @@ def miete_beruecksichtigt(
             "Mitglieder",
             "§ 11 Abs. 3 WoGG, § 19 Abs. 3 WoGG",
         )
-    if misch:
-        anteil_miete = miete * beruecksichtigt / gesamt
-        anteil_grenze = grenze * beruecksichtigt / gesamt
-        anteil_heiz = heiz * beruecksichtigt / gesamt
-        if rec is not None:
-            rec.add(
-                "miete_anteil",
-                f"Anteil der zu berücksichtigenden Mitglieder an der {_nom(art)} ({anteil_text})",
-                anteil_miete,
-                "EUR/Monat",
-                "§ 11 Abs. 3 WoGG",
-            )
-            rec.add(
-                "hoechstbetrag_anteil",
-                f"Anteil am Höchstbetrag{' zuzüglich Klimakomponente' if klima else ''} ({anteil_text})",
-                anteil_grenze,
-                "EUR/Monat",
-                "§ 11 Abs. 3 WoGG",
-            )
-    else:
-        anteil_miete, anteil_grenze, anteil_heiz = miete, grenze, heiz
-
-    gedeckelt = min(anteil_miete, anteil_grenze)
-    if rec is not None:
-        rec.add(
-            "miete_gedeckelt",
-            f"zu berücksichtigende {_nom(art)} (höchstens bis zur Grenze)",
-            gedeckelt,
-            "EUR/Monat",
-            "§ 11 Abs. 1 Satz 2 WoGG"
-            if art == "Heim"
-            else "§ 11 Abs. 1 Nr. 1 WoGG"
-            if rs.klimakomponente.anwendbar
-            else "§ 11 Abs. 1, § 12 Abs. 1 WoGG",
-        )
-    M = gedeckelt
-    if hk.anwendbar:
-        M = gedeckelt + anteil_heiz
-        if rec is not None:
-            if komponente:
-                rec.add(
-                    "heizkosten_entlastung",
-                    "Betrag zur Entlastung bei den Heizkosten",
-                    entlastung,
-                    "EUR/Monat",
-                    hk.rule,
-                )
-                rec.add(
-                    "heizkostenkomponente",
-                    "dauerhafte Heizkostenkomponente",
-                    komponente,
-                    "EUR/Monat",
-                    hk.rule,
-                )
-            rec.add(
-                "heizkosten",
-                "Gesamtbetrag zur Entlastung bei den Heizkosten"
-                if komponente
-                else "Betrag zur Entlastung bei den Heizkosten",
-                heiz,
-                "EUR/Monat",
-                f"{hk.rule}, § 11 Abs. 1 Nr. 2 WoGG" if komponente else hk.rule,
-            )
-            if misch:
-                rec.add(
-                    "heizkosten_anteil",
-                    f"Anteil an den Heizkostenbeträgen ({anteil_text})",
-                    anteil_heiz,
-                    "EUR/Monat",
-                    "§ 11 Abs. 3 WoGG",
-                )
-    if rec is not None:
-        rec.add(
-            "M",
-            "zu berücksichtigende Miete oder Belastung (M)",
-            M,
-            "EUR/Monat",
-            "§ 11 Abs. 1 Satz 2 WoGG" if art == "Heim" else "§ 11 Abs. 1 WoGG",
-        )
-    return BeruecksichtigteMiete(
-        M=M, hoechstbetrag=h, klimakomponente=klima, heizkosten=heiz, groesse=groesse
+    anteil_miete = miete * beruecksichtigt / gesamt
+    anteil_grenze = grenze * beruecksichtigt / gesamt
+    rec.add(
+        "miete_anteil",
+        f"Anteil der zu berücksichtigenden Mitglieder an der {_nom(art)} ({anteil_text})",
+        anteil_miete,
+        "EUR/Monat",
+        "§ 11 Abs. 3 WoGG",
     )
+    rec.add(
+        "hoechstbetrag_anteil",
+        f"Anteil am Höchstbetrag{' zuzüglich Klimakomponente' if klima else ''} ({anteil_text})",
+        anteil_grenze,
+        "EUR/Monat",
+        "§ 11 Abs. 3 WoGG",
+    )
+    return anteil_miete, anteil_grenze, heiz * beruecksichtigt / gesamt
+
+
+def _gedeckelt(art: str, gedeckelt: Decimal, *, rs: Rechtsstand, rec: Rechenweg) -> Decimal:
+    """The Miete or Belastung up to the cap (the smaller of both).
+
+    § 11 Abs. 1 Nr. 1 WoGG (since 2023), § 11 Abs. 1, § 12 Abs. 1 WoGG (until 2022); § 11 Abs. 1
+    Satz 2 WoGG for a Heim.
+    """
+    rec.add(
+        "miete_gedeckelt",
+        f"zu berücksichtigende {_nom(art)} (höchstens bis zur Grenze)",
+        gedeckelt,
+        "EUR/Monat",
+        "§ 11 Abs. 1 Satz 2 WoGG"
+        if art == "Heim"
+        else "§ 11 Abs. 1 Nr. 1 WoGG"
+        if rs.klimakomponente.anwendbar
+        else "§ 11 Abs. 1, § 12 Abs. 1 WoGG",
+    )
+    return gedeckelt
+
+
+def _heizkosten(
+    entlastung: Decimal,
+    komponente: Decimal,
+    anteil_heiz: Decimal,
+    *,
+    anteil_text: str | None,
+    rs: Rechtsstand,
+    rec: Rechenweg,
+) -> Decimal:
+    """The amount added to M for heating: the Entlastungsbetrag, since 2023 with the dauerhafte
+    Heizkostenkomponente (their sum, the Gesamtbetrag); in a Mischhaushalt the counted share.
+
+    § 12 Abs. 6 WoGG (Entlastung bei den Heizkosten), § 11 Abs. 1 Nr. 2 WoGG (Gesamtbetrag);
+    § 11 Abs. 3 WoGG (share ``anteil_text``, None outside a Mischhaushalt).
+    """
+    hk = rs.heizkosten
+    heiz = entlastung + komponente
+    if komponente:
+        entlastung_text = "Betrag zur Entlastung bei den Heizkosten"
+        rec.add("heizkosten_entlastung", entlastung_text, entlastung, "EUR/Monat", hk.rule)
+        rec.add("heizkostenkomponente", "dauerhafte Heizkostenkomponente", komponente, "EUR/Monat", hk.rule)
+        rec.add(
+            "heizkosten",
+            "Gesamtbetrag zur Entlastung bei den Heizkosten",
+            heiz,
+            "EUR/Monat",
+            f"{hk.rule}, § 11 Abs. 1 Nr. 2 WoGG",
+        )
+    else:
+        rec.add("heizkosten", "Betrag zur Entlastung bei den Heizkosten", heiz, "EUR/Monat", hk.rule)
+    if anteil_text is not None:
+        rec.add(
+            "heizkosten_anteil",
+            f"Anteil an den Heizkostenbeträgen ({anteil_text})",
+            anteil_heiz,
+            "EUR/Monat",
+            "§ 11 Abs. 3 WoGG",
+        )
+    return anteil_heiz
 
 
 def _tabellengroesse(*, gesamt: int, beruecksichtigt: int) -> int:
@@ -325,6 +377,7 @@ def hinweise(w: Wohnkosten, *, rs: Rechtsstand) -> tuple[str, ...]:
     """
     if (
         isinstance(w, Miete)
+        and w.abzuege
         and not _nr5_gilt(rs)
         and any(a.art == "Betreuung" for a in w.abzuege)
     ):
@@ -403,7 +456,7 @@ def _pauschbetrag(art: str, *, w: Miete, bewohner: int, rs: Rechtsstand) -> tupl
     return betrag, nr
 
 
-def _wogv_3(w: Miete, rec: Rechenweg | None) -> Decimal:
+def _wogv_3(w: Miete, rec: Rechenweg) -> Decimal:
     """Mietvorauszahlung and Mieterdarlehen: what belongs to the Miete of one month.
 
     § 3 Abs. 1 WoGV: a prepaid amount counts as paid in the months it is meant for; § 3 Abs. 2
@@ -417,32 +470,30 @@ def _wogv_3(w: Miete, rec: Rechenweg | None) -> Decimal:
         assert w.mietvorauszahlung_monate is not None
         anteil = w.mietvorauszahlung / w.mietvorauszahlung_monate
         dazu += anteil
-        if rec is not None:
-            rec.add(
-                "mietvorauszahlung",
-                f"zuzüglich Mietvorauszahlung {w.mietvorauszahlung} € für "
-                f"{w.mietvorauszahlung_monate} Monate, auf den Monat entfallender Teil",
-                anteil,
-                "EUR/Monat",
-                "§ 9 Abs. 1 WoGG, § 3 Abs. 1 WoGV",
-                mietvorauszahlung=w.mietvorauszahlung,
-                monate=w.mietvorauszahlung_monate,
-            )
+        rec.add(
+            "mietvorauszahlung",
+            f"zuzüglich Mietvorauszahlung {w.mietvorauszahlung} € für "
+            f"{w.mietvorauszahlung_monate} Monate, auf den Monat entfallender Teil",
+            anteil,
+            "EUR/Monat",
+            "§ 9 Abs. 1 WoGG, § 3 Abs. 1 WoGV",
+            mietvorauszahlung=w.mietvorauszahlung,
+            monate=w.mietvorauszahlung_monate,
+        )
     if w.mieterdarlehen_verrechnung_monat is not None:
         dazu += w.mieterdarlehen_verrechnung_monat
-        if rec is not None:
-            rec.add(
-                "mieterdarlehen",
-                "zuzüglich mit der Miete verrechneter Teil des Mieterdarlehens",
-                w.mieterdarlehen_verrechnung_monat,
-                "EUR/Monat",
-                "§ 9 Abs. 1 WoGG, § 3 Abs. 2 WoGV",
-            )
+        rec.add(
+            "mieterdarlehen",
+            "zuzüglich mit der Miete verrechneter Teil des Mieterdarlehens",
+            w.mieterdarlehen_verrechnung_monat,
+            "EUR/Monat",
+            "§ 9 Abs. 1 WoGG, § 3 Abs. 2 WoGV",
+        )
     return dazu
 
 
 def miete_nach_9_11(
-    w: Miete, *, mitglieder_gesamt: int, rs: Rechtsstand, rec: Rechenweg | None
+    w: Miete, *, mitglieder_gesamt: int, rs: Rechtsstand, rec: Rechenweg
 ) -> Decimal:
     """Miete from what the user entered: § 9 Abs. 1–3 WoGG, then § 11 Abs. 2 Nr. 1–5 WoGG.
 
@@ -455,58 +506,101 @@ def miete_nach_9_11(
     Bewohner for the per-person Pauschbeträge are the Haushaltsmitglieder plus ``mitbewohner``
     unless ``bewohner`` is given; area shares under § 11 Abs. 2 Nr. 1, 2 follow the Wohnfläche.
     """
+    miete = _miete_9_1(w, rec) + _wogv_3(w, rec)
     bewohner = w.bewohner if w.bewohner is not None else mitglieder_gesamt + w.mitbewohner
-
-    def step(key: str, label: str, wert: Decimal, zitat: str) -> None:
-        if rec is not None:
-            rec.add(key, label, wert, "EUR/Monat", zitat)
-
+    miete -= _abzuege_9_2(w, bewohner=bewohner, rs=rs, rec=rec)
+    if miete < 0:
+        raise InputError(
+            f"Miete: die nach § 9 Abs. 2 WoGG außer Betracht bleibenden Beträge übersteigen die angegebene "
+            f"Miete um {format_euro(-miete)}; die Beträge in abzuege prüfen"
+        )
     abs2 = (
         any(x is not None for x in (w.gewerblich_m2, w.untervermietet_m2, w.zuschuss_monat, w.aufenthg_monat))
         or w.mitbewohner > 0
     )
     wogv3 = w.mietvorauszahlung is not None or w.mieterdarlehen_verrechnung_monat is not None
+    if w.abzuege or w.miete_monat is None or wogv3 or abs2:
+        _schritt(
+            rec,
+            "miete_9",
+            "Miete (Bruttokaltmiete) nach § 9 WoGG",
+            miete,
+            "§ 9 Abs. 1, 2, 3 Satz 1 WoGG" if w.mietwert_monat is not None else "§ 9 Abs. 1, 2 WoGG",
+        )
+    miete = _teile_11_2_nr_1_2(w, miete, rec)
+    if w.mitbewohner:
+        miete = _mitbewohner_11_2_nr_3(w, miete, mitglieder_gesamt=mitglieder_gesamt, rec=rec)
+    if w.zuschuss_monat is not None:
+        miete -= w.zuschuss_monat
+        label = "abzüglich Leistungen zur Senkung der Miete"
+        _schritt(rec, "zuschuss", label, w.zuschuss_monat, "§ 11 Abs. 2 Nr. 4 WoGG")
+    if w.aufenthg_monat is not None:
+        miete -= w.aufenthg_monat
+        label = "abzüglich Leistungen nach § 68 AufenthG"
+        _schritt(rec, "aufenthg", label, w.aufenthg_monat, "§ 11 Abs. 2 Nr. 5 WoGG")
+    return max(miete, _NULL)
+
+
+def _schritt(rec: Rechenweg, key: str, label: str, wert: Decimal, zitat: str) -> None:
+    """One monthly amount of the rent in the Rechenweg."""
+    rec.add(key, label, wert, "EUR/Monat", zitat)
+
+
+def _miete_9_1(w: Miete, rec: Rechenweg) -> Decimal:
+    """The Miete as entered: the agreed Miete, the Mietwert, the Warmmiete, or Grundmiete plus kalte
+    Nebenkosten and Möblierungszuschlag.
+
+    § 9 Abs. 1 WoGG, § 2 Abs. 1, 2 WoGV; § 9 Abs. 3 Satz 1 WoGG, § 7 WoGV (Mietwert).
+    """
     if w.miete_monat is not None:
-        miete = w.miete_monat
-        if w.abzuege or wogv3:
-            step("miete_angegeben", "Miete (angegeben)", miete, "§ 9 Abs. 1 WoGG")
-    elif w.mietwert_monat is not None:
-        miete = w.mietwert_monat
-        step(
+        if w.abzuege or w.mietvorauszahlung is not None or w.mieterdarlehen_verrechnung_monat is not None:
+            _schritt(rec, "miete_angegeben", "Miete (angegeben)", w.miete_monat, "§ 9 Abs. 1 WoGG")
+        return w.miete_monat
+    if w.mietwert_monat is not None:
+        _schritt(
+            rec,
             "mietwert",
             "Mietwert (Miete für vergleichbaren Wohnraum, keine vereinbarte Miete)",
-            miete,
+            w.mietwert_monat,
             "§ 9 Abs. 3 Satz 1 WoGG, § 7 WoGV",
         )
-    elif w.warmmiete_monat is not None:
-        miete = w.warmmiete_monat
-        step("warmmiete", "Warmmiete (angegeben, enthält Heizkosten)", miete, "§ 9 Abs. 1 WoGG")
-    else:
-        assert w.grundmiete_monat is not None
-        miete = w.grundmiete_monat
-        step("grundmiete", "Grundmiete", miete, "§ 9 Abs. 1 WoGG")
-        if w.nebenkosten_monat is not None:
-            miete += w.nebenkosten_monat
-            step(
-                "nebenkosten",
-                "kalte Nebenkosten (Umlagen)",
-                w.nebenkosten_monat,
-                "§ 9 Abs. 1 WoGG, § 2 Abs. 1 WoGV",
-            )
-        if w.moeblierung_monat is not None:
-            miete += w.moeblierung_monat
-            step(
-                "moeblierung",
-                "Möblierungszuschlag (Teil der Miete)",
-                w.moeblierung_monat,
-                "§ 9 Abs. 1 WoGG, § 2 Abs. 2 WoGV",
-            )
-    miete += _wogv_3(w, rec)
+        return w.mietwert_monat
+    if w.warmmiete_monat is not None:
+        label = "Warmmiete (angegeben, enthält Heizkosten)"
+        _schritt(rec, "warmmiete", label, w.warmmiete_monat, "§ 9 Abs. 1 WoGG")
+        return w.warmmiete_monat
+    assert w.grundmiete_monat is not None
+    miete = w.grundmiete_monat
+    _schritt(rec, "grundmiete", "Grundmiete", miete, "§ 9 Abs. 1 WoGG")
+    if w.nebenkosten_monat is not None:
+        miete += w.nebenkosten_monat
+        zitat = "§ 9 Abs. 1 WoGG, § 2 Abs. 1 WoGV"
+        _schritt(rec, "nebenkosten", "kalte Nebenkosten (Umlagen)", w.nebenkosten_monat, zitat)
+    if w.moeblierung_monat is not None:
+        miete += w.moeblierung_monat
+        _schritt(
+            rec,
+            "moeblierung",
+            "Möblierungszuschlag (Teil der Miete)",
+            w.moeblierung_monat,
+            "§ 9 Abs. 1 WoGG, § 2 Abs. 2 WoGV",
+        )
+    return miete
+
+
+def _abzuege_9_2(w: Miete, *, bewohner: int, rs: Rechtsstand, rec: Rechenweg) -> Decimal:
+    """The sum of the costs left out of the Miete: as the contract shows them, or the WoGV Pauschbetrag.
+
+    § 9 Abs. 2 Satz 1 Nr. 1–5 WoGG (Nr. 5 only from the Fassung that has it: before, the Vergütung
+    stays part of the Miete, § 9 Abs. 1 WoGG, § 2 Abs. 2 WoGV); § 9 Abs. 2 Satz 2 WoGG i. V. m.
+    § 6 Abs. 2 WoGV (Pauschbeträge); § 6 Abs. 3 WoGV (also from a Mietwert).
+    """
+    summe = _NULL
     for a in w.abzuege:
         label, zitat = _label_zitat(a.art, rs)
         if a.art == "Betreuung" and not _nr5_gilt(rs):
-            # § 9 Abs. 1 WoGG: Miete "einschließlich … Vergütungen"; § 2 Abs. 2 WoGV: no other deductions
-            step(
+            _schritt(
+                rec,
                 "abzug_nicht_vorgesehen",
                 f"{label} bleibt Teil der Miete (kein Abzug vor dem {_nr5_seit(rs)})",
                 a.betrag_monat if a.betrag_monat is not None else _NULL,
@@ -517,95 +611,99 @@ def miete_nach_9_11(
             zitat = f"{zitat}, § 6 Abs. 3 WoGV"
         if a.betrag_monat is not None:
             betrag = a.betrag_monat
-            step("abzug", f"abzüglich {label} (laut Mietvertrag)", betrag, zitat)
+            _schritt(rec, "abzug", f"abzüglich {label} (laut Mietvertrag)", betrag, zitat)
         else:
             betrag, herleitung = _pauschbetrag(a.art, w=w, bewohner=bewohner, rs=rs)
-            step(
+            _schritt(
+                rec,
                 "abzug",
                 f"abzüglich {label} (Pauschbetrag)",
                 betrag,
                 f"{zitat}, § 9 Abs. 2 Satz 2 WoGG i. V. m. {herleitung}",
             )
-        miete -= betrag
-    if miete < 0:
-        raise InputError(
-            f"Miete: die nach § 9 Abs. 2 WoGG außer Betracht bleibenden Beträge übersteigen die angegebene "
-            f"Miete um {format_euro(-miete)}; die Beträge in abzuege prüfen"
-        )
-    if w.abzuege or w.miete_monat is None or wogv3 or abs2:
-        step(
-            "miete_9",
-            "Miete (Bruttokaltmiete) nach § 9 WoGG",
-            miete,
-            "§ 9 Abs. 1, 2, 3 Satz 1 WoGG" if w.mietwert_monat is not None else "§ 9 Abs. 1, 2 WoGG",
-        )
+        summe += betrag
+    return summe
 
+
+def _teile_11_2_nr_1_2(w: Miete, miete: Decimal, rec: Rechenweg) -> Decimal:
+    """The Miete without the share of the parts used for business and of the parts let: by their
+    area against the Wohnfläche left; for a part let, the higher Entgelt of the Untermiete.
+
+    § 11 Abs. 2 Nr. 1 WoGG (gewerblich), Nr. 2 (untervermietet); Auslegung: area shares,
+    docs/miete-und-haushalt.md.
+    """
+    if w.gewerblich_m2 is None and w.untervermietet_m2 is None:
+        return miete
+    teil = (w.gewerblich_m2 or _NULL) + (w.untervermietet_m2 or _NULL)
     flaeche_rest = w.wohnflaeche_m2
-    if w.gewerblich_m2 is not None or w.untervermietet_m2 is not None:
-        teil = (w.gewerblich_m2 or _NULL) + (w.untervermietet_m2 or _NULL)
-        if w.wohnflaeche_m2 is None or teil >= w.wohnflaeche_m2:
-            raise InputError(
-                f"Miete: gewerblich_m2/untervermietet_m2 ({teil} m²) brauchen wohnflaeche_m2, die ganze "
-                f"gemietete "
-                f"Fläche, größer als diese (angegeben: "
-                f"{w.wohnflaeche_m2 if w.wohnflaeche_m2 is not None else 'nichts'}); "
-                "§ 11 Abs. 2 Nr. 1, 2 WoGG lässt den Anteil der Miete für diese Teile außer Betracht"
-            )
+    if flaeche_rest is None or teil >= flaeche_rest:
+        raise InputError(
+            f"Miete: gewerblich_m2/untervermietet_m2 ({teil} m²) brauchen wohnflaeche_m2, die ganze "
+            f"gemietete "
+            f"Fläche, größer als diese (angegeben: "
+            f"{flaeche_rest if flaeche_rest is not None else 'nichts'}); "
+            "§ 11 Abs. 2 Nr. 1, 2 WoGG lässt den Anteil der Miete für diese Teile außer Betracht"
+        )
     if w.gewerblich_m2 is not None:
-        assert flaeche_rest is not None
         anteil = miete * w.gewerblich_m2 / flaeche_rest
         miete -= anteil
         flaeche_rest -= w.gewerblich_m2
-        step(
+        _schritt(
+            rec,
             "gewerblich",
             f"abzüglich Anteil gewerblich genutzter Teil ({w.gewerblich_m2} m²)",
             anteil,
             "§ 11 Abs. 2 Nr. 1 WoGG",
         )
     if w.untervermietet_m2 is not None:
-        assert flaeche_rest is not None
         anteil = miete * w.untervermietet_m2 / flaeche_rest
-        entgelt = w.untermiete_entgelt_monat
-        abzug = entgelt if entgelt is not None and entgelt > anteil else anteil
-        miete -= abzug
-        was = (
-            "Entgelt der Untermiete, höher als der Anteil, für den"
-            if abzug is not anteil
-            else "Anteil für den"
-        )
-        step(
+        abzug, hoeher = _anteil_oder_entgelt(anteil, w.untermiete_entgelt_monat)
+        was = "Entgelt der Untermiete, höher als der Anteil, für den" if hoeher else "Anteil für den"
+        _schritt(
+            rec,
             "untervermietet",
             f"abzüglich {was} untervermieteter Teil ({w.untervermietet_m2} m²)",
             abzug,
             "§ 11 Abs. 2 Nr. 2 WoGG",
         )
-    if w.mitbewohner:
-        gesamt_bewohner = mitglieder_gesamt + w.mitbewohner
-        anteil = miete * w.mitbewohner / gesamt_bewohner
-        entgelt = w.mitbewohner_entgelt_monat
-        abzug = entgelt if entgelt is not None and entgelt > anteil else anteil
         miete -= abzug
-        step(
-            "mitbewohner",
-            f"abzüglich Anteil mitbewohnender Personen ({w.mitbewohner}/{gesamt_bewohner})",
-            abzug,
-            "§ 11 Abs. 2 Nr. 3 WoGG",
-        )
-    if w.zuschuss_monat is not None:
-        miete -= w.zuschuss_monat
-        step(
-            "zuschuss",
-            "abzüglich Leistungen zur Senkung der Miete",
-            w.zuschuss_monat,
-            "§ 11 Abs. 2 Nr. 4 WoGG",
-        )
-    if w.aufenthg_monat is not None:
-        miete -= w.aufenthg_monat
-        step(
-            "aufenthg", "abzüglich Leistungen nach § 68 AufenthG", w.aufenthg_monat, "§ 11 Abs. 2 Nr. 5 WoGG"
-        )
-    miete = max(miete, _NULL)
     return miete
+
+
+def _mitbewohner_11_2_nr_3(
+    w: Miete, miete: Decimal, *, mitglieder_gesamt: int, rec: Rechenweg
+) -> Decimal:
+    """The Miete without the share of persons living there who are no Haushaltsmitglieder: per head,
+    or the higher Entgelt they pay.
+
+    § 11 Abs. 2 Nr. 3 WoGG.
+    """
+    gesamt_bewohner = mitglieder_gesamt + w.mitbewohner
+    abzug, _ = _anteil_oder_entgelt(miete * w.mitbewohner / gesamt_bewohner, w.mitbewohner_entgelt_monat)
+    _schritt(
+        rec,
+        "mitbewohner",
+        f"abzüglich Anteil mitbewohnender Personen ({w.mitbewohner}/{gesamt_bewohner})",
+        abzug,
+        "§ 11 Abs. 2 Nr. 3 WoGG",
+    )
+    return miete - abzug
+
+
+def _anteil_oder_entgelt(anteil: Decimal, entgelt: Decimal | None) -> tuple[Decimal, bool]:
+    """What is left out for a part of the Wohnraum used by others: its share, or the Entgelt paid for
+    it where that is higher; and whether it is the Entgelt.
+
+    § 11 Abs. 2 Nr. 2, 3 WoGG (Untermiete, Mitbewohner), § 15 Abs. 2 WoGV (Belastung).
+
+    >>> _anteil_oder_entgelt(Decimal("150"), Decimal("200"))
+    (Decimal('200'), True)
+    >>> _anteil_oder_entgelt(Decimal("150"), None)
+    (Decimal('150'), False)
+    """
+    if entgelt is not None and entgelt > anteil:
+        return entgelt, True
+    return anteil, False
 
 
 def wohnkosten_betrag(
@@ -615,7 +713,7 @@ def wohnkosten_betrag(
     beruecksichtigt: int,
     mietenstufe: int,
     rs: Rechtsstand,
-    rec: Rechenweg | None,
+    rec: Rechenweg,
     mitbewohner_gelistet: int = 0,
 ) -> Decimal | None:
     """The Miete or Belastung before § 11 Abs. 3 and the cap; None for a Heim.
@@ -627,7 +725,8 @@ def wohnkosten_betrag(
     (``beziehung = "keine"``); see :func:`mitbewohner_aus_liste`.
     """
     if isinstance(w, Miete):
-        w = mitbewohner_aus_liste(w, gelistet=mitbewohner_gelistet, rec=rec)
+        if mitbewohner_gelistet:
+            w = mitbewohner_aus_liste(w, gelistet=mitbewohner_gelistet, rec=rec)
         if (
             w.miete_monat is not None
             and not w.abzuege
@@ -646,45 +745,48 @@ def wohnkosten_betrag(
         grenze = hoechstbetrag(mitglieder=groesse, mietenstufe=mietenstufe, rs=rs)
         if rs.klimakomponente.anwendbar:
             grenze += rs.klimakomponente.fuer(groesse)
-        belastung = belastung_monat(w, grenze=grenze, rs=rs, rec=rec)
-        if rec is not None and (w.zuschuss_monat is not None or w.ueberlassen_m2 is not None):
-            # the § 10 Belastung before the § 11 Abs. 2 parts (compared by § 27 Abs. 3 Satz 1 Nr. 2)
-            rec.add("belastung_10", "Belastung nach § 10 WoGG", belastung, "EUR/Monat", "§ 10 WoGG")
-        if w.ueberlassen_m2 is not None:
-            assert w.wohnflaeche_m2 is not None  # model: ueberlassen_m2 needs wohnflaeche_m2
-            anteil = belastung * w.ueberlassen_m2 / w.wohnflaeche_m2
-            entgelt = w.ueberlassen_entgelt_monat
-            abzug = entgelt if entgelt is not None and entgelt > anteil else anteil
-            belastung = max(belastung - abzug, _NULL)
-            if rec is not None:
-                rec.add(
-                    "ueberlassen",
-                    "abzüglich "
-                    + ("Entgelt, höher als der Anteil, für den" if abzug is not anteil else "Anteil für den")
-                    + f" überlassenen Teil ({w.ueberlassen_m2} von {w.wohnflaeche_m2} m²)",
-                    abzug,
-                    "EUR/Monat",
-                    "§ 11 Abs. 2 Nr. 2 WoGG, § 15 Abs. 2 WoGV",
-                )
-        if w.zuschuss_monat is not None:
-            belastung = max(belastung - w.zuschuss_monat, _NULL)
-            if rec is not None:
-                rec.add(
-                    "zuschuss",
-                    "abzüglich Leistungen aus öffentlichen Haushalten zur Senkung der Belastung",
-                    w.zuschuss_monat,
-                    "EUR/Monat",
-                    "§ 11 Abs. 2 Nr. 4 WoGG",
-                )
-        if rec is not None and (w.zuschuss_monat is not None or w.ueberlassen_m2 is not None):
-            rec.add(
-                "belastung_11", "Belastung nach § 11 Abs. 2 WoGG", belastung, "EUR/Monat", "§ 11 Abs. 2 WoGG"
-            )
-        return belastung
+        return _belastung_11_2(w, belastung_monat(w, grenze=grenze, rs=rs, rec=rec), rec)
     return None
 
 
-def mitbewohner_aus_liste(w: Miete, *, gelistet: int, rec: Rechenweg | None) -> Miete:
+def _belastung_11_2(w: BelastungEingabe, belastung: Decimal, rec: Rechenweg) -> Decimal:
+    """The Belastung after the Lastenberechnung without the part left to others (its share by area of
+    the Wohnfläche, or the higher Entgelt) and without public subsidies lowering it.
+
+    § 11 Abs. 2 Nr. 2 WoGG, § 15 Abs. 2 WoGV; § 11 Abs. 2 Nr. 4 WoGG. The § 10 Belastung before
+    them is a step of its own (compared by § 27 Abs. 3 Satz 1 Nr. 2 WoGG).
+    """
+    if w.zuschuss_monat is None and w.ueberlassen_m2 is None:
+        return belastung
+    rec.add("belastung_10", "Belastung nach § 10 WoGG", belastung, "EUR/Monat", "§ 10 WoGG")
+    if w.ueberlassen_m2 is not None:
+        assert w.wohnflaeche_m2 is not None  # model: ueberlassen_m2 needs wohnflaeche_m2
+        anteil = belastung * w.ueberlassen_m2 / w.wohnflaeche_m2
+        abzug, hoeher = _anteil_oder_entgelt(anteil, w.ueberlassen_entgelt_monat)
+        belastung = max(belastung - abzug, _NULL)
+        rec.add(
+            "ueberlassen",
+            "abzüglich "
+            + ("Entgelt, höher als der Anteil, für den" if hoeher else "Anteil für den")
+            + f" überlassenen Teil ({w.ueberlassen_m2} von {w.wohnflaeche_m2} m²)",
+            abzug,
+            "EUR/Monat",
+            "§ 11 Abs. 2 Nr. 2 WoGG, § 15 Abs. 2 WoGV",
+        )
+    if w.zuschuss_monat is not None:
+        belastung = max(belastung - w.zuschuss_monat, _NULL)
+        rec.add(
+            "zuschuss",
+            "abzüglich Leistungen aus öffentlichen Haushalten zur Senkung der Belastung",
+            w.zuschuss_monat,
+            "EUR/Monat",
+            "§ 11 Abs. 2 Nr. 4 WoGG",
+        )
+    rec.add("belastung_11", "Belastung nach § 11 Abs. 2 WoGG", belastung, "EUR/Monat", "§ 11 Abs. 2 WoGG")
+    return belastung
+
+
+def mitbewohner_aus_liste(w: Miete, *, gelistet: int, rec: Rechenweg) -> Miete:
     """The rent with the share of listed non-members left out by head count, unless given.
 
     § 11 Abs. 2 Nr. 3 WoGG: the share of the rent that falls on persons living in the Wohnraum who
@@ -696,7 +798,7 @@ def mitbewohner_aus_liste(w: Miete, *, gelistet: int, rec: Rechenweg | None) -> 
     if gelistet <= 0:
         return w
     if w.mitbewohner:
-        if rec is not None and w.mitbewohner < gelistet:
+        if w.mitbewohner < gelistet:
             rec.add(
                 "mitbewohner_liste",
                 f"{gelistet} Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG aufgeführt, mitbewohner = "
@@ -706,13 +808,12 @@ def mitbewohner_aus_liste(w: Miete, *, gelistet: int, rec: Rechenweg | None) -> 
                 "§ 11 Abs. 2 Nr. 3 WoGG",
             )
         return w
-    if rec is not None:
-        rec.add(
-            "mitbewohner_liste",
-            f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG wohnen mit: "
-            "ihr Anteil an der Miete nach Köpfen bleibt außer Betracht",
-            gelistet,
-            "Personen",
-            "§ 11 Abs. 2 Nr. 3 WoGG",
-        )
+    rec.add(
+        "mitbewohner_liste",
+        f"{gelistet} aufgeführte Person(en) ohne Beziehung nach § 5 Abs. 1 WoGG wohnen mit: "
+        "ihr Anteil an der Miete nach Köpfen bleibt außer Betracht",
+        gelistet,
+        "Personen",
+        "§ 11 Abs. 2 Nr. 3 WoGG",
+    )
     return w.model_copy(update={"mitbewohner": gelistet})

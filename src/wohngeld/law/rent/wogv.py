@@ -1,7 +1,8 @@
-"""Parameter tables of the WoGV and the WoGVwV used by §§ 9–11, 21 WoGG.
+"""Parameter tables of the WoGV used by §§ 9–11 WoGG.
 
 Each table is one folder under ``data/parameters`` (one file per Fassung), read with
-``Rechtsstand.table(cls)``.
+``Rechtsstand.table(cls)``. The Vermögensgrenze (§ 21 Nr. 3 WoGG) is a table of the limits stage,
+:mod:`wohngeld.law.limits.tabellen`; it is importable from here under its former path.
 """
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from typing import Any, ClassVar, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from ..limits.tabellen import Vermoegensgrenze
 from ..tabelle import Table
 
 __all__ = ["Bewirtschaftung", "Pauschbetraege", "Vermoegensgrenze", "ZweiStufen"]
@@ -59,18 +61,3 @@ class Bewirtschaftung(Table):
     folder: ClassVar[str] = "wogv_bewirtschaftung"
     tabelle: Literal["wogv_bewirtschaftung"]
     instandhaltung_je_m2_jahr: Decimal = Field(gt=0)
-
-
-class Vermoegensgrenze(Table):
-    """Erhebliches Vermögen as a rule (§ 21 Nr. 3 WoGG i. V. m. WoGVwV Nr. 21.37 Abs. 1)."""
-
-    folder: ClassVar[str] = "vermoegen"
-    tabelle: Literal["vermoegen"]
-    erstes_mitglied: Decimal = Field(gt=0)
-    weiteres_mitglied: Decimal = Field(gt=0)
-    hoechstens: Decimal | None = Field(default=None, gt=0, description="upper limit (Entwurf 2027)")
-
-    def fuer(self, mitglieder: int) -> Decimal:
-        """The limit for ``mitglieder`` zu berücksichtigende members (at most ``hoechstens``)."""
-        grenze = self.erstes_mitglied + (mitglieder - 1) * self.weiteres_mitglied
-        return grenze if self.hoechstens is None or grenze <= self.hoechstens else self.hoechstens
