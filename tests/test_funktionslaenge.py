@@ -13,7 +13,7 @@ from pathlib import Path
 SRC = Path(__file__).resolve().parent.parent / "src" / "wohngeld"
 GRENZE = 80
 
-BEKANNT = {
+BEKANNT: dict[str, int] = {
 }
 
 

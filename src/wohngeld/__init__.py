@@ -37,7 +37,7 @@ if TYPE_CHECKING:
     from .input.haushalt import Belastung, Haushalt, Haushaltsmitglied, Heim, Miete, Pauschalabzug
     from .law.mietenstufen.liste import mietenstufe
     from .law.mietenstufen.plz import PlzAuskunft, mietenstufe_nach_plz
-    from .law.tabelle import ParameterStore, Rechtsstand, RegelwerkInfo, rechtsstand, regelwerke
+    from .law.rechtsstand import ParameterStore, Rechtsstand, RegelwerkInfo, rechtsstand, regelwerke
     from .procedure.aenderung import Aenderungsfolge, aenderung
     from .procedure.antrag import Antrag, antrag
     from .procedure.bewilligung import bewilligungszeitraum
@@ -72,8 +72,8 @@ _WHERE = {
     "Heim": "input.haushalt",
     "Miete": "input.haushalt",
     "Pauschalabzug": "input.haushalt",
-    "Rechtsstand": "law.tabelle",
-    "rechtsstand": "law.tabelle",
+    "Rechtsstand": "law.rechtsstand",
+    "rechtsstand": "law.rechtsstand",
     "Result": "result",
     "Aenderungsfolge": "procedure.aenderung",
     "Antrag": "procedure.antrag",
@@ -82,9 +82,9 @@ _WHERE = {
     "bewilligungszeitraum": "procedure.bewilligung",
     "Leistung": "catalogs.leistungen",
     "verbundene_leistungen": "catalogs.leistungen",
-    "ParameterStore": "law.tabelle",
-    "RegelwerkInfo": "law.tabelle",
-    "regelwerke": "law.tabelle",
+    "ParameterStore": "law.rechtsstand",
+    "RegelwerkInfo": "law.rechtsstand",
+    "regelwerke": "law.rechtsstand",
     "Checkliste": "catalogs.unterlagen",
     "Unterlage": "catalogs.unterlagen",
     "unterlagen": "catalogs.unterlagen",

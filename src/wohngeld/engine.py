@@ -24,9 +24,10 @@ from .law.limits import (
 )
 from .law.members import Mitglieder
 from .law.members import mitglieder as zaehle_mitglieder
+from .law.rechtsstand import ParameterStore, Rechtsstand, resolve
 from .law.rent.miete import hinweise as miete_hinweise
 from .law.rent.miete import miete_beruecksichtigt, wohnkosten_betrag
-from .law.tabelle import TITEL, ParameterStore, Rechtsstand, resolve, ungeprueft
+from .law.tabelle import TITEL, ungeprueft
 from .money import NULL as _NULL
 from .money import to_decimal
 from .rechenweg import KEIN_RECHENWEG, Rechenweg, Schritt, format_euro_anzeige

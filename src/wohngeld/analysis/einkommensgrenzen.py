@@ -17,7 +17,7 @@ from typing import Literal
 
 from ..engine import calculate
 from ..input.haushalt import MAX_BETRAG, Haushalt
-from ..law.tabelle import ParameterStore
+from ..law.rechtsstand import ParameterStore
 from ..money import NULL as _NULL
 from ..money import to_decimal
 from ..result import Result

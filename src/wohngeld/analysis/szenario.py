@@ -36,7 +36,8 @@ from typing import Any, Literal
 from pydantic import ValidationError
 
 from ..errors import InputError, NoParameters, WohngeldError
-from ..law.tabelle import EARLIEST, ParameterStore, Rechtsstand, Table, named_store, tabellen
+from ..law.rechtsstand import ParameterStore, Rechtsstand, named_store
+from ..law.tabelle import EARLIEST, Table, tabellen
 from ..validierung import fehlertext
 
 __all__ = ["Ueberschreibung", "Szenario", "lade_szenario", "parse_szenario", "tabellen"]

@@ -17,7 +17,7 @@ from ..engine import calculate
 from ..errors import InputError, WohngeldError
 from ..formats.faelle import Fall
 from ..input.haushalt import Haushalt
-from ..law.tabelle import ParameterStore, named_store
+from ..law.rechtsstand import ParameterStore, named_store
 from ..money import NULL as _NULL
 from ..money import festkomma_text
 from ..rechenweg import format_datum, format_euro, format_zahl

@@ -11,7 +11,7 @@ import click
 from ..engine import calculate
 from ..errors import WohngeldError
 from ..formats.faelle import Fall, lade_fall
-from ..law.tabelle import ParameterStore
+from ..law.rechtsstand import ParameterStore
 from ._gruppe import main
 from ._optionen import (
     RECHTSSTAND_DER_DATEI,

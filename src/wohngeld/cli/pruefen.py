@@ -12,7 +12,7 @@ import click
 from ..engine import calculate, wohngeld_aus_m_y
 from ..errors import InputError, WohngeldError
 from ..formats.faelle import Fall, lade_fall
-from ..law.tabelle import ParameterStore, named_store
+from ..law.rechtsstand import ParameterStore, named_store
 from ..result import Result
 from ._gruppe import main
 from ._optionen import json_option, szenario_laden, szenario_option

@@ -247,7 +247,7 @@ def _zusammenfassung(
     import tempfile
 
     from ..analysis.zusammenfassung import aus_stapel_datei, nebeneinander, tabelle_text
-    from ..law.tabelle import named_store
+    from ..law.rechtsstand import named_store
 
     bericht = aus_stapel_datei(ausgabe, f, dezimalkomma=dezimalkomma)
     if vergleich is not None:

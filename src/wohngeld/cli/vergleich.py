@@ -10,7 +10,7 @@ import click
 from ..analysis.vergleich import vergleich
 from ..errors import WohngeldError
 from ..formats.faelle import Fall, lade_fall
-from ..law.tabelle import regelwerke
+from ..law.rechtsstand import regelwerke
 from ._gruppe import main
 from ._optionen import json_option, stichtag_option
 

@@ -15,7 +15,7 @@ from importlib import import_module
 from typing import Any
 
 from ..errors import InputError
-from ..law.tabelle import ParameterStore
+from ..law.rechtsstand import ParameterStore
 from ..result import Result
 from .stapel import ERGEBNIS_SPALTEN, ItemError, calculate_many, ergebnis_spalten, zeile_zu_eingabe
 

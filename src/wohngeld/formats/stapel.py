@@ -45,7 +45,7 @@ from ..darstellung import json_fehler, json_typ
 from ..engine import calculate
 from ..errors import DateiFehler, InputError
 from ..input.haushalt import Haushalt
-from ..law.tabelle import ParameterStore
+from ..law.rechtsstand import ParameterStore
 from ..money import festkomma_text
 from ..result import Result
 from ..validierung import fehlertext

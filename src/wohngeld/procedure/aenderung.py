@@ -19,7 +19,7 @@ from dateutil.relativedelta import relativedelta
 from ..engine import calculate
 from ..errors import InputError
 from ..input.haushalt import Haushalt, Pauschalabzug
-from ..law.tabelle import ParameterStore, resolve
+from ..law.rechtsstand import ParameterStore, resolve
 from ..money import festkomma_text
 from ..rechenweg import format_datum
 from ..result import Result

@@ -30,7 +30,7 @@ from ..catalogs.unterlagen import Checkliste, UnterlagenKatalog, unterlagen
 from ..engine import calculate
 from ..errors import InputError
 from ..input.haushalt import Haushalt
-from ..law.tabelle import ParameterStore, resolve
+from ..law.rechtsstand import ParameterStore, resolve
 from ..money import to_decimal
 from ..rechenweg import format_datum, format_euro
 from ..result import Result

@@ -9,7 +9,7 @@ from dateutil.relativedelta import relativedelta
 
 from ..darstellung import format_datum
 from ..errors import InputError
-from ..law.tabelle import ParameterStore, resolve
+from ..law.rechtsstand import ParameterStore, resolve
 from .tabellen import AenderungSchwellen, schwellen_in_kraft
 
 __all__ = [

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import ClassVar, Literal
+from typing import TYPE_CHECKING, ClassVar, Literal
 
 from pydantic import Field
 
-from ..law.tabelle import ParameterStore, Table
+from ..law.tabelle import Table
+
+if TYPE_CHECKING:
+    from ..law.rechtsstand import ParameterStore
 
 __all__ = ["AenderungSchwellen", "schwellen_in_kraft"]
 

@@ -20,7 +20,7 @@ from ..input.haushalt import Haushalt, Haushaltsmitglied, Miete
 from ..law.income.tabellen import Regelbedarfsstufen
 from ..law.members import Mitglieder, alter
 from ..law.members import mitglieder as zaehle_mitglieder
-from ..law.tabelle import ParameterStore, resolve
+from ..law.rechtsstand import ParameterStore, resolve
 from ..money import festkomma_text
 from ..rechenweg import format_euro_anzeige
 from ..result import Result

@@ -36,8 +36,9 @@ from ..errors import (
 from ..formats.schema import haushalt_schema
 from ..formats.stapel import calculate_many, ergebnis_spalten, objekt_zu_eingabe
 from ..input.haushalt import Haushalt
+from ..law.formula.tabellen import Koeffizienten
 from ..law.mietenstufen.liste import Gemeinde, fassungen, liste, mietenstufe, name_key
-from ..law.tabelle import Koeffizienten, ParameterStore, default_store, named_store, regelwerke
+from ..law.rechtsstand import ParameterStore, default_store, named_store, regelwerke
 from ..money import to_decimal
 from ..procedure.antrag import antrag
 from .fehler import (

@@ -74,7 +74,7 @@ def formel(mitglieder: Any, M: Any, Y: Any, *, on: date, rechtsstand: Any = None
     """
     import numpy as np
 
-    from ..law.tabelle import resolve
+    from ..law.rechtsstand import resolve
     from . import _kern
     from ._parameter import parametersatz
 

@@ -21,7 +21,7 @@ from ..law.income.tabellen import (
     PauschalabzugSaetze,
     WerbungskostenPauschbetraege,
 )
-from ..law.tabelle import Rechtsstand
+from ..law.rechtsstand import Rechtsstand
 
 __all__ = ["BEHANDLUNG", "Parametersatz", "parametersatz", "schluessel"]
 

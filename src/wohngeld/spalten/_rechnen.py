@@ -14,7 +14,7 @@ from ..engine import calculate
 from ..errors import InputError
 from ..input.einnahmen import EinnahmeArt
 from ..input.haushalt import Haushalt
-from ..law.tabelle import ParameterStore, resolve
+from ..law.rechtsstand import ParameterStore, resolve
 from . import _kern
 from ._eingabe import (
     Fehlerliste,

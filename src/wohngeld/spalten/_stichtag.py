@@ -18,7 +18,7 @@ import numpy as np
 
 from ..engine import calculate
 from ..input.haushalt import Haushalt
-from ..law.tabelle import ParameterStore
+from ..law.rechtsstand import ParameterStore
 from ._eingabe import _EPOCH
 from ._parameter import Parametersatz, parametersatz, schluessel
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from typing import TYPE_CHECKING
 
 from dateutil.relativedelta import relativedelta
 
@@ -23,7 +24,6 @@ from ...errors import InputError
 from ...input.einnahmen import Einnahme, EinnahmeArt
 from ...input.haushalt import Haushalt, Haushaltsmitglied
 from ...rechenweg import KEIN_RECHENWEG, Rechenweg, format_datum, format_euro
-from ..tabelle import Rechtsstand
 from .tabellen import (
     ArtRegel,
     Einnahmearten,
@@ -36,6 +36,9 @@ from .tabellen import (
     WerbungskostenPauschbetraege,
     Werbungskostenregel,
 )
+
+if TYPE_CHECKING:
+    from ..rechtsstand import Rechtsstand
 
 __all__ = ["Zwoelfmonate", "gesamteinkommen_monat", "hinweise", "prognosezeitraum", "zwoelf_monate"]
 

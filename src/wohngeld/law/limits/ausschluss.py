@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ...input.haushalt import Haushaltsmitglied
 from ...money import NULL
 from ...rechenweg import Rechenweg
-from ..tabelle import Rechtsstand
 from .tabellen import Vermoegensgrenze
+
+if TYPE_CHECKING:
+    from ..rechtsstand import Rechtsstand
 
 __all__ = ["KeinAnspruch", "alle_ausgeschlossen", "ausbildungsfoerderung", "bagatellgrenze", "vermoegen"]
 

@@ -1,7 +1,9 @@
-"""The table of the limits stage: the Vermögensgrenze of § 21 Nr. 3 WoGG (WoGVwV Nr. 21.37 Abs. 1).
+"""Tables of the limits stage: the Bagatellgrenze of § 21 Nr. 1 WoGG and the Vermögensgrenze of
+§ 21 Nr. 3 WoGG (WoGVwV Nr. 21.37 Abs. 1).
 
-Read with ``Rechtsstand.table(Vermoegensgrenze)``; one file per Fassung under
-``data/parameters/vermoegen``, registered in ``law/tabelle.py``.
+The Bagatellgrenze is a core table (every :class:`~wohngeld.law.rechtsstand.Rechtsstand` carries its
+Fassung); the Vermögensgrenze is read with ``Rechtsstand.table(Vermoegensgrenze)``. One file per
+Fassung under ``data/parameters/<folder>``, registered in ``law/tabelle.py``.
 """
 
 from __future__ import annotations
@@ -13,7 +15,15 @@ from pydantic import Field
 
 from ..tabelle import Table
 
-__all__ = ["Vermoegensgrenze"]
+__all__ = ["Bagatellgrenze", "Vermoegensgrenze"]
+
+
+class Bagatellgrenze(Table):
+    """No Wohngeld below this monthly amount (§ 21 Nr. 1 WoGG)."""
+
+    folder: ClassVar[str] = "bagatellgrenze"
+    tabelle: Literal["bagatellgrenze"]
+    betrag: Decimal = Field(gt=0)
 
 
 class Vermoegensgrenze(Table):

@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from ...errors import InputError
 from ...input.haushalt import Belastung, Darlehen
 from ...money import NULL as _NULL
 from ...rechenweg import Rechenweg, format_euro, format_euro_anzeige
-from ..tabelle import Rechtsstand
 from .wogv import Bewirtschaftung
+
+if TYPE_CHECKING:
+    from ..rechtsstand import Rechtsstand
 
 __all__ = ["belastung_monat", "tilgung_jahr"]
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from ...darstellung import ROEMISCH
 from ...errors import InputError
@@ -12,9 +12,12 @@ from ...input.haushalt import Belastung as BelastungEingabe
 from ...input.haushalt import Miete, Wohnkosten
 from ...money import NULL as _NULL
 from ...rechenweg import Rechenweg, format_euro
-from ..tabelle import Hoechstbetraege, ParameterStore, Rechtsstand
 from .lasten import belastung_monat
+from .tabellen import Hoechstbetraege
 from .wogv import Pauschbetraege
+
+if TYPE_CHECKING:
+    from ..rechtsstand import ParameterStore, Rechtsstand
 
 __all__ = [
     "ROEMISCH",

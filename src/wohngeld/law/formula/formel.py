@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from ..money import NULL as _NULL
-from ..money import cut_euro, round_euro, round_fixed_point
-from ..rechenweg import Rechenweg, format_zahl
-from .tabelle import Rechtsstand
+from ...money import NULL as _NULL
+from ...money import cut_euro, round_euro, round_fixed_point
+from ...rechenweg import Rechenweg, format_zahl
+
+if TYPE_CHECKING:
+    from ..rechtsstand import Rechtsstand
 
 __all__ = ["Formel", "wohngeld_formel"]
 
