@@ -1,6 +1,6 @@
 """Tables of the formula stage: the constants a, b, c and the factor of § 19 Abs. 1 WoGG
-(Anlage 2), the Mindestwerte of M and Y (Anlage 3 Nr. 1, Anlage 2 until 2019) and the amount for
-the 13th and each further member (§ 19 Abs. 3).
+(Anlage 2; Anlage 1 until 2019), the Mindestwerte of M and Y (Anlage 3 Nr. 1; Anlage 2 until 2019)
+and the amount for the 13th and each further member (§ 19 Abs. 3).
 
 Core tables: every :class:`~wohngeld.law.rechtsstand.Rechtsstand` carries their Fassung of its date.
 One file per Fassung under ``data/parameters/<folder>``, registered in ``law/tabelle.py``.

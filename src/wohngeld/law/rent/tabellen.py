@@ -1,5 +1,6 @@
-"""Tables of the rent stage: Höchstbeträge (§ 12 Abs. 1 WoGG, Anlage 1), the Entlastung bei den
-Heizkosten and the Heizkostenkomponente (§ 12 Abs. 6) and the Klimakomponente (§ 12 Abs. 7).
+"""Tables of the rent stage: Höchstbeträge (§ 12 Abs. 1 WoGG; Anlage 1 since 2020), the
+Entlastung bei den Heizkosten and the Heizkostenkomponente (§ 12 Abs. 6) and the Klimakomponente
+(§ 12 Abs. 7).
 
 Core tables: every :class:`~wohngeld.law.rechtsstand.Rechtsstand` carries their Fassung of its date.
 One file per Fassung under ``data/parameters/<folder>``, registered in ``law/tabelle.py``. The WoGV
