@@ -55,6 +55,8 @@ CORE_TABLES: tuple[type[Table], ...] = (
     MehrbetragUeberZwoelf,
     Bagatellgrenze,
 )
+"""The tables every Rechtsstand carries, read for every household (§§ 12, 19, 21 WoGG, Anlagen 1–3);
+the latest ``valid_from`` among them is the Fassung. Each is declared next to its stage."""
 
 
 def _read_toml(path: Traversable) -> dict[str, Any]:

@@ -95,7 +95,6 @@ class Table(BaseModel):
             )
 
 
-
 class Stand(BaseModel):
     """How far the data is known to be complete (``data/parameters/stand.toml``)."""
 
@@ -103,7 +102,6 @@ class Stand(BaseModel):
     geprueft_am: date
     berechenbar_bis: date
     rule: str
-
 
 
 _REGISTER: dict[str, tuple[str, str]] = {
@@ -158,7 +156,6 @@ TITEL: dict[str, str] = {
 """The German title of every table, as the Rechenweg and the notices name it."""
 
 
-
 @functools.cache
 def tabellen() -> dict[str, type[Table]]:
     """Every parameter table class by folder name, from :data:`_REGISTER` (sorted by folder).
@@ -195,15 +192,11 @@ _VERSCHOBEN: dict[str, str] = {
     "MehrbetragUeberZwoelf": "law.formula.tabellen",
     "Bagatellgrenze": "law.limits.tabellen",
     **dict.fromkeys(
-        ("CORE_TABLES", "T", "Rechtsstand", "ParameterStore", "MietenstufenRegel", "RegelwerkInfo"),
-        "law.rechtsstand",
-    ),
-    **dict.fromkeys(
-        ("default_store", "rechtsstand", "named_store", "regelwerke", "resolve", "_InForceStore"),
-        "law.rechtsstand",
-    ),
-    **dict.fromkeys(
-        ("_regelwerke", "_regelwerke_root", "_read_toml", "_describe", "_SLOTS", "_WERTE"),
+        (
+            "CORE_TABLES", "T", "Rechtsstand", "ParameterStore", "MietenstufenRegel", "RegelwerkInfo",
+            "default_store", "rechtsstand", "named_store", "regelwerke", "resolve",
+            "_InForceStore", "_regelwerke", "_regelwerke_root", "_read_toml", "_describe", "_SLOTS", "_WERTE",
+        ),
         "law.rechtsstand",
     ),
 }
