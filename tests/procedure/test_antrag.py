@@ -22,7 +22,7 @@ from wohngeld.cli import main
 from wohngeld.formats.faelle import lade_fall
 from wohngeld.procedure.antrag import ANTRAG_SCHEMA_VERSION, Antrag, antrag
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 FALL = ROOT / "tests/cases/2025-01-01/bmwsb-2025-05-alleinerziehend-uvg.toml"
 
 # S002 "Wohngeld für eine gemietete Wohnung" (seed list, written from the seed, not the catalogue):

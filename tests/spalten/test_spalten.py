@@ -29,7 +29,7 @@ from wohngeld import Haushalt, calculate, wohngeld_aus_m_y
 from wohngeld.formats.faelle import lade_fall
 from wohngeld.spalten import berechne, formel, tabellen_aus_haushalten
 
-from .conftest import case_files
+from ..conftest import case_files
 
 
 def _vergleiche(items: list[tuple[Haushalt, date]], rechtsstand: str | None) -> Any:

@@ -23,7 +23,7 @@ from wohngeld.cli import main
 from wohngeld.errors import InputError
 from wohngeld.formats.stapel import betrag_text
 
-BEISPIEL = Path(__file__).parents[1] / "docs" / "beispiele" / "amt-export.csv"
+BEISPIEL = Path(__file__).parents[2] / "docs" / "beispiele" / "amt-export.csv"
 
 
 def test_office_export_with_semicolon_decimal_comma_and_cp1252(tmp_path: Path) -> None:

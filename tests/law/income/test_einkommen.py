@@ -411,7 +411,7 @@ def test_negativ_erlaubt_fuer_gewinn() -> None:
 def test_rechenweg_beispiel_5_wie_das_ministerium() -> None:
     from wohngeld.formats.faelle import lade_fall
 
-    from .conftest import CASES
+    from ...conftest import CASES
 
     fall = lade_fall(CASES / "2025-01-01" / "bmwsb-2025-05-alleinerziehend-uvg.toml")
     r = calculate(fall.haushalt, on=fall.stichtag)

@@ -40,7 +40,7 @@ from wohngeld.law.mietenstufen.plz import (
     mietenstufe_nach_plz,
 )
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[3]
 PLZ_DIR = ROOT / "data" / "plz"
 DOC = ROOT / "docs" / "mietenstufe-finden.md"
 ON_2023 = date(2023, 7, 1)

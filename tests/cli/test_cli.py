@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from wohngeld.cli import main
 
-CASES = Path(__file__).parent / "cases"
+CASES = Path(__file__).parents[1] / "cases"
 
 
 def test_beispiel_prints_the_dresden_rechenweg() -> None:

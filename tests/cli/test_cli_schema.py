@@ -11,7 +11,7 @@ from click.testing import CliRunner
 from wohngeld.cli import main
 from wohngeld.formats.faelle import lade_fall
 
-from .conftest import case_files
+from ..conftest import case_files
 
 
 def _schema() -> dict[str, Any]:

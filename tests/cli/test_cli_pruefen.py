@@ -9,8 +9,8 @@ from click.testing import CliRunner
 
 from wohngeld.cli import main
 
-from .conftest import CASES
-from .test_cases import NEEDS
+from ..conftest import CASES
+from ..test_cases import NEEDS
 
 FALL = """title = "Dresden 2023, Beispiel 1"
 source = "Stadt Dresden, Wohngeld für Seniorinnen und Senioren (2023), Beispiel 1"

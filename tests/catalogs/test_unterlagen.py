@@ -15,9 +15,9 @@ from wohngeld.cli import main
 from wohngeld.formats.faelle import lade_fall
 from wohngeld.input.einnahmen import EinnahmeArt
 
-from .conftest import case_files
+from ..conftest import case_files
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 def H(**kw: object) -> Haushalt:
     """A Haushalt from keyword data (shortcuts such as miete_monat included)."""
