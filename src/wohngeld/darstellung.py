@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import Decimal
+
+from .money import ROUND_HALF_EVEN, auf_stellen
 
 __all__ = [
     "ROEMISCH",
@@ -43,7 +45,7 @@ def format_zahl(x: Decimal, stellen: int | None = None) -> str:
     ('1.162,35', '0,2070693450')
     """
     if stellen is not None:
-        x = x.quantize(Decimal(1).scaleb(-stellen))
+        x = auf_stellen(x, stellen, ROUND_HALF_EVEN)
     text = f"{x:,f}"
     return text.replace(",", "\u2009").replace(".", ",").replace("\u2009", ".")
 
@@ -59,7 +61,7 @@ def format_euro(x: Decimal) -> str:
     >>> format_euro(Decimal("83.33333333333333333333333333")), format_euro(Decimal("-0.00"))
     ('≈ 83,33 €', '0,00 €')
     """
-    gerundet = x.quantize(_CENT, ROUND_HALF_UP)
+    gerundet = auf_stellen(x, 2)
     if gerundet.is_zero():
         gerundet = abs(gerundet)
     text = f"{format_zahl(gerundet)} €"

@@ -7,7 +7,7 @@ surprise can reach a rule. Rounding happens here and nowhere else.
 from __future__ import annotations
 
 import re
-from decimal import ROUND_FLOOR, ROUND_HALF_UP, Context, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_EVEN, ROUND_HALF_UP, Context, Decimal
 from typing import Annotated
 
 from pydantic import BeforeValidator
@@ -15,6 +15,7 @@ from pydantic import BeforeValidator
 __all__ = [
     "FIXED_POINT",
     "NULL",
+    "ROUND_HALF_EVEN",
     "ROUND_HALF_UP",
     "Euro",
     "cut_euro",
@@ -122,6 +123,19 @@ def round_euro(x: Decimal) -> Decimal:
     (Decimal('110'), Decimal('109'))
     """
     return x.quantize(_EURO, ROUND_HALF_UP)
+
+
+def auf_stellen(x: Decimal, stellen: int, modus: str = ROUND_HALF_UP) -> Decimal:
+    """``x`` to ``stellen`` decimal places (half-up unless ``modus`` says otherwise).
+
+    Not a step of the law (those are :func:`round_fixed_point`, :func:`round_euro`, :func:`cut_euro`):
+    for a text that shows an amount to the cent, a percentage to two places, an analyst's rounding of
+    a scenario's amounts, or a weight read from a float.
+
+    >>> auf_stellen(Decimal("83.335"), 2), auf_stellen(Decimal("0.125"), 2, ROUND_HALF_EVEN)
+    (Decimal('83.34'), Decimal('0.12'))
+    """
+    return x.quantize(Decimal(1).scaleb(-stellen), modus)
 
 
 def cut_euro(x: Decimal) -> Decimal:

@@ -19,7 +19,7 @@ from ..engine import calculate
 from ..input.haushalt import MAX_BETRAG, Haushalt
 from ..law.rechtsstand import ParameterStore
 from ..money import NULL as _NULL
-from ..money import to_decimal
+from ..money import auf_stellen, to_decimal
 from ..result import Result
 
 __all__ = ["Grenze", "einkommensgrenze", "mietgrenze", "tafel"]
@@ -108,7 +108,7 @@ def _rechner(
 
 
 def _cent(c: int) -> Decimal:
-    return (Decimal(c) * _CENT).quantize(_CENT)
+    return auf_stellen(Decimal(c) * _CENT, 2)
 
 
 def _an_grenze(anspruch: Callable[[int], Result | None], c: int) -> tuple[Decimal, Decimal]:

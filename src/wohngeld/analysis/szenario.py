@@ -29,7 +29,7 @@ import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any, Literal
 
@@ -38,11 +38,12 @@ from pydantic import ValidationError
 from ..errors import InputError, NoParameters, WohngeldError
 from ..law.rechtsstand import ParameterStore, Rechtsstand, named_store
 from ..law.tabelle import EARLIEST, Table, tabellen
+from ..money import auf_stellen
 from ..validierung import fehlertext
 
 __all__ = ["Ueberschreibung", "Szenario", "lade_szenario", "parse_szenario", "tabellen"]
 
-_RUNDEN = {"euro": Decimal(1), "cent": Decimal("0.01")}
+_RUNDEN = {"euro": 0, "cent": 2}
 
 
 @dataclass(frozen=True, slots=True)
@@ -106,7 +107,7 @@ def _skalieren(node: Any, a: Ueberschreibung) -> Any:
     if isinstance(node, Decimal) or (isinstance(node, int) and not isinstance(node, bool)):
         assert a.faktor is not None
         neu = Decimal(node) * a.faktor
-        return neu.quantize(_RUNDEN[a.runden], ROUND_HALF_UP) if a.runden else neu
+        return auf_stellen(neu, _RUNDEN[a.runden]) if a.runden else neu
     return node
 
 

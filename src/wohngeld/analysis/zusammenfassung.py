@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..money import NULL as _NULL
+from ..money import ROUND_HALF_EVEN, auf_stellen
 
 __all__ = ["Gruppe", "aus_stapel_datei", "nebeneinander", "tabelle_text", "zusammenfassen"]
 
@@ -36,7 +37,7 @@ def _gewicht(w: object) -> Decimal:
     if w is None or w == "":
         return Decimal(1)
     if isinstance(w, float):
-        return Decimal(repr(w)).quantize(Decimal("0.000001"))
+        return auf_stellen(Decimal(repr(w)), 6, ROUND_HALF_EVEN)
     try:
         d = Decimal(str(w).strip().replace(",", "."))
     except InvalidOperation:

@@ -20,7 +20,7 @@ from ..engine import calculate
 from ..errors import InputError
 from ..input.haushalt import Haushalt, Pauschalabzug
 from ..law.rechtsstand import ParameterStore, resolve
-from ..money import festkomma_text
+from ..money import ROUND_HALF_EVEN, auf_stellen, festkomma_text
 from ..rechenweg import format_datum
 from ..result import Result
 from .bewilligung import (
@@ -71,7 +71,7 @@ class Schwelle:
             "bezeichnung": self.bezeichnung,
             "alt": festkomma_text(self.alt),
             "neu": festkomma_text(self.neu),
-            "aenderung_prozent": None if p is None else str(p.quantize(Decimal("0.01"))),
+            "aenderung_prozent": None if p is None else str(auf_stellen(p, 2, ROUND_HALF_EVEN)),
             "schwelle_prozent": None if self.schwelle_prozent is None else str(self.schwelle_prozent),
             "erfuellt": self.erfuellt,
         }
@@ -132,7 +132,9 @@ class Aenderungsfolge:
         z.append("")
         for s in self.pruefungen:
             p = s.aenderung_prozent
-            proz = "" if p is None or s.schwelle_prozent is None else f", {p.quantize(Decimal('0.01'))} %"
+            proz = (
+                "" if p is None or s.schwelle_prozent is None else f", {auf_stellen(p, 2, ROUND_HALF_EVEN)} %"
+            )
             grenze = "" if s.schwelle_prozent is None else f" (Schwelle {s.schwelle_prozent} %)"
             z.append(f"  [{'x' if s.erfuellt else ' '}] {s.bezeichnung}: {s.alt} → {s.neu}{proz}{grenze}"
                      f" – {s.regel}")
