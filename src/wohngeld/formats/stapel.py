@@ -15,6 +15,8 @@ Flat layout (CSV columns, JSON Lines keys; empty cells count as missing)::
     gesamteinkommen_monat  Y, monatliches Gesamteinkommen (§ 13 Abs. 2 WoGG)
     anzahl_ausgeschlossen  optional, § 7 WoGG
     vermoegen              optional, § 21 Nr. 3 WoGG
+    vermoegen_erheblich    optional, ja | nein: the Behörde's decision whether the Vermögen is
+                           erheblich (§ 21 Nr. 3 WoGG), instead of the guideline's limit
 
 Amounts are decimal strings with a decimal point ("1162.35"), or with ``dezimalkomma`` as German
 offices write them ("1.162,35"), read as ``Decimal``; ambiguous text is refused
@@ -75,6 +77,7 @@ EINGABE_SPALTEN = (
     *("mietenstufe", "gemeinde", "plz", "ort"),  # the Mietenstufe or where to look it up (§ 12 WoGG)
     *("miete_monat", "belastung_monat", "heim"),  # the Wohnkosten (§§ 9, 10 WoGG)
     *("anzahl_mitglieder", "gesamteinkommen_monat", "anzahl_ausgeschlossen", "vermoegen"),
+    "vermoegen_erheblich",  # the Behörde's decision under § 21 Nr. 3 WoGG
 )
 """Columns of the flat layout that the calculation reads (in the order of the module's table)."""
 
@@ -256,6 +259,9 @@ def zeile_zu_eingabe(zeile: Mapping[str, object], *, dezimalkomma: bool = False)
             elif text not in _NEIN:
                 raise InputError(f"heim: {value!r} angegeben; ja oder nein schreiben (§ 9 Abs. 3 WoGG)")
             continue
+        if key == "vermoegen_erheblich" and isinstance(value, str):
+            data[key] = _ja_nein(key, value, "§ 21 Nr. 3 WoGG")
+            continue
         if key in _INT and isinstance(value, str):
             try:
                 data[key] = int(value.strip())
@@ -267,6 +273,16 @@ def zeile_zu_eingabe(zeile: Mapping[str, object], *, dezimalkomma: bool = False)
             continue
         data[key] = value
     return data
+
+
+def _ja_nein(key: str, value: str, regel: str) -> bool:
+    """A yes/no cell of the flat layout (ja, nein, true, false, 1, 0, x, …)."""
+    text = value.strip().lower()
+    if text in _JA:
+        return True
+    if text in _NEIN:
+        return False
+    raise InputError(f"{key}: {value!r} angegeben; ja oder nein schreiben ({regel})")
 
 
 BETRAG_SPALTEN = ("miete_monat", "belastung_monat", "gesamteinkommen_monat", "vermoegen")

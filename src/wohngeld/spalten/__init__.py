@@ -11,7 +11,7 @@ Long layout (pyarrow Tables, pandas DataFrames or dicts of columns, joined by id
     haushalte   id (unique), stichtag (date or JJJJ-MM-TT; else ``on``),
                 mietenstufe (1–7) | gemeinde | plz (+ ort), miete_monat | belastung_monat | heim (bool),
                 anzahl_mitglieder + gesamteinkommen_monat (wide shortcut: Y given, no member rows),
-                anzahl_ausgeschlossen, vermoegen, gewicht (weight, for reports),
+                anzahl_ausgeschlossen, vermoegen, vermoegen_erheblich, gewicht (weight, for reports),
                 haushalt (optional: a full Haushalt object or dict; that row goes the scalar way)
     mitglieder  haushalt_id, mitglied_id (unique; needed with einnahmen), name, kind,
                 pauschalabzug_steuern, pauschalabzug_kranken_pflege, pauschalabzug_rente (§ 16),
@@ -95,6 +95,7 @@ _HAUSHALT_FELDER = {
     "gesamteinkommen_monat",
     "anzahl_ausgeschlossen",
     "vermoegen",
+    "vermoegen_erheblich",
 }
 _MITGLIED_FELDER = {*MITGLIED_WERTE, "einnahmen", "pauschalabzug", "zugehoerigkeit"}
 _H = ("id", "stichtag", *HAUSHALT_WERTE, "heim", "haushalt")

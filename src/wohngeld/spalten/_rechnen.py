@@ -24,6 +24,7 @@ from ._eingabe import (
     ganz,
     geld_spalte,
     int_spalte,
+    spalte,
     text_spalte,
 )
 from ._einkommen import einkommen
@@ -277,6 +278,9 @@ class _Haushalte:
         vm = geld_spalte(H, "haushalte", "vermoegen", 2, fehler, max_wert=10**12)
         if vm is not None:
             _setze(weg, vm[1], "vermoegen")
+        ve = spalte(H, "vermoegen_erheblich")
+        if ve is not None:  # the Behörde's decision (§ 21 Nr. 3 WoGG): the scalar engine applies it
+            _setze(weg, ~np.asarray(ve.is_null().to_numpy(zero_copy_only=False), dtype=bool), "vermoegen")
         if objekte is not None:
             _setze(weg, np.array([o is not None and o == o for o in objekte], dtype=bool), "haushalt")
         return cls(
@@ -842,6 +846,7 @@ HAUSHALT_WERTE = (
     "gesamteinkommen_monat",
     "anzahl_ausgeschlossen",
     "vermoegen",
+    "vermoegen_erheblich",
 )
 """Cells of the long layout that go into a ``Haushalt`` as they are (members, Einnahmen, household)."""
 
