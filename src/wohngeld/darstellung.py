@@ -23,7 +23,6 @@ __all__ = [
     "roemisch",
 ]
 
-_CENT = Decimal("0.01")
 
 ROEMISCH = ("I", "II", "III", "IV", "V", "VI", "VII")
 """Mietenstufen I–VII as the WoGG writes them (§ 12 Abs. 1 WoGG, Anlage 1)."""

@@ -35,3 +35,4 @@ def test_decision_column_gives_the_scalar_amounts() -> None:
     assert list(df.betrag_monat) == [254, 0, 254, 0, 0]
     assert list(df.weg) == ["spalten", "einzeln", "einzeln", "einzeln", "einzeln"]
     assert list(df.anspruch) == [True, False, True, False, False]
+    assert "§ 21 Nr. 3" in df.weg_grund[4] and "Entscheidung" in df.weg_grund[4]

@@ -253,11 +253,8 @@ def zeile_zu_eingabe(zeile: Mapping[str, object], *, dezimalkomma: bool = False)
 
             pruefe_plz(value)  # a number has lost its leading zero: German message with a hint
         if key == "heim":
-            text = str(value).strip().lower()
-            if text in _JA:
+            if _ja_nein(key, str(value), "§ 9 Abs. 3 WoGG"):
                 data["wohnkosten"] = {"art": "Heim"}
-            elif text not in _NEIN:
-                raise InputError(f"heim: {value!r} angegeben; ja oder nein schreiben (§ 9 Abs. 3 WoGG)")
             continue
         if key == "vermoegen_erheblich" and isinstance(value, str):
             data[key] = _ja_nein(key, value, "§ 21 Nr. 3 WoGG")

@@ -18,6 +18,7 @@ from ..law.rechtsstand import ParameterStore, resolve
 from . import _kern
 from ._eingabe import (
     Fehlerliste,
+    _fehlt,
     als_tabelle,
     bool_spalte,
     datum_spalte,
@@ -67,6 +68,7 @@ WEGE: dict[str, str] = {
     "fassung": "Fassung nicht als Festkommazahl darstellbar",
     "kein_rechtsstand": "kein Rechtsstand für den Stichtag",
     "pruefung": "Angaben, die erst der Einzelweg prüft",
+    "vermoegen_erheblich": "Entscheidung der Wohngeldbehörde über erhebliches Vermögen (§ 21 Nr. 3 WoGG)",
 }
 """Why a row went through the scalar engine (``weg = "einzeln"``); "" for the columnar kernel."""
 _WEG = {k: i for i, k in enumerate(WEGE)}
@@ -280,7 +282,7 @@ class _Haushalte:
             _setze(weg, vm[1], "vermoegen")
         ve = spalte(H, "vermoegen_erheblich")
         if ve is not None:  # the Behörde's decision (§ 21 Nr. 3 WoGG): the scalar engine applies it
-            _setze(weg, ~np.asarray(ve.is_null().to_numpy(zero_copy_only=False), dtype=bool), "vermoegen")
+            _setze(weg, ~_fehlt(ve), "vermoegen_erheblich")
         if objekte is not None:
             _setze(weg, np.array([o is not None and o == o for o in objekte], dtype=bool), "haushalt")
         return cls(
