@@ -90,9 +90,46 @@ def _kapazitaet() -> None:
     )
 
 
+def _numpy_arbeit(n: int, wiederholungen: int) -> None:
+    import numpy as np
+
+    a = np.arange(n, dtype=np.int64)
+    b = a * 3
+    for _ in range(wiederholungen):
+        c = a * b + 7
+        c //= 3
+        m = (c - b) > 5
+        np.where(m, a, b)
+        a[m]  # the boolean selection is part of the work
+
+
+def _numpy_faeden() -> None:
+    """What two threads of one process give for plain numpy arithmetic on arrays of the sizes the
+    columnar path works on (each operation hands the GIL back and forth; the shorter the operation,
+    the more that costs): the limit for ``berechne`` in threads on this machine, whatever its code."""
+    import threading
+
+    for n in (25_000, 50_000, 225_000):
+        wdh = 20_000_000 // n
+
+        def lauf(k: int, n: int = n, wdh: int = wdh) -> float:
+            faeden = [threading.Thread(target=_numpy_arbeit, args=(n, wdh)) for _ in range(k)]
+            t = time.perf_counter()
+            for f in faeden:
+                f.start()
+            for f in faeden:
+                f.join()
+            return time.perf_counter() - t
+
+        eins = statistics.median(lauf(1) for _ in range(3))
+        zwei = statistics.median(lauf(2) for _ in range(3))
+        print(f"  plain numpy, arrays of {n:,}: two threads do twice the work {2 * eins / zwei:.2f}× as fast")
+
+
 def main() -> None:
     """Print the figures."""
     _kapazitaet()
+    _numpy_faeden()
     import numpy as np
 
     from wohngeld.formats.stapel import calculate_many
@@ -119,6 +156,13 @@ def main() -> None:
     print(
         f"itemised incomes → amount, 1 process: {w:6.2f} s  ({n / w / 1e6:5.2f} M/s; "
         f"CPU {c:.2f} s, {n / c / 1e6:5.2f} M/s of CPU)"
+    )
+    vorher = resource.getrusage(resource.RUSAGE_SELF)
+    berechne(H, M, E)
+    nachher = resource.getrusage(resource.RUSAGE_SELF)
+    print(
+        f"  of which in the kernel: {nachher.ru_stime - vorher.ru_stime:.2f} s "
+        f"({nachher.ru_minflt - vorher.ru_minflt:,} minor page faults: fresh memory for numpy's temporaries)"
     )
     B = _breit(M, E)
     wb, cb = _zeit(lambda: berechne(H, B), 3)

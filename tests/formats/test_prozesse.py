@@ -149,3 +149,105 @@ def test_berechne_in_threads_with_more_parts_than_threads() -> None:
     assert fuenf.ergebnis.to_pylist() == eins.ergebnis.to_pylist()
     assert fuenf.fehler.to_pylist() == eins.fehler.to_pylist()
     assert [(f["tabelle"], f["zeile"]) for f in eins.fehler.to_pylist()] == [("haushalte", 1234)]
+
+
+# --- the worker machinery itself (wohngeld.formats.prozesse.geordnet) ---------------------------
+
+
+def _gross(n: int) -> str:
+    """A result larger than a pipe holds (1 MiB where Linux enlarges it, 64 KiB otherwise)."""
+    return str(n) * 1_500_000
+
+
+def _stirbt(n: int) -> int:
+    import os
+
+    if n == 3:
+        os._exit(7)
+    return n
+
+
+def _wirft(n: int) -> int:
+    if n == 2:
+        raise ValueError("Block 2 ist kaputt")
+    return n
+
+
+def test_large_blocks_and_results_do_not_wait_for_each_other() -> None:
+    """Blocks and results of 1.5 MB each (larger than a pipe) with the caller computing too: all
+    arrive, in order; neither side can block the other for good (the caller writes blocks without
+    blocking and reads results while it waits)."""
+    from wohngeld.formats.prozesse import geordnet
+
+    bloecke = [str(i) * 1_500_000 for i in range(6)]
+    aus = list(geordnet(len, bloecke, prozesse=3, kontext={}, lokal=len))
+    assert aus == [1_500_000] * 6
+    assert list(geordnet(_gross, range(1, 5), prozesse=2, kontext={})) == [_gross(i) for i in range(1, 5)]
+
+
+def test_a_worker_that_dies_ends_the_run_with_a_clear_error() -> None:
+    import multiprocessing
+
+    from wohngeld.formats.prozesse import geordnet
+
+    with pytest.raises(RuntimeError, match=r"Arbeitsprozess hat sich unerwartet beendet \(Exitcode 7\)"):
+        list(geordnet(_stirbt, range(8), prozesse=2, kontext={}))
+    assert multiprocessing.active_children() == []
+
+
+def test_an_exception_in_a_worker_is_raised_in_the_caller_and_the_workers_end() -> None:
+    import multiprocessing
+
+    from wohngeld.formats.prozesse import geordnet
+
+    with pytest.raises(ValueError, match="Block 2 ist kaputt"):
+        list(geordnet(_wirft, range(8), prozesse=2, kontext={}))
+    assert multiprocessing.active_children() == []
+
+
+def test_stopping_early_ends_the_workers() -> None:
+    """A caller that stops reading (``break``, an exception of its own) leaves no worker behind."""
+    import multiprocessing
+    from collections.abc import Generator
+    from typing import cast
+
+    aus = cast(Generator[object, None, None], calculate_many(ZEILEN, prozesse=2))
+    erstes = next(aus)
+    aus.close()
+    assert erstes == next(calculate_many(ZEILEN[:1]))
+    assert multiprocessing.active_children() == []
+
+
+def test_without_fork_the_workers_are_spawned_with_the_same_outputs(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Where the platform cannot fork (Windows), workers start by ``spawn``: the items and the
+    context travel pickled; the outputs are the same as in one process."""
+    from wohngeld.formats import prozesse
+
+    monkeypatch.setattr(prozesse, "geteilt", lambda: False)
+    zeilen = ZEILEN[:1200]
+    assert list(calculate_many(zeilen, prozesse=2)) == list(calculate_many(zeilen))
+
+
+def test_results_travel_packed_and_come_back_equal_to_the_digit() -> None:
+    """packen/entpacken: every field equal and every Decimal with its exponent (``M_berechnet`` with
+    a text other than ``M``'s travels on its own); an ItemError passes unchanged."""
+    from wohngeld.formats.prozesse import entpacken, packen
+    from wohngeld.result import Result
+
+    r = next(x for x in calculate_many(ZEILEN[:5]) if isinstance(x, Result))
+    anders = r._replace(M_berechnet=Decimal("100.0"), Y=Decimal("1162.3500000000"))
+    fehler = ItemError(index=3, art="InputError", meldung="x")
+    zurueck = entpacken(packen([r, fehler, anders]))
+    assert zurueck == [r, fehler, anders]
+    assert [str(x.M_berechnet) for x in (zurueck[0], zurueck[2])] == [str(r.M_berechnet), "100.0"]
+    assert str(zurueck[2].Y) == "1162.3500000000" and str(zurueck[2].Y_berechnet) == str(r.Y_berechnet)
+    assert Result._fields == prozesse_felder()
+
+
+def prozesse_felder() -> tuple[str, ...]:
+    """The order of the fields packen/entpacken rely on."""
+    return (
+        "betrag_monat", "anspruch", "grund", "grund_zitat", "art", "stichtag", "fassung", "rechtsstand",
+        "mietenstufe", "mitglieder", "mitglieder_gesamt", "M", "Y", "M_berechnet", "Y_berechnet", "z",
+        "warnungen", "schritte", "tabellen",
+    )
