@@ -35,6 +35,10 @@ __all__ = ["entpacken", "geordnet", "packen", "pruefe_prozesse", "vorausrechnen"
 T = TypeVar("T")
 R = TypeVar("R")
 
+_VORRAT = 4
+"""Blocks each worker has to compute at any time: enough work (≈ 50 ms in calculate_many) to
+bridge a pause of the caller (a full garbage collection over the results it holds)."""
+
 _KONTEXT: dict[str, Any] = {}
 """What the workers need besides their block (set before the pool starts; inherited by fork)."""
 
@@ -279,7 +283,7 @@ def geordnet(
         return
     arbeiter = _starten(ctx, funktion, anzahl, kontext)
     try:
-        yield from _der_reihe_nach(arbeiter, iter(bloecke), lokal, 4 * prozesse)
+        yield from _der_reihe_nach(arbeiter, iter(bloecke), lokal, 2 * _VORRAT * prozesse)
     finally:
         for a in arbeiter:
             a.beenden()
@@ -298,7 +302,7 @@ def _der_reihe_nach(
         for a in arbeiter:
             a.schreiben()
             a.abholen(False)
-            while not ende and len(a.warten) < 2 and len(offen) < grenze:
+            while not ende and len(a.warten) < _VORRAT and len(offen) < grenze:
                 block = next(it, _ENDE)
                 ende = block is _ENDE
                 if not ende:
@@ -432,9 +436,18 @@ def posten_block(block: tuple[int, Any]) -> list[Any]:
 
 
 def bereiche(n: int, groesse: int) -> Iterator[tuple[int, int]]:
-    """``(start, stop)`` of the blocks of ``n`` items inherited by the workers."""
-    for start in range(0, n, groesse):
-        yield start, min(start + groesse, n)
+    """``(start, stop)`` of the blocks of ``n`` items inherited by the workers.
+
+    The last ``2 × _VORRAT`` blocks' worth of items come in blocks a tenth the size: when the caller
+    has nothing left to compute, it waits only for short blocks still queued in a worker.
+    """
+    klein = max(groesse // 10, 1)
+    schluss = max(n - 2 * _VORRAT * groesse, 0)
+    start = 0
+    while start < n:
+        stop = min(start + (groesse if start < schluss else klein), n)
+        yield start, stop
+        start = stop
 
 
 def _zeilen(auftrag: list[tuple[int, Any]]) -> list[tuple[int, tuple[str, bool]]]:
