@@ -4,14 +4,20 @@ Run: ``python benchmarks/bench_spalten.py [N]`` (N households, default 1 000 000
 of repeated runs, wall time and CPU time; no assertion, the numbers depend on the machine (and on
 what else runs on it: quote them with that note).
 
+- the machine: one pure-Python loop alone against two at once (processes), and plain numpy
+  arithmetic in one thread against two on arrays of 25 000, 50 000 and 225 000 elements (what
+  threads can give the columnar path here at most);
 - § 19 stage alone: M, Y (cents) and members given, one Fassung (``wohngeld.spalten.formel``);
 - from itemised gross incomes to the amount: ``berechne`` on the long layout of
   ``wohngeld.spalten.synthetisch`` (1–8 members, Erwerbseinkommen, Altersrente, Arbeitslosengeld,
-  Kindergeld; Stichtage 2016–2026), one process and two;
+  Kindergeld; Stichtage 2016–2026), one process and two, and the kernel time and minor page
+  faults of one run;
 - peak memory of a fresh process that builds and computes N households (``ru_maxrss``);
 - worker processes, 100 000 households with 1 and 2 processes: ``berechne`` (itemised incomes,
-  two threads), ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV
-  (medians of 3): wall time, CPU time, the speed-up, CPU 2 ÷ CPU 1 (what running in two costs in
+  two threads; for comparison, not offered: its second half in a process forked for the call),
+  ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV (1 and 2 in turns,
+  medians of 5 and the range of the five pairs' speed-ups): wall time, CPU time, the speed-up,
+  CPU 2 ÷ CPU 1 (what running in two costs in
   total), the serial part (CPU of the calling thread outside the computing of blocks) and from
   these the ceiling on two free cores, which the load of the machine does not change much: for
   processes CPU 1 ÷ max(CPU 2 ÷ 2, serial), for threads CPU 1 ÷ (serial + (CPU 2 − serial) ÷ 2).

@@ -251,3 +251,11 @@ def prozesse_felder() -> tuple[str, ...]:
         "mietenstufe", "mitglieder", "mitglieder_gesamt", "M", "Y", "M_berechnet", "Y_berechnet", "z",
         "warnungen", "schritte", "tabellen",
     )
+
+
+def test_calculate_many_with_rechenweg_in_two_processes() -> None:
+    """With the Rechenweg the steps travel with each result: the same Results, steps included."""
+    eins = list(calculate_many(ZEILEN[:700], rechenweg=True))
+    zwei = list(calculate_many(ZEILEN[:700], rechenweg=True, prozesse=2))
+    assert zwei == eins
+    assert all(r.schritte for r in zwei if not isinstance(r, ItemError))

@@ -1,8 +1,10 @@
 """Worker processes for batches: the same calculation on every core, results in input order.
 
-No rule lives here. Blocks of items go to a pool of worker processes (``multiprocessing``; on
-Linux by ``fork``, so the workers share the loaded parameter tables and a scenario store); at
-most two blocks per worker are in flight, so memory stays bounded for any length of input, and the
+No rule lives here. Blocks of items go to worker processes (``multiprocessing.Process``; on
+Linux by ``fork``, so the workers share the loaded parameter tables and a scenario store), each
+with one pipe for its blocks and one for its results that the calling thread writes and reads
+itself (:class:`_Arbeiter`); each worker has a few blocks to compute at any time and a bounded
+number of blocks is computed ahead, so memory stays bounded for any length of input, and the
 results come back in input order.
 
 Start method: ``fork`` where the platform has it (Linux): the workers inherit the loaded tables,
@@ -267,9 +269,10 @@ def geordnet(
     platform forks, otherwise pickled). With ``lokal`` (the same work, its result as ``funktion``'s
     or unpacked), the calling process is one of the ``prozesse``: it starts ``prozesse - 1``
     workers and, whenever the next result in order is not there, computes the next block itself,
-    so both cores stay busy and its blocks cross no pipe. Each worker has two blocks to compute
-    at any time; at most ``4 × prozesse`` blocks are computed ahead of the one yielded (bounded
-    memory). An exception in a worker is raised here; a worker that dies ends the run with an error.
+    so both cores stay busy and its blocks cross no pipe. Each worker has ``_VORRAT`` blocks to
+    compute at any time; at most ``2 × _VORRAT × prozesse`` blocks are computed ahead of the one
+    yielded (bounded memory). An exception in a worker is raised here; a worker that dies ends the
+    run with an error.
     """
     ctx = _kontext()
     anzahl = prozesse - 1 if lokal is not None else prozesse
@@ -294,7 +297,7 @@ def _der_reihe_nach(
     arbeiter: list[_Arbeiter], it: Iterator[T], lokal: Callable[[T], R] | None, grenze: int
 ) -> Iterator[R]:
     """The results of :func:`geordnet` in input order: each worker gets blocks while it has fewer
-    than two to compute (a finished block waiting for its turn in the order does not count); the
+    than ``_VORRAT`` to compute (a result already received does not count); the
     caller computes the next block (``lokal``) while the oldest is not there."""
     offen: deque[list[Any]] = deque()  # entries [there, result], in input order
     ende = False
