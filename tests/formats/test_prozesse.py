@@ -195,6 +195,24 @@ def test_a_worker_that_dies_ends_the_run_with_a_clear_error() -> None:
     assert multiprocessing.active_children() == []
 
 
+def _stirbt_sofort(block: str) -> int:
+    import os
+
+    os._exit(5)
+
+
+def test_a_worker_that_dies_while_blocks_are_being_written_to_it() -> None:
+    """Blocks larger than the pipe: the caller is still writing when the worker ends (a broken
+    pipe); the same clear error."""
+    import multiprocessing
+
+    from wohngeld.formats.prozesse import geordnet
+
+    with pytest.raises(RuntimeError, match=r"unerwartet beendet \(Exitcode 5\)"):
+        list(geordnet(_stirbt_sofort, [str(i) * 3_000_000 for i in range(6)], prozesse=2, kontext={}))
+    assert multiprocessing.active_children() == []
+
+
 def test_an_exception_in_a_worker_is_raised_in_the_caller_and_the_workers_end() -> None:
     import multiprocessing
 

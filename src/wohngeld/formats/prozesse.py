@@ -139,6 +139,8 @@ class _Arbeiter:
                 n = os.write(self.fd, self.rest)  # type: ignore[arg-type]
             except BlockingIOError:
                 return
+            except BrokenPipeError:  # the worker ended: nobody reads its blocks
+                raise self._beendet() from None
             self.rest = self.rest[n:]
 
     def abholen(self, warten: bool) -> None:
