@@ -16,7 +16,8 @@ what else runs on it: quote them with that note).
 - worker processes, 100 000 households with 1 and 2 processes: ``berechne`` (itemised incomes,
   two threads; for comparison, not offered: its second half in a process forked for the call),
   ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV (1 and 2 in turns,
-  medians of 5 and the range of the five pairs' speed-ups): wall time, CPU time, the speed-up,
+  medians of 5 and the range of the five pairs' speed-ups; for these two also, in the same turns,
+  their two halves in two independent processes at once): wall time, CPU time, the speed-up,
   CPU 2 ÷ CPU 1 (what running in two costs in
   total), the serial part (CPU of the calling thread outside the computing of blocks) and from
   these the ceiling on two free cores, which the load of the machine does not change much: for
@@ -176,9 +177,16 @@ def main() -> None:
         "  the same, the second half in a process forked for the call (not offered)",
         lambda p: _gegabelt(h, m_, e, p), grenzen=False,
     )
-    _vergleich("calculate_many, 100,000 flat rows", lambda p: list(calculate_many(rows, prozesse=p)))
+    _vergleich(
+        "calculate_many, 100,000 flat rows", lambda p: list(calculate_many(rows, prozesse=p)),
+        haelfte=lambda i: list(calculate_many(rows[i * 50_000:(i + 1) * 50_000])),
+    )
     csv_text = _csv(rows)
-    _vergleich("stapel_datei, 100,000 CSV rows", lambda p: _stapel(csv_text, p))
+    csv_haelften = [_csv(rows[:50_000]), _csv(rows[50_000:])]
+    _vergleich(
+        "stapel_datei, 100,000 CSV rows", lambda p: _stapel(csv_text, p),
+        haelfte=lambda i: _stapel(csv_haelften[i], 1),
+    )
     _kapazitaet()
 
 
@@ -278,11 +286,23 @@ def _maske(spalte: Any, fehlt: Any) -> Any:
     return pc.if_else(fehlt, None, spalte)
 
 
-def _vergleich(name: str, f: Callable[[int], Any], faeden: bool = False, grenzen: bool = True) -> None:
+def _vergleich(
+    name: str,
+    f: Callable[[int], Any],
+    faeden: bool = False,
+    grenzen: bool = True,
+    haelfte: Callable[[int], Any] | None = None,
+) -> None:
     """1 process against 2, run in turns (1, 2, 1, 2, …: a machine whose speed drifts, as a shared
     virtual machine's does, then weighs on both alike): medians of 5, the speed-up as the median
-    of the five pairs, and the ceiling on two free cores (see the module)."""
-    paare = [(_zeit(lambda: f(1), 1), _zeit(lambda: f(2), 1)) for _ in range(5)]
+    of the five pairs, and the ceiling on two free cores (see the module).
+
+    ``haelfte(i)``: half ``i`` (0, 1) of the same work in one process. Both halves run at once in
+    two independent processes in each turn as well: what this machine gives this work on two cores
+    right now, with nothing crossing between the processes (the reference for the speed-up)."""
+    paare = []
+    for _ in range(5):
+        paare.append((_zeit(lambda: f(1), 1), _zeit(lambda: f(2), 1), _unabhaengig(haelfte)))
     w1, c1 = (statistics.median(p[0][i] for p in paare) for i in (0, 1))
     w2, c2 = (statistics.median(p[1][i] for p in paare) for i in (0, 1))
     je_paar = sorted(p[0][0] / p[1][0] for p in paare)
@@ -291,6 +311,12 @@ def _vergleich(name: str, f: Callable[[int], Any], faeden: bool = False, grenzen
         f"2 processes {w2:.2f} s (CPU {c2:.2f} s): speed-up {statistics.median(je_paar):.2f}× "
         f"(pairs {je_paar[0]:.2f}–{je_paar[-1]:.2f}×); CPU 2 ÷ CPU 1 {c2 / c1:.2f}"
     )
+    if haelfte is not None:
+        bezug = sorted(p[0][0] / p[2] for p in paare)
+        zeile += (
+            f"; the two halves in two independent processes at once {statistics.median(bezug):.2f}× "
+            f"({bezug[0]:.2f}–{bezug[-1]:.2f}×)"
+        )
     if not grenzen:  # CPU of a forked child counts once it has been waited for
         print(zeile)
         return
@@ -300,6 +326,29 @@ def _vergleich(name: str, f: Callable[[int], Any], faeden: bool = False, grenzen
     grenze = c1 / (seriell + (c2 - seriell) / 2) if faeden else c1 / max(c2 / 2, seriell)
     print(f"{zeile}; serial {seriell:.2f} s CPU ({seriell / c1:.0%}); ", end="")
     print(f"ceiling on two free cores {grenze:.2f}×")
+
+
+def _unabhaengig(haelfte: Callable[[int], Any] | None) -> float:
+    """Wall seconds of both halves at once, each in its own forked process (0.0 without halves)."""
+    import multiprocessing
+
+    if haelfte is None:
+        return 0.0
+    kontext = multiprocessing.get_context("fork")
+    los = kontext.Barrier(3)
+    prozesse = [kontext.Process(target=_haelfte_rechnen, args=(haelfte, i, los)) for i in (0, 1)]
+    for p in prozesse:
+        p.start()
+    los.wait()  # both children have started: measure only the computing
+    t = time.perf_counter()
+    for p in prozesse:
+        p.join()
+    return time.perf_counter() - t
+
+
+def _haelfte_rechnen(haelfte: Callable[[int], Any], i: int, los: Any) -> None:
+    los.wait()
+    haelfte(i)
 
 
 def _seriell(f: Callable[[], Any], faeden: bool) -> float:
