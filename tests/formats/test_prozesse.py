@@ -185,6 +185,42 @@ def test_large_blocks_and_results_do_not_wait_for_each_other() -> None:
     assert list(geordnet(_gross, range(1, 5), prozesse=2, kontext={})) == [_gross(i) for i in range(1, 5)]
 
 
+def _gross_zurueck(block: str) -> str:
+    return block[::-1]
+
+
+def test_where_pipes_cannot_be_written_without_blocking_a_thread_sends(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Windows' pipes hold 8 KiB and cannot be written without blocking: there a sending thread
+    writes the blocks. Simulated here with blocks and results of 3 MB (larger than the 1 MiB pipe):
+    written by the calling thread they would wait for the worker, which waits to hand over its result.
+    """
+    import multiprocessing
+    import signal
+
+    from wohngeld.formats import prozesse
+
+    monkeypatch.setattr(prozesse, "_OHNE_BLOCKIEREN", False)
+    bloecke = [str(i) * 3_000_000 for i in range(6)]
+
+    def abbruch(signum: int, frame: object) -> None:
+        raise TimeoutError("die Arbeitsprozesse warten aufeinander")
+
+    alt = signal.signal(signal.SIGALRM, abbruch)
+    signal.alarm(60)
+    try:
+        aus = list(prozesse.geordnet(_gross_zurueck, bloecke, prozesse=2, kontext={}))
+        mit_lokal = list(
+            prozesse.geordnet(_gross_zurueck, bloecke, prozesse=2, kontext={}, lokal=_gross_zurueck)
+        )
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, alt)
+    assert aus == mit_lokal == [b[::-1] for b in bloecke]
+    assert multiprocessing.active_children() == []
+
+
 def test_a_worker_that_dies_ends_the_run_with_a_clear_error() -> None:
     import multiprocessing
 

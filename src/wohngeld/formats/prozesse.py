@@ -23,6 +23,7 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import queue
 import signal
 import struct
 import threading
@@ -86,8 +87,9 @@ class _Arbeiter:
     both to helper threads of the calling process, which must wait for the GIL while the caller
     computes (up to the switch interval, 5 ms, per hand-over; measured: the worker sat idle a third
     of the time). Blocks are written without blocking where the platform allows it (POSIX: the
-    unwritten rest waits in :attr:`rest` and goes out as the pipe drains), so a large block and a
-    large result can never wait for each other.
+    unwritten rest waits in :attr:`rest` and goes out as the pipe drains); elsewhere (Windows, whose
+    pipes hold 8 KiB) a sending thread writes them. Either way a large block and a large result can
+    never wait for each other.
     """
 
     def __init__(
@@ -113,16 +115,22 @@ class _Arbeiter:
         ergebnis_w.close()
         schliessen.extend(eigene)
         self.fd: int | None = None
-        if hasattr(self.auftraege, "fileno") and os.name == "posix":
+        self.sender: queue.SimpleQueue[Any] | None = None
+        if _OHNE_BLOCKIEREN:
             self.fd = self.auftraege.fileno()
             os.set_blocking(self.fd, False)
+        else:
+            self.sender = queue.SimpleQueue()
+            threading.Thread(
+                target=_senden, args=(self.auftraege, self.sender), daemon=True, name="wohngeld-sender"
+            ).start()
         self.rest = memoryview(b"")
         self.warten: deque[list[Any]] = deque()  # its entries of the order, in the order sent
 
     def senden(self, auftrag: Any) -> None:
         """Queue ``auftrag`` (framed as :class:`multiprocessing.connection.Connection` frames it)."""
-        if self.fd is None:  # pragma: no cover - Windows: a blocking send
-            self.auftraege.send(auftrag)
+        if self.sender is not None:
+            self.sender.put(auftrag)
             return
         from multiprocessing.reduction import ForkingPickler
 
@@ -182,11 +190,29 @@ class _Arbeiter:
 
     def beenden(self) -> None:
         """End the worker (its results are no longer needed) and close the pipes."""
+        if self.sender is not None:
+            self.sender.put(_ENDE)
         if self.prozess.is_alive():
             self.prozess.terminate()
         self.prozess.join()
         self.ergebnisse.close()
-        self.auftraege.close()
+        if self.sender is None:  # the sending thread closes its end itself
+            self.auftraege.close()
+
+
+def _senden(verbindung: Any, schlange: queue.SimpleQueue[Any]) -> None:
+    """The sending thread of a worker where pipes cannot be written without blocking."""
+    try:
+        while (auftrag := schlange.get()) is not _ENDE:
+            verbindung.send(auftrag)
+    except OSError:  # the worker ended: nobody reads its blocks (the caller reports it)
+        pass
+    finally:
+        verbindung.close()
+
+
+_OHNE_BLOCKIEREN = os.name == "posix"
+"""Whether blocks are written by the calling thread without blocking (POSIX) or by a sending thread."""
 
 
 def _pipe_gross(verbindung: Any) -> None:
