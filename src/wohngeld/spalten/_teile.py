@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import itertools
 import threading
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from datetime import date
 from functools import partial
 from typing import Any
@@ -17,11 +17,15 @@ import numpy as np
 import pyarrow as pa
 
 from ..errors import InputError
+from . import _helfer
 from ._eingabe import als_tabelle
 from ._rechnen import Arr, Spaltenergebnis, _doppelt, _index, _objekte, berechne
 
 _TEIL = 100_000
 """Households per part of a large input (peak memory: 1 000 000 households stay under 1 GB)."""
+_MIT_HELFERN = 10_000
+"""From this many households ``prozesse > 1`` computes in warm helper processes (:mod:`._helfer`);
+below, the fork of a first helper would cost more than it gains, and threads compute."""
 _im_teil = threading.local()
 """Set while a call computes its parts (a part, or a whole input that must stay whole)."""
 
@@ -38,19 +42,30 @@ def _teil_rechnen(
     block: tuple[int, int, Arr | None, Arr | None], k: dict[str, Any]
 ) -> tuple[pa.Table, pa.Table]:
     """Households a..b with their members and Einnahmen (row numbers of errors as in the whole input)."""
+    h, m, e = _teil_eingabe(block, k)
+    r = berechne(h, m, e, on=k["on"], rechtsstand=k["rechtsstand"])
+    return _teil_zurueck(r.ergebnis, r.fehler, block)
+
+
+def _teil_eingabe(block: tuple[int, int, Arr | None, Arr | None], k: dict[str, Any]) -> tuple[Any, Any, Any]:
+    """The three tables of households a..b (zero-copy slices in the sorted layout)."""
     a, b, mpos, epos = block
     H, M, E, objekte = k["tabellen"]
     h = H.slice(a, b - a)
     if objekte is not None:
         h = h.append_column("haushalt", pa.array([None] * (b - a), type=pa.null()))
-    r = berechne(
+    return (
         h if objekte is None else {**{n: h.column(n) for n in H.column_names}, "haushalt": objekte[a:b]},
         None if M is None else _zeilen(M, mpos),
         None if E is None else _zeilen(E, epos),
-        on=k["on"],
-        rechtsstand=k["rechtsstand"],
     )
-    f = r.fehler
+
+
+def _teil_zurueck(
+    ergebnis: pa.Table, f: pa.Table, block: tuple[int, int, Arr | None, Arr | None]
+) -> tuple[pa.Table, pa.Table]:
+    """The result of a part with the row numbers of its errors as in the whole input."""
+    a, _, mpos, epos = block
     if f.num_rows:
         z = np.asarray(f.column("zeile").to_numpy(), dtype=np.int64)
         t = np.asarray(f.column("tabelle").to_numpy(zero_copy_only=False))
@@ -60,7 +75,7 @@ def _teil_rechnen(
         if epos is not None:
             z = np.where(t == "einnahmen", epos[np.minimum(z, max(len(epos) - 1, 0))], z)
         f = f.set_column(f.column_names.index("zeile"), "zeile", pa.array(z))
-    return r.ergebnis, f
+    return ergebnis, f
 
 
 def _lauf(zu: Arr) -> bool:
@@ -169,21 +184,43 @@ def _parallel(
         e_m = _index(E.column("mitglied_id").combine_chunks(), M.column("mitglied_id").combine_chunks())
     # two parts per thread, and no part above _TEIL households (peak memory); each part has a fixed
     # cost (its own checks and lookups), so no more parts than that
-    teile = teile or max(prozesse * 2, -(-nh // _TEIL), 1)
+    helfer = prozesse > 1 and objekte is None and nh >= _MIT_HELFERN and _helfer.verfuegbar(rechtsstand)
+    # threads: two parts each; helpers: four (a helper has the next part while it computes one)
+    teile = teile or max(prozesse * (4 if helfer else 2), -(-nh // _TEIL), 1)
     bloecke = _bloecke(nh, teile, m_hh, e_m, None if E is None else E.num_rows)
     kontext = {"tabellen": (H, M, E, objekte), "on": on, "rechtsstand": rechtsstand}
     ergebnisse, fehler = [], []
-    laeufe = (
-        _in_faeden(bloecke, kontext, prozesse)
-        if prozesse > 1
-        else (_teil_rechnen(b, kontext) for b in bloecke)
-    )
+    laeufe = _in_helfern(bloecke, kontext, prozesse - 1) if helfer else None
+    if laeufe is None:
+        laeufe = (
+            _in_faeden(bloecke, kontext, prozesse)
+            if prozesse > 1
+            else (_teil_rechnen(b, kontext) for b in bloecke)
+        )
     for erg, f in laeufe:
         ergebnisse.append(erg)
         fehler.append(f)
     return Spaltenergebnis(
         ergebnis=pa.concat_tables(ergebnisse),
         fehler=pa.concat_tables(fehler, promote_options="permissive"),
+    )
+
+
+def _in_helfern(
+    bloecke: list[tuple[int, int, Arr | None, Arr | None]], kontext: dict[str, Any], helfer: int
+) -> Iterable[tuple[pa.Table, pa.Table]] | None:
+    """The parts computed here and in ``helfer`` warm helper processes (:mod:`._helfer`); ``None``
+    where helpers cannot be used now."""
+    return _helfer.rechnen(
+        len(bloecke),
+        _helfer._Teil(
+            eingabe=lambda i: _teil_eingabe(bloecke[i], kontext),
+            lokal=lambda i: _teil_rechnen(bloecke[i], kontext),
+            zurueck=lambda i, erg, f: _teil_zurueck(erg, f, bloecke[i]),
+        ),
+        helfer=helfer,
+        on=kontext["on"],
+        rechtsstand=kontext["rechtsstand"],
     )
 
 
