@@ -13,16 +13,15 @@ what else runs on it: quote them with that note).
   Kindergeld; Stichtage 2016–2026), one process and two, and the kernel time and minor page
   faults of one run;
 - peak memory of a fresh process that builds and computes N households (``ru_maxrss``);
-- worker processes, 100 000 households with 1 and 2 processes: ``berechne`` (itemised incomes,
-  two threads; for comparison, not offered: its second half in a process forked for the call),
-  ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV (1 and 2 in turns,
-  medians of 5 and the range of the five pairs' speed-ups; in the same turns, as the reference, two
-  halves of the work in two independent processes at once): wall time, CPU time, the speed-up,
-  CPU 2 ÷ CPU 1 (what running in two costs in
-  total), the serial part (CPU of the calling thread outside the computing of blocks) and from
-  these the ceiling on two free cores, which the load of the machine does not change much: for
-  processes CPU 1 ÷ max(CPU 2 ÷ 2, serial), for threads CPU 1 ÷ (serial + (CPU 2 − serial) ÷ 2).
-  For threads it leaves out the time a thread waits for the GIL.
+- 100 000 households with 1 and 2 processes: ``berechne`` (itemised incomes; 2: this process and a
+  warm helper process; for comparison, not offered: its second half in a process forked for the
+  call), ``calculate_many`` on flat rows and ``stapel_datei`` on the same rows as CSV (1 and 2 in
+  turns, medians of 5 and the range of the five pairs' speed-ups; in the same turns, as the
+  reference, two halves of the work in two independent processes at once): wall time, CPU time
+  (with the helpers' CPU read from ``/proc``), the speed-up, CPU 2 ÷ CPU 1 (what running in two
+  costs in total); for ``calculate_many`` and ``stapel`` also the serial part (CPU of the calling
+  process outside the computing of blocks) and from these the ceiling on two free cores,
+  CPU 1 ÷ max(CPU 2 ÷ 2, serial), which the load of the machine does not change much.
 """
 
 from __future__ import annotations
@@ -50,9 +49,30 @@ def _zeit(f: Callable[[], Any], wiederholungen: int) -> tuple[float, float]:
 
 
 def _cpu() -> float:
+    """CPU seconds of this process, its finished children and the columnar path's live helpers."""
     s = resource.getrusage(resource.RUSAGE_SELF)
     k = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return s.ru_utime + s.ru_stime + k.ru_utime + k.ru_stime
+    return s.ru_utime + s.ru_stime + k.ru_utime + k.ru_stime + _helfer_cpu()
+
+
+def _helfer_cpu() -> float:
+    """CPU seconds of the helper processes of ``wohngeld.spalten`` (they live on between calls, so
+    ``RUSAGE_CHILDREN`` does not count them; read from ``/proc``, in clock ticks of 10 ms)."""
+    import os
+
+    try:
+        from wohngeld.spalten import _helfer
+    except ImportError:
+        return 0.0
+    summe = 0.0
+    for h in list(_helfer._HELFER):
+        try:
+            with open(f"/proc/{h.prozess.pid}/stat", encoding="ascii") as f:
+                felder = f.read().rsplit(")", 1)[1].split()
+            summe += (int(felder[11]) + int(felder[12])) / os.sysconf("SC_CLK_TCK")
+        except (OSError, IndexError, ValueError):
+            pass
+    return summe
 
 
 def _speicher(n: int) -> float:
@@ -180,8 +200,8 @@ def _kerne(m: Any, y: Any) -> None:
     h, m_, e = haushalte(100_000, seed=3)
     halb = [haushalte(50_000, seed=31 + i) for i in (0, 1)]  # two halves of the same size and mix
     _vergleich(
-        "berechne, 100,000 itemised households", lambda p: berechne(h, m_, e, prozesse=p), faeden=True,
-        haelfte=lambda i: berechne(*halb[i]),
+        "berechne, 100,000 itemised households (2: this process and a warm helper)",
+        lambda p: berechne(h, m_, e, prozesse=p), grenzen=False, haelfte=lambda i: berechne(*halb[i]),
     )
     _vergleich(
         "  the same, the second half in a process forked for the call (not offered)",
@@ -298,7 +318,6 @@ def _maske(spalte: Any, fehlt: Any) -> Any:
 def _vergleich(
     name: str,
     f: Callable[[int], Any],
-    faeden: bool = False,
     grenzen: bool = True,
     haelfte: Callable[[int], Any] | None = None,
 ) -> None:
@@ -326,13 +345,12 @@ def _vergleich(
             f"; the two halves in two independent processes at once {statistics.median(bezug):.2f}× "
             f"({bezug[0]:.2f}–{bezug[-1]:.2f}×)"
         )
-    if not grenzen:  # CPU of a forked child counts once it has been waited for
+    if not grenzen:  # the serial part is measured for the worker processes of the scalar paths
         print(zeile)
         return
-    seriell = statistics.median(_seriell(lambda: f(2), faeden) for _ in range(3))
-    # threads: the caller's own part (preparing, joining) runs before and after the parts;
-    # processes: the caller's own part (reading, writing, unpacking) runs beside the worker
-    grenze = c1 / (seriell + (c2 - seriell) / 2) if faeden else c1 / max(c2 / 2, seriell)
+    seriell = statistics.median(_seriell(lambda: f(2)) for _ in range(3))
+    # the caller's own part (reading, writing, unpacking) runs beside the worker
+    grenze = c1 / max(c2 / 2, seriell)
     print(f"{zeile}; serial {seriell:.2f} s CPU ({seriell / c1:.0%}); ", end="")
     print(f"ceiling on two free cores {grenze:.2f}×")
 
@@ -360,15 +378,14 @@ def _haelfte_rechnen(haelfte: Callable[[int], Any], i: int, los: Any) -> None:
     haelfte(i)
 
 
-def _seriell(f: Callable[[], Any], faeden: bool) -> float:
-    """CPU seconds of the caller of ``f`` outside the computing of blocks or parts: what only it does
-    (processes: reading, writing, receiving and unpacking results, in all threads of the calling
-    process; threads: preparing and joining the parts, in the calling thread)."""
+def _seriell(f: Callable[[], Any]) -> float:
+    """CPU seconds of the caller of ``f`` outside the computing of blocks: what only it does
+    (reading, writing, receiving and unpacking results, in all threads of the calling process)."""
     from wohngeld.formats import prozesse, stapel
 
     rechnen = [0.0]
     haupt = time.thread_time
-    selbst = haupt if faeden else time.process_time  # process_time: the calling process, not its workers
+    selbst = time.process_time  # the calling process, not its workers
 
     def gemessen(g: Callable[..., Any], tief: bool = False) -> Callable[..., Any]:
         def h(*args: Any, **kwargs: Any) -> Any:
@@ -383,8 +400,9 @@ def _seriell(f: Callable[[], Any], faeden: bool) -> float:
 
     # what the caller computes itself (blocks of calculate_many; rows of stapel and their lines),
     # looked up by name at each call; the workers' own copies count in their process only
-    ziele = [] if faeden else [(prozesse, "posten_lokal", False), (stapel, "zeile_rechnen", False),
-                               (stapel, "ausgabezeile", True)]
+    ziele = [
+        (prozesse, "posten_lokal", False), (stapel, "zeile_rechnen", False), (stapel, "ausgabezeile", True)
+    ]
     echt = [getattr(modul, name) for modul, name, _ in ziele]
     for (modul, name, tief), g in zip(ziele, echt, strict=True):
         setattr(modul, name, gemessen(g, tief))
