@@ -182,8 +182,8 @@ def berechne(
     """Wohngeld for every household of a long (or wide) layout; see :mod:`wohngeld.spalten`.
 
     ``prozesse``: cores to use (0: one per core); contiguous parts of the households with their
-    members and Einnahmen are computed in that many threads (numpy and pyarrow release the GIL);
-    the same rows in the same order.
+    members and Einnahmen are computed by this process and ``prozesse - 1`` warm helper processes
+    (from 10 000 households on Linux; otherwise in threads); the same rows in the same order.
     """
     from ..formats.prozesse import pruefe_prozesse
     from ._teile import _im_teil, _laenge, _parallel
