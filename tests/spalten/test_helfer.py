@@ -80,3 +80,33 @@ def test_two_threads_at_once_one_uses_the_helpers_the_other_threads() -> None:
     for f in faeden:
         f.join()
     assert aus == [erwartet, erwartet]
+
+
+def test_layouts_without_members_or_einnahmen_travel_too() -> None:
+    """The wide shortcut (Y given, households only) and members without an Einnahmen table: a helper
+    gets only the tables there are; the same rows as one process. Row 0: Mietenstufe III, 420 €,
+    one member, Y 1 162,35 € on 1.7.2023 — 131 € (Dresden 2023, Beispiel 1)."""
+    from datetime import date
+
+    n = 12_000
+    haushalte_y = {
+        "id": list(range(n)),
+        "mietenstufe": [3] * n,
+        "miete_monat": ["420.00"] * n,
+        "anzahl_mitglieder": [1 + i % 5 for i in range(n)],
+        "gesamteinkommen_monat": [f"{1162 + i % 900}.35" for i in range(n)],
+    }
+    eins = berechne(haushalte_y, on=date(2023, 7, 1))
+    zwei = berechne(haushalte_y, on=date(2023, 7, 1), prozesse=2)
+    assert zwei.ergebnis.to_pylist() == eins.ergebnis.to_pylist()
+    assert zwei.ergebnis.column("betrag_monat")[0].as_py() == 131
+
+    mitglieder = {
+        "haushalt_id": list(range(n)),
+        "kind": [False] * n,
+        "altersrente_monat": [f"{900 + i % 700}.00" for i in range(n)],
+    }
+    h = {k: haushalte_y[k] for k in ("id", "mietenstufe", "miete_monat")}
+    eins = berechne(h, mitglieder, on=date(2025, 7, 1))
+    zwei = berechne(h, mitglieder, on=date(2025, 7, 1), prozesse=2)
+    assert zwei.ergebnis.to_pylist() == eins.ergebnis.to_pylist()
