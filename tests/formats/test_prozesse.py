@@ -154,6 +154,13 @@ def test_berechne_in_threads_with_more_parts_than_threads() -> None:
 # --- the worker machinery itself (wohngeld.formats.prozesse.geordnet) ---------------------------
 
 
+def _arbeiter_uebrig() -> list[object]:
+    """Worker processes still running (the columnar path's helpers live on by design)."""
+    import multiprocessing
+
+    return [p for p in multiprocessing.active_children() if p.name == "wohngeld-arbeiter"]
+
+
 def _gross(n: int) -> str:
     """A result larger than a pipe holds (1 MiB where Linux enlarges it, 64 KiB otherwise)."""
     return str(n) * 1_500_000
@@ -196,7 +203,6 @@ def test_where_pipes_cannot_be_written_without_blocking_a_thread_sends(
     writes the blocks. Simulated here with blocks and results of 3 MB (larger than the 1 MiB pipe):
     written by the calling thread they would wait for the worker, which waits to hand over its result.
     """
-    import multiprocessing
     import signal
 
     from wohngeld.formats import prozesse
@@ -218,17 +224,16 @@ def test_where_pipes_cannot_be_written_without_blocking_a_thread_sends(
         signal.alarm(0)
         signal.signal(signal.SIGALRM, alt)
     assert aus == mit_lokal == [b[::-1] for b in bloecke]
-    assert multiprocessing.active_children() == []
+    assert _arbeiter_uebrig() == []
 
 
 def test_a_worker_that_dies_ends_the_run_with_a_clear_error() -> None:
-    import multiprocessing
 
     from wohngeld.formats.prozesse import geordnet
 
     with pytest.raises(RuntimeError, match=r"Arbeitsprozess hat sich unerwartet beendet \(Exitcode 7\)"):
         list(geordnet(_stirbt, range(8), prozesse=2, kontext={}))
-    assert multiprocessing.active_children() == []
+    assert _arbeiter_uebrig() == []
 
 
 def _stirbt_sofort(block: str) -> int:
@@ -240,28 +245,25 @@ def _stirbt_sofort(block: str) -> int:
 def test_a_worker_that_dies_while_blocks_are_being_written_to_it() -> None:
     """Blocks larger than the pipe: the caller is still writing when the worker ends (a broken
     pipe); the same clear error."""
-    import multiprocessing
 
     from wohngeld.formats.prozesse import geordnet
 
     with pytest.raises(RuntimeError, match=r"unerwartet beendet \(Exitcode 5\)"):
         list(geordnet(_stirbt_sofort, [str(i) * 3_000_000 for i in range(6)], prozesse=2, kontext={}))
-    assert multiprocessing.active_children() == []
+    assert _arbeiter_uebrig() == []
 
 
 def test_an_exception_in_a_worker_is_raised_in_the_caller_and_the_workers_end() -> None:
-    import multiprocessing
 
     from wohngeld.formats.prozesse import geordnet
 
     with pytest.raises(ValueError, match="Block 2 ist kaputt"):
         list(geordnet(_wirft, range(8), prozesse=2, kontext={}))
-    assert multiprocessing.active_children() == []
+    assert _arbeiter_uebrig() == []
 
 
 def test_stopping_early_ends_the_workers() -> None:
     """A caller that stops reading (``break``, an exception of its own) leaves no worker behind."""
-    import multiprocessing
     from collections.abc import Generator
     from typing import cast
 
@@ -269,7 +271,7 @@ def test_stopping_early_ends_the_workers() -> None:
     erstes = next(aus)
     aus.close()
     assert erstes == next(calculate_many(ZEILEN[:1]))
-    assert multiprocessing.active_children() == []
+    assert _arbeiter_uebrig() == []
 
 
 def test_without_fork_the_workers_are_spawned_with_the_same_outputs(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -155,7 +155,6 @@ class _Helfer:
 
 def _beendet(prozess: Any) -> RuntimeError:
     prozess.join(5)
-    _HELFER.clear()  # started anew on the next call
     return RuntimeError(
         f"Ein Hilfsprozess der Spaltenrechnung hat sich unerwartet beendet (Exitcode {prozess.exitcode}); "
         "die Rechnung ist abgebrochen"
@@ -185,7 +184,10 @@ def _dienen(verbindung: Any, fd_ein: list[int], fd_aus: list[int], schliessen: l
             del tabellen, h, m, e, r
         except Exception as exc:
             antwort = (False, exc)
-        verbindung.send(antwort)
+        try:
+            verbindung.send(antwort)
+        except Exception as exc:  # an exception that cannot be pickled
+            verbindung.send((False, RuntimeError(f"Fehler im Hilfsprozess: {exc!r}")))
 
 
 def _speicher_behalten() -> None:
@@ -251,6 +253,16 @@ def rechnen(
         _SPERRE.release()
 
 
+def _aufgeben() -> None:
+    """End every helper of this process (a part still in one is not wanted any more); the next call
+    starts new ones."""
+    for h in _HELFER:
+        if h.prozess.is_alive():
+            h.prozess.terminate()
+        h.prozess.join(5)
+    _HELFER.clear()
+
+
 def _im_flug(rest: int, alle: list[_Helfer]) -> int:
     return 2 if rest > len(alle) + 1 else 1
 
@@ -283,9 +295,6 @@ def _verteilen(
                 offen = wartend.teile[0]
                 ergebnisse[offen] = teil_.zurueck(offen, *wartend.empfangen())
     except BaseException:
-        for h in alle:  # a part still in a helper: its result is not wanted, the helper not reusable
-            if h.teile:
-                h.prozess.terminate()
-        _HELFER.clear()
+        _aufgeben()
         raise
     return [e for e in ergebnisse if e is not None]
