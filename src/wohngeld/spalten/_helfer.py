@@ -4,9 +4,10 @@ No rule lives here: a helper runs :func:`wohngeld.spalten.berechne` on the table
 thread would. Threads gain little here (numpy hands the GIL back and forth at every operation), and
 a process forked for each call must fault in fresh memory for its temporaries, which costs more than
 it gains. A helper is forked once, on first use, and kept until the process ends: its memory is
-warm from the second call on. The tables of a part travel as Arrow IPC through a shared memory file
-(``memfd``) that is written once and read in place; the result comes back the same way. One part is
-in a helper at a time; the calling process computes parts too.
+warm from the second call on (and glibc keeps its freed memory there, never in the caller's process).
+The tables of a part travel as Arrow IPC through a shared memory file (``memfd``) that is written once
+and read in place; the result comes back the same way. A helper has two files each way, so it can
+have its next part while it computes one; the calling process computes parts too.
 
 Only where the platform has ``fork`` and ``os.memfd_create`` (Linux), the calling process may start
 children (not a daemonic process, such as a Dask worker), the Rechtsstand is a name (a
