@@ -48,7 +48,7 @@ def test_prozesse_must_be_a_whole_number() -> None:
 
 @pytest.mark.parametrize("fmt", ["csv", "jsonl"])
 def test_stapel_in_two_processes_writes_the_same_file(fmt: str) -> None:
-    """Rows computed ahead in 2 processes (blocks of 1 000): the output file and the counts are those
+    """Rows computed ahead in 2 processes (blocks of 250): the output file and the counts are those
     of one process, including a row with too many cells (CSV), blank lines and a line that is no
     JSON (with their line numbers)."""
     if fmt == "csv":

@@ -508,14 +508,17 @@ def vorausrechnen(
     prozesse: int,
     kopf: list[str] | None = None,
     trenn: str = ",",
-    zeilen_je_block: int = 1000,
+    zeilen_je_block: int = 250,
 ) -> Iterator[Any]:
     """The rows of ``rows`` unchanged, each yielded once its result is in ``ergebnisse`` (by index).
 
     Rows that :func:`wohngeld.formats.stapel.stapel_datei` computes (not a blank line, no surplus cells,
     not an unreadable JSON line) go in blocks to ``prozesse`` workers; the caller takes each result
     out of ``ergebnisse`` by the row's index, so the file is written by the one loop as before.
-    ``kopf`` and ``trenn``: the columns and the delimiter of a CSV output.
+    ``kopf`` and ``trenn``: the columns and the delimiter of a CSV output. Blocks of 250 rows: the
+    length of a file is not known ahead, so at its end the caller waits for what the workers still
+    have (``_VORRAT`` blocks each); measured on two cores, 100 000 rows: blocks of 1 000 1.80×,
+    of 250 1.93×.
     """
     from .stapel import LEERZEILE
 
