@@ -14,6 +14,13 @@ from hypothesis import HealthCheck, settings
 
 CASES = Path(__file__).parent / "cases"
 
+EIGENER_UNTERLAGEN_KATALOG = (
+    'katalog = "unterlagen"\nstand = 2026-01-01\ngrundlage = "§ 60 SGB I"\nquelle = "Stadt X"\n'
+    '[[unterlage]]\nid = "ausweis"\ntitel = "Personalausweis"\ngrund = "Identität"\n'
+    'zitat = "§ 60 SGB I"\nquelle = "Stadt X"\n'
+)
+"""A municipality's own documents catalogue with one entry (tests of replacing the shipped one)."""
+
 settings.register_profile("dev", deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile(
     "ci", deadline=None, suppress_health_check=[HealthCheck.too_slow], derandomize=True, print_blob=True

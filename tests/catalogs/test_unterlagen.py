@@ -15,7 +15,7 @@ from wohngeld.cli import main
 from wohngeld.formats.faelle import lade_fall
 from wohngeld.input.einnahmen import EinnahmeArt
 
-from ..conftest import case_files
+from ..conftest import EIGENER_UNTERLAGEN_KATALOG, case_files
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -143,9 +143,7 @@ def test_catalogue_income_kinds_exist_in_the_model() -> None:
 def test_municipality_catalogue_replaces_the_shipped_one(tmp_path: Path) -> None:
     eigen = tmp_path / "stadt.toml"
     eigen.write_text(
-        'katalog = "unterlagen"\nstand = 2026-01-01\ngrundlage = "§ 60 SGB I"\nquelle = "Stadt X"\n'
-        '[[unterlage]]\nid = "ausweis"\ntitel = "Personalausweis"\ngrund = "Identität"\n'
-        'zitat = "§ 60 SGB I"\nquelle = "Stadt X"\n',
+        EIGENER_UNTERLAGEN_KATALOG,
         encoding="utf-8",
     )
     h = H(mietenstufe=3, miete_monat="400", anzahl_mitglieder=1, gesamteinkommen_monat="900")

@@ -22,6 +22,8 @@ from wohngeld.cli import main
 from wohngeld.formats.faelle import lade_fall
 from wohngeld.procedure.antrag import ANTRAG_SCHEMA_VERSION, Antrag, antrag
 
+from ..conftest import EIGENER_UNTERLAGEN_KATALOG
+
 ROOT = Path(__file__).resolve().parents[2]
 FALL = ROOT / "tests/cases/2025-01-01/bmwsb-2025-05-alleinerziehend-uvg.toml"
 
@@ -194,9 +196,7 @@ def test_cli_text_and_options(tmp_path: Path) -> None:
 def test_cli_own_catalogues(tmp_path: Path) -> None:
     katalog = tmp_path / "unterlagen.toml"
     katalog.write_text(
-        'katalog = "unterlagen"\nstand = 2026-01-01\ngrundlage = "§ 60 SGB I"\nquelle = "Stadt X"\n'
-        '[[unterlage]]\nid = "ausweis"\ntitel = "Personalausweis"\ngrund = "Identität"\n'
-        'zitat = "§ 60 SGB I"\nquelle = "Stadt X"\n',
+        EIGENER_UNTERLAGEN_KATALOG,
         encoding="utf-8",
     )
     leistungen = tmp_path / "leistungen.toml"

@@ -182,11 +182,7 @@ class _Arbeiter:
                 raise self._beendet()
 
     def _beendet(self) -> RuntimeError:
-        self.prozess.join(5)
-        return RuntimeError(
-            f"Ein Arbeitsprozess hat sich unerwartet beendet (Exitcode {self.prozess.exitcode}); "
-            "die Rechnung ist abgebrochen"
-        )
+        return unerwartet_beendet(self.prozess, "Ein Arbeitsprozess")
 
     def beenden(self) -> None:
         """End the worker (its results are no longer needed) and close the pipes."""
@@ -213,6 +209,14 @@ def _senden(verbindung: Any, schlange: queue.SimpleQueue[Any]) -> None:
 
 _OHNE_BLOCKIEREN = os.name == "posix"
 """Whether blocks are written by the calling thread without blocking (POSIX) or by a sending thread."""
+
+
+def unerwartet_beendet(prozess: Any, wer: str) -> RuntimeError:
+    """The error for a worker or helper process ``prozess`` that ended while its result was awaited."""
+    prozess.join(5)
+    return RuntimeError(
+        f"{wer} hat sich unerwartet beendet (Exitcode {prozess.exitcode}); die Rechnung ist abgebrochen"
+    )
 
 
 def _pipe_gross(verbindung: Any) -> None:

@@ -155,11 +155,9 @@ class _Helfer:
 
 
 def _beendet(prozess: Any) -> RuntimeError:
-    prozess.join(5)
-    return RuntimeError(
-        f"Ein Hilfsprozess der Spaltenrechnung hat sich unerwartet beendet (Exitcode {prozess.exitcode}); "
-        "die Rechnung ist abgebrochen"
-    )
+    from ..formats.prozesse import unerwartet_beendet
+
+    return unerwartet_beendet(prozess, "Ein Hilfsprozess der Spaltenrechnung")
 
 
 def _dienen(verbindung: Any, fd_ein: list[int], fd_aus: list[int], schliessen: list[Any]) -> None:
