@@ -14,6 +14,7 @@ from click.testing import CliRunner
 
 from wohngeld.cli import main
 from wohngeld.errors import InputError
+from wohngeld.formats.prozesse import geteilt
 from wohngeld.formats.stapel import ItemError, calculate_many, stapel_datei
 
 ZEILEN = [
@@ -272,6 +273,37 @@ def test_stopping_early_ends_the_workers() -> None:
     aus.close()
     assert erstes == next(calculate_many(ZEILEN[:1]))
     assert _arbeiter_uebrig() == []
+
+
+@pytest.mark.skipif(not geteilt(), reason="workers start by fork only where the platform has it")
+def test_while_forked_workers_run_the_callers_heap_is_frozen_and_thawed_after() -> None:
+    """During a run the objects that existed before it are frozen for the garbage collector (no
+    collection copies the pages the workers share); after it, the freeze count is 0 again."""
+    import gc
+
+    assert gc.get_freeze_count() == 0
+    aus = calculate_many(ZEILEN, prozesse=2)
+    next(aus)
+    assert gc.get_freeze_count() > 0
+    rest = list(aus)
+    assert len(rest) == len(ZEILEN) - 1
+    assert gc.get_freeze_count() == 0
+
+
+@pytest.mark.skipif(not geteilt(), reason="workers start by fork only where the platform has it")
+def test_an_applications_own_freeze_is_left_as_it_is() -> None:
+    """An application that froze its objects itself (a pre-forking server) keeps them frozen: the run
+    neither unfreezes them nor freezes anything more."""
+    import gc
+
+    gc.freeze()
+    try:
+        vorher = gc.get_freeze_count()
+        assert vorher > 0
+        assert list(calculate_many(ZEILEN, prozesse=2)) == list(calculate_many(ZEILEN))
+        assert gc.get_freeze_count() == vorher
+    finally:
+        gc.unfreeze()
 
 
 def test_without_fork_the_workers_are_spawned_with_the_same_outputs(monkeypatch: pytest.MonkeyPatch) -> None:

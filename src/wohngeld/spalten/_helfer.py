@@ -17,7 +17,6 @@ at that moment; otherwise :func:`rechnen` returns ``None`` and the caller uses t
 
 from __future__ import annotations
 
-import gc
 import mmap
 import multiprocessing
 import os
@@ -210,13 +209,12 @@ def _helfer(anzahl: int) -> list[_Helfer]:
         _PID[0] = os.getpid()
     _HELFER[:] = [h for h in _HELFER if h.prozess.is_alive()]
     if len(_HELFER) < anzahl:
+        from ..formats.prozesse import eingefroren
+
         ctx = multiprocessing.get_context("fork")
-        gc.freeze()  # a collection in a helper then does not copy every page of the inherited heap
-        try:
+        with eingefroren(True):  # a collection in a helper then does not copy the inherited heap
             while len(_HELFER) < anzahl:
                 _HELFER.append(_Helfer(ctx, _HELFER))
-        finally:
-            gc.unfreeze()
     return _HELFER[:anzahl]
 
 
