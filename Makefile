@@ -35,7 +35,7 @@ test: lint typecheck unit
 # The core suite against the lowest versions pyproject.toml allows for the core dependencies (pydantic,
 # python-dateutil, click), in a venv of its own; server, columnar engine and browser tests need extras.
 MIN_VENV ?= .venv-min
-MIN_DEPS := 'pydantic==2.8.*' 'python-dateutil==2.8.*' 'click==8.2.*'
+MIN_DEPS := 'pydantic==2.10.*' 'python-dateutil==2.8.*' 'click==8.2.*'
 $(MIN_VENV)/.deps: pyproject.toml
 	$(PYTHON) -m venv $(MIN_VENV)
 	$(MIN_VENV)/bin/python -m pip install --quiet $(MIN_DEPS) 'pytest>=8' 'hypothesis>=6.100' 'jsonschema>=4'

@@ -1,7 +1,8 @@
 """Exceptions of the wohngeld library.
 
 Every error derives from :class:`WohngeldError`; errors caused by bad input also derive from
-:class:`ValueError`, as pydantic's ``ValidationError`` does. Each message says what was given,
+:class:`ValueError`. The input models raise :class:`wohngeld.validierung.Eingabefehler`, an
+:class:`InputError` that is also pydantic's ``ValidationError``. Each message says what was given,
 what is allowed and which rule applies.
 """
 

@@ -9,11 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any, NamedTuple
+from typing import Any, NamedTuple, Self
 
-from pydantic import ValidationError
+from pydantic import BaseModel, ValidationError
 
-__all__ = ["BETRAG_ERLAUBT", "Feldfehler", "erlaubt_und_meldung", "feldfehler", "fehlertext"]
+from .errors import InputError
+
+__all__ = [
+    "BETRAG_ERLAUBT", "DeutscheEingabe", "Eingabefehler", "Feldfehler", "deutsch", "erlaubt_und_meldung",
+    "fehlerart", "feldfehler", "fehlertext",
+]
 
 _WOHNKOSTEN_ARTEN = ("Miete", "Belastung", "Heim")
 
@@ -125,3 +130,92 @@ def feldfehler(exc: ValidationError, *, praefix: Sequence[str | int] = ()) -> li
 def fehlertext(exc: ValidationError, *, praefix: Sequence[str | int] = ()) -> str:
     """One line: ``feld: Meldung; feld: Meldung`` (what the CLI and batch outputs show)."""
     return "; ".join(f"{f.feld}: {f.meldung}" for f in feldfehler(exc, praefix=praefix))
+
+
+class Eingabefehler(InputError, ValidationError):
+    """Bad input at the Python door (``Haushalt(...)``, ``Haushalt.model_validate(...)`` and the other
+    input models): pydantic's ``ValidationError`` with the German messages of :func:`feldfehler`.
+
+    It stays a ``ValidationError`` (``errors()`` with the same types, places, inputs and bounds; the
+    message of each entry German) and is an :class:`~wohngeld.errors.InputError` of this library.
+    """
+
+    def __str__(self) -> str:
+        teile = []
+        for f in feldfehler(self):
+            text = f"{f.feld}: {f.meldung.removesuffix('.')}"
+            wert = _angegeben(f.wert)
+            if wert is not None:
+                text += f" (angegeben: {wert}"
+                text += ")" if f.erlaubt == "siehe Meldung" else f"; zulässig: {f.erlaubt})"
+            teile.append(text)
+        return f"Ungültige Eingabe für {self.title}: " + "; ".join(teile)
+
+
+def _angegeben(wert: Any) -> str | None:
+    """The value given, as the message shows it (none for a missing field or a whole mapping)."""
+    if isinstance(wert, (dict, list, tuple)) or wert is None:
+        return None
+    if isinstance(wert, Decimal):
+        text = format(wert, "f")
+    else:
+        text = repr(wert) if isinstance(wert, str) else str(wert)
+    return text if len(text) <= 60 else text[:57] + "…"
+
+
+def fehlerart(exc: BaseException) -> str:
+    """The error class a batch output names: ``ValidationError`` for every validation error (also an
+    :class:`Eingabefehler`), else the class's own name."""
+    return "ValidationError" if isinstance(exc, ValidationError) else type(exc).__name__
+
+
+def deutsch(exc: ValidationError) -> Eingabefehler:
+    """``exc`` as an :class:`Eingabefehler`: every entry kept (type, place, input, bounds), its
+    message German (:func:`erlaubt_und_meldung`; a rule's own message without pydantic's prefix)."""
+    from pydantic_core import PydanticCustomError
+
+    if isinstance(exc, Eingabefehler):
+        return exc
+    zeilen: list[Any] = []
+    for e in exc.errors(include_url=False):
+        ctx = dict(e.get("ctx") or {})
+        _, meldung = erlaubt_und_meldung(e["type"], ctx)
+        if not meldung:
+            meldung = str(e["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+        ctx.pop("error", None)  # the exception object of a rule: its text is the message
+        fehler = PydanticCustomError(e["type"], meldung, ctx)
+        zeilen.append({"type": fehler, "loc": e["loc"], "input": e.get("input")})
+    return Eingabefehler.from_exception_data(exc.title, zeilen)
+
+
+class DeutscheEingabe(BaseModel):
+    """Base of the input models: validation errors raised by constructing or validating one of them
+    are an :class:`Eingabefehler` with German messages. Nested models are validated by the outer one
+    (pydantic does not call their ``__init__``), so each error is translated once."""
+
+    def __init__(self, /, **data: Any) -> None:
+        try:
+            super().__init__(**data)
+        except ValidationError as exc:
+            raise deutsch(exc) from None
+
+    @classmethod
+    def model_validate(cls, obj: Any, **kwargs: Any) -> Self:
+        """As pydantic's, with an :class:`Eingabefehler` for bad input."""
+        try:
+            return super().model_validate(obj, **kwargs)
+        except ValidationError as exc:
+            raise deutsch(exc) from None
+
+    @classmethod
+    def model_validate_json(cls, json_data: str | bytes | bytearray, **kwargs: Any) -> Self:
+        """As pydantic's, with an :class:`Eingabefehler` for bad input."""
+        try:
+            return super().model_validate_json(json_data, **kwargs)
+        except ValidationError as exc:
+            raise deutsch(exc) from None
+
+
+# pydantic calls a model's own ``__init__`` for every nested instance unless it is marked as the base
+# one; this ``__init__`` only translates the error of the outermost call, so it is marked
+setattr(DeutscheEingabe.__init__, "__pydantic_base_init__", True)  # noqa: B010

@@ -132,7 +132,7 @@ def test_mitglieder_list_has_the_bound_of_anzahl_mitglieder() -> None:
         Haushalt.model_validate(
             {"mietenstufe": 3, "miete_monat": "500", "anzahl_mitglieder": 100, "gesamteinkommen_monat": "900"}
         )
-    with pytest.raises(ValidationError, match="at most 99"):
+    with pytest.raises(ValidationError, match="mitglieder: Höchstens 99 Einträge sind erlaubt"):
         Haushalt.model_validate({"mietenstufe": 3, "miete_monat": "500", "mitglieder": [{}] * 100})
     assert len(Haushalt.model_validate({"mietenstufe": 3, "miete_monat": "500", "mitglieder": [{}] * 99})
                .mitglieder or ()) == 99

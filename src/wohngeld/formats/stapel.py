@@ -50,7 +50,7 @@ from ..input.haushalt import Haushalt
 from ..law.rechtsstand import ParameterStore
 from ..money import festkomma_text
 from ..result import Result
-from ..validierung import fehlertext
+from ..validierung import fehlerart, fehlertext
 
 __all__ = [
     "EINGABE_SPALTEN",
@@ -212,7 +212,7 @@ def _posten(
         haushalt, stichtag = _eingabe(item, on)
         return calculate(haushalt, on=stichtag, rechenweg=rechenweg, rechtsstand=rechtsstand)
     except Exception as exc:  # a bad item never stops the run (see ItemError)
-        return ItemError(index=index, art=type(exc).__name__, meldung=_meldung(exc))
+        return ItemError(index=index, art=fehlerart(exc), meldung=_meldung(exc))
 
 
 def _meldung(exc: Exception) -> str:

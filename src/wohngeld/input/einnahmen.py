@@ -14,9 +14,10 @@ from decimal import Decimal
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from ..money import Euro
+from ..validierung import DeutscheEingabe
 
 __all__ = ["NEGATIV_ERLAUBT", "Einnahme", "EinnahmeArt", "Unterhaltszahlung"]
 
@@ -109,7 +110,7 @@ NEGATIV_ERLAUBT = frozenset(
 """Kinds given as Einkünfte (§ 2 Abs. 2 Satz 1 Nr. 1 EStG: Gewinn, Nr. 2: Überschuss) that may be negative."""
 
 
-class Einnahme(BaseModel):
+class Einnahme(DeutscheEingabe):
     """One Einnahme: gross amount per month or per year, or a one-off amount with its date."""
 
     model_config = ConfigDict(frozen=True, extra="forbid", use_enum_values=False)
@@ -199,7 +200,7 @@ class Einnahme(BaseModel):
         return self
 
 
-class Unterhaltszahlung(BaseModel):
+class Unterhaltszahlung(DeutscheEingabe):
     """Expected payments to fulfil a statutory maintenance obligation (§ 18 WoGG), one recipient."""
 
     model_config = ConfigDict(frozen=True, extra="forbid")

@@ -13,7 +13,6 @@ from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
-    BaseModel,
     BeforeValidator,
     ConfigDict,
     Field,
@@ -22,6 +21,7 @@ from pydantic import (
 )
 
 from ..money import Euro, to_decimal
+from ..validierung import DeutscheEingabe
 from .einnahmen import Einnahme, Unterhaltszahlung
 from .gruende import Ausbildungsfoerderung, Ausschluss
 
@@ -94,7 +94,7 @@ Geburtsdatum = Annotated[Datum | None, AfterValidator(_geboren)]
 
 
 
-class _Frozen(BaseModel):
+class _Frozen(DeutscheEingabe):
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
 
 

@@ -15,6 +15,7 @@ from ..errors import InputError
 from ..input.einnahmen import EinnahmeArt
 from ..input.haushalt import Haushalt
 from ..law.rechtsstand import ParameterStore, resolve
+from ..validierung import fehlerart
 from . import _kern
 from ._eingabe import (
     Fehlerliste,
@@ -514,7 +515,7 @@ def _einzeln_rechnen(
         try:
             r = calculate(bau.haushalt(i), on=stichtag, rechenweg=False, rechtsstand=store)
         except Exception as exc:  # reported per row, the run goes on
-            fehlertext[i] = f"{type(exc).__name__}: {_meldung(exc)}"
+            fehlertext[i] = f"{fehlerart(exc)}: {_meldung(exc)}"
             continue
         aus.betrag[i] = int(r.betrag_monat)
         aus.m[i] = int(r.M.scaleb(10))
