@@ -1,0 +1,134 @@
+"""Cross-check against an independent implementation: § 19 and M of this library against GETTSIM.
+
+Run: ``python benchmarks/abgleich_gettsim.py [N] [PYTHON]`` (N random households per date, default
+4 000). GETTSIM lives in its own environment and is only run, never imported here (see
+``bench_gettsim.py`` for the environment); PYTHON defaults to ``/tmp/gettsim-venv/bin/python``.
+
+Two stages, each on random households for dates from 2016 to 2026, compared to the cent:
+
+1. **§ 19 WoGG alone** (Anlage 2 coefficients for 1–12 members, Anlage 3 rounding): members, M and
+   Y at or above the Mindestwerte of Anlage 3 Nr. 1 go to :func:`wohngeld.wohngeld_aus_m_y` and to
+   GETTSIM's ``wohngeld__basisbetrag_m_wthh`` (M, Y and the number of members given as data).
+2. **The zu berücksichtigende Miete** (§§ 11, 12 WoGG: Höchstbeträge of Anlage 1 by Mietenstufe and
+   members, the heating amounts of § 12 Abs. 6, the Klimakomponente of § 12 Abs. 7): a
+   Bruttokaltmiete above the Mindestwert of M, Mietenstufe and members go to :func:`wohngeld.calculate`
+   (``M_berechnet``) and to GETTSIM's ``wohngeld__miete_m_hh``.
+
+Where the two differ by a reading documented in docs/rechtsauslegung.md, the row is counted apart:
+GETTSIM caps the amount for up to twelve members at M, § 19 Abs. 1 WoGG has no such cap.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+import tempfile
+import tomllib
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+TREIBER = r"""
+import json, sys
+import numpy as np
+from gettsim import InputData, TTTargets, main
+
+d = np.load(sys.argv[1])
+stufe, datum = sys.argv[2], sys.argv[3]
+ids = np.arange(len(d["n"]))
+if stufe == "formel":
+    tree = {"p_id": ids, "hh_id": ids, "wthh_id": ids,
+            "wohngeld": {"einkommen_m_wthh": d["y"], "miete_m_wthh": d["m"], "anzahl_personen_wthh": d["n"]}}
+    ziel = {"wohngeld": {"basisbetrag_m_wthh": None}}
+else:
+    tree = {"p_id": ids, "hh_id": ids, "wthh_id": ids, "anzahl_personen_hh": d["n"],
+            "wohnen": {"bruttokaltmiete_m_hh": d["m"], "baujahr_immobilie_hh": np.full(len(ids), 1980),
+                       "heizkosten_m_hh": np.zeros(len(ids))},
+            "wohngeld": {"mietstufe_hh": d["stufe"]}}
+    ziel = {"wohngeld": {"miete_m_hh": None}}
+r = main(main_target="results__df_with_nested_columns", input_data=InputData.tree(tree),
+         policy_date_str=datum, tt_targets=TTTargets.tree(ziel), rounding=True, backend="numpy",
+         include_warn_nodes=False)
+print(json.dumps(np.asarray(r.iloc[:, 0], dtype=float).tolist()))
+"""
+
+DATEN = [
+    "2016-07-01", "2017-07-01", "2019-07-01", "2020-01-01", "2020-07-01", "2021-07-01", "2022-07-01",
+    "2023-01-01", "2024-07-01", "2025-01-01", "2025-07-01", "2026-07-01",
+]
+
+
+def _mindestwerte(datum: str) -> dict[str, list[int]]:
+    """The Mindestwerte of Anlage 3 Nr. 1 WoGG in force on ``datum`` (from the library's data)."""
+    ordner = Path(__file__).resolve().parents[1] / "data" / "parameters" / "mindestwerte"
+    datei = max(p for p in ordner.glob("*.toml") if p.name[:10] <= datum)
+    with datei.open("rb") as f:
+        daten = tomllib.load(f)
+    return {"M": daten["M"], "Y": daten["Y"]}
+
+
+def _gettsim(python: Path, treiber: Path, stufe: str, datum: str, spalten: dict[str, Any]) -> list[float]:
+    import numpy as np
+
+    with tempfile.TemporaryDirectory() as tmp:
+        pfad = Path(tmp) / "h.npz"
+        np.savez(pfad, **spalten)
+        aus = subprocess.run(
+            [str(python), str(treiber), str(pfad), stufe, datum], capture_output=True, text=True, check=True
+        )
+    return [float(x) for x in json.loads(aus.stdout)]
+
+
+def main() -> None:
+    """Print, per date and stage, how many households were compared and every difference."""
+    import numpy as np
+
+    from wohngeld import Haushalt, calculate, wohngeld_aus_m_y
+
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 4_000
+    python = Path(sys.argv[2] if len(sys.argv) > 2 else "/tmp/gettsim-venv/bin/python")
+    if not python.exists():
+        print(f"GETTSIM: no environment at {python} (see bench_gettsim.py); not run")
+        return
+    rng = np.random.default_rng(7)
+    with tempfile.TemporaryDirectory() as tmp:
+        treiber = Path(tmp) / "treiber.py"
+        treiber.write_text(TREIBER)
+        for datum in DATEN:
+            on = date.fromisoformat(datum)
+            mw = _mindestwerte(datum)
+            k = rng.integers(1, 13, n)
+            m = np.maximum(rng.integers(100_00, 2500_00, n) / 100, np.array(mw["M"])[k - 1])
+            y = np.maximum(rng.integers(0, 6000_00, n) / 100, np.array(mw["Y"])[k - 1])
+            g = _gettsim(python, treiber, "formel", datum, {"n": k, "m": m, "y": y})
+            anders, deckel = [], 0
+            for i in range(n):
+                f = wohngeld_aus_m_y(mitglieder=int(k[i]), M=f"{m[i]:.2f}", Y=f"{y[i]:.2f}", on=on)
+                if float(f.betrag) == g[i]:
+                    continue
+                if f.z4 > Decimal(f"{m[i]:.2f}") and abs(g[i] - m[i]) <= 0.5:
+                    deckel += 1  # GETTSIM caps at M; § 19 Abs. 1 WoGG does not
+                else:
+                    anders.append((int(k[i]), f"{m[i]:.2f}", f"{y[i]:.2f}", str(f.betrag), g[i]))
+            print(f"{datum} § 19: {n} households, {len(anders)} differences, {deckel} above M (GETTSIM caps)",
+                  anders[:5])
+
+            stufe = rng.integers(1, 8 if datum >= "2020" else 7, n)
+            miete = np.maximum(rng.integers(50_00, 2000_00, n) / 100, np.array(mw["M"])[k - 1] + 1)
+            g = _gettsim(python, treiber, "miete", datum, {"n": k, "stufe": stufe, "m": miete})
+            anders = []
+            for i in range(n):
+                h = Haushalt(
+                    mietenstufe=int(stufe[i]), miete_monat=f"{miete[i]:.2f}", anzahl_mitglieder=int(k[i]),
+                    gesamteinkommen_monat="3000",
+                )
+                ours = calculate(h, on=on).M_berechnet
+                if abs(float(ours) - g[i]) > 0.005:
+                    anders.append((int(k[i]), int(stufe[i]), f"{miete[i]:.2f}", str(ours), g[i]))
+            print(f"{datum} M (§§ 11, 12): {n} households, {len(anders)} differences", anders[:5], flush=True)
+
+
+if __name__ == "__main__":
+    main()
