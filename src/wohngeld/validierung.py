@@ -116,15 +116,18 @@ def feldfehler(exc: ValidationError, *, praefix: Sequence[str | int] = ()) -> li
             continue  # a deeper error names the cause; this one is the union's other branch
         loc = [*praefix, *(p for p in e["loc"] if p not in _WOHNKOSTEN_ARTEN)]
         feld = ".".join(str(p) for p in loc) or "(Eingabe)"
-        typ = e["type"]
-        erlaubt, meldung = erlaubt_und_meldung(typ, dict(e.get("ctx") or {}))
-        if not meldung:
-            text = str(e["msg"])
-            for vorsilbe in ("Value error, ", "Assertion failed, "):
-                text = text.removeprefix(vorsilbe)
-            meldung = text
-        out.append(Feldfehler(feld, e.get("input"), erlaubt, meldung, typ))
+        erlaubt, meldung = _deutsch(e)
+        out.append(Feldfehler(feld, e.get("input"), erlaubt, meldung, e["type"]))
     return out
+
+
+def _deutsch(e: Any) -> tuple[str, str]:
+    """(what is allowed, German message) of one entry of ``errors()``: a rule's own message (pydantic
+    reports it as "Value error, …") without pydantic's prefix."""
+    erlaubt, meldung = erlaubt_und_meldung(e["type"], dict(e.get("ctx") or {}))
+    if not meldung:
+        meldung = str(e["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return erlaubt, meldung
 
 
 def fehlertext(exc: ValidationError, *, praefix: Sequence[str | int] = ()) -> str:
@@ -178,11 +181,9 @@ def deutsch(exc: ValidationError) -> Eingabefehler:
         return exc
     zeilen: list[Any] = []
     for e in exc.errors(include_url=False):
-        ctx = dict(e.get("ctx") or {})
-        _, meldung = erlaubt_und_meldung(e["type"], ctx)
-        if not meldung:
-            meldung = str(e["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
-        ctx.pop("error", None)  # the exception object of a rule: its text is the message
+        _, meldung = _deutsch(e)
+        # a rule's exception object stays out: its text is the message
+        ctx = {k: v for k, v in (e.get("ctx") or {}).items() if k != "error"}
         fehler = PydanticCustomError(e["type"], meldung, ctx)
         zeilen.append({"type": fehler, "loc": e["loc"], "input": e.get("input")})
     return Eingabefehler.from_exception_data(exc.title, zeilen)
