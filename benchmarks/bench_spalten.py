@@ -21,7 +21,9 @@ what else runs on it: quote them with that note).
   (with the helpers' CPU read from ``/proc``), the speed-up, CPU 2 ÷ CPU 1 (what running in two
   costs in total); for ``calculate_many`` and ``stapel`` also the serial part (CPU of the calling
   process outside the computing of blocks) and from these the ceiling on two free cores,
-  CPU 1 ÷ max(CPU 2 ÷ 2, serial), which the load of the machine does not change much.
+  CPU 1 ÷ max(CPU 2 ÷ 2, serial), which the load of the machine does not change much; and for
+  ``calculate_many`` the same split with the worker returning only the number of its results (the
+  bound without building the workers' Results again in the caller, which its contract needs).
 """
 
 from __future__ import annotations
@@ -211,12 +213,31 @@ def _kerne(m: Any, y: Any) -> None:
         "calculate_many, 100,000 flat rows", lambda p: list(calculate_many(rows, prozesse=p)),
         haelfte=lambda i: list(calculate_many(rows[i * 50_000:(i + 1) * 50_000])),
     )
+    _vergleich(
+        "  the same split, the worker returning only how many it computed (not calculate_many's "
+        "contract: its Results are not built again in the caller)",
+        lambda p: _ohne_ergebnisse(lambda: list(calculate_many(rows, prozesse=p))), grenzen=False,
+    )
     csv_text = _csv(rows)
     csv_haelften = [_csv(rows[:50_000]), _csv(rows[50_000:])]
     _vergleich(
         "stapel_datei, 100,000 CSV rows", lambda p: _stapel(csv_text, p),
         haelfte=lambda i: _stapel(csv_haelften[i], 1),
     )
+
+
+def _ohne_ergebnisse(f: Callable[[], Any]) -> Any:
+    """``f`` with the worker processes of calculate_many returning the number of their results, and
+    the caller putting ``None`` in their place: the bound of the split without the transfer."""
+    from wohngeld.formats import prozesse
+
+    block, entpacken = prozesse.posten_block, prozesse.entpacken
+    prozesse.posten_block = lambda b: len(prozesse.posten_lokal(b))  # type: ignore[assignment,return-value]
+    prozesse.entpacken = lambda x: [None] * x if isinstance(x, int) else x  # type: ignore[assignment,arg-type]
+    try:
+        return f()
+    finally:
+        prozesse.posten_block, prozesse.entpacken = block, entpacken
 
 
 def _bestand(n: int) -> None:
