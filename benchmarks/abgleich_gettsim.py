@@ -85,7 +85,7 @@ def main() -> None:
     """Print, per date and stage, how many households were compared and every difference."""
     import numpy as np
 
-    from wohngeld import Haushalt, calculate, wohngeld_aus_m_y
+    from wohngeld import Haushalt, Miete, calculate, wohngeld_aus_m_y
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 4_000
     python = Path(sys.argv[2] if len(sys.argv) > 2 else "/tmp/gettsim-venv/bin/python")
@@ -103,7 +103,8 @@ def main() -> None:
             m = np.maximum(rng.integers(100_00, 2500_00, n) / 100, np.array(mw["M"])[k - 1])
             y = np.maximum(rng.integers(0, 6000_00, n) / 100, np.array(mw["Y"])[k - 1])
             g = _gettsim(python, treiber, "formel", datum, {"n": k, "m": m, "y": y})
-            anders, deckel = [], 0
+            anders: list[tuple[object, ...]] = []
+            deckel = 0
             for i in range(n):
                 f = wohngeld_aus_m_y(mitglieder=int(k[i]), M=f"{m[i]:.2f}", Y=f"{y[i]:.2f}", on=on)
                 if float(f.betrag) == g[i]:
@@ -121,8 +122,8 @@ def main() -> None:
             anders = []
             for i in range(n):
                 h = Haushalt(
-                    mietenstufe=int(stufe[i]), miete_monat=f"{miete[i]:.2f}", anzahl_mitglieder=int(k[i]),
-                    gesamteinkommen_monat="3000",
+                    mietenstufe=int(stufe[i]), wohnkosten=Miete(miete_monat=f"{miete[i]:.2f}"),
+                    anzahl_mitglieder=int(k[i]), gesamteinkommen_monat="3000",
                 )
                 ours = calculate(h, on=on).M_berechnet
                 if abs(float(ours) - g[i]) > 0.005:

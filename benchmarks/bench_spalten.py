@@ -233,7 +233,7 @@ def _ohne_ergebnisse(f: Callable[[], Any]) -> Any:
 
     block, entpacken = prozesse.posten_block, prozesse.entpacken
     prozesse.posten_block = lambda b: len(prozesse.posten_lokal(b))  # type: ignore[assignment,return-value]
-    prozesse.entpacken = lambda x: [None] * x if isinstance(x, int) else x  # type: ignore[assignment,arg-type]
+    prozesse.entpacken = lambda x: [None] * x if isinstance(x, int) else x  # type: ignore[assignment]
     try:
         return f()
     finally:
