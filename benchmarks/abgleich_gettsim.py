@@ -4,7 +4,7 @@ Run: ``python benchmarks/abgleich_gettsim.py [N] [PYTHON]`` (N random households
 4 000). GETTSIM lives in its own environment and is only run, never imported here (see
 ``bench_gettsim.py`` for the environment); PYTHON defaults to ``/tmp/gettsim-venv/bin/python``.
 
-Two stages, each on random households for dates from 2016 to 2026, compared to the cent:
+Three stages, each on random households for dates from 2016 to 2026, compared to the cent:
 
 1. **§ 19 WoGG alone** (Anlage 2 coefficients for 1–12 members, Anlage 3 rounding): members, M and
    Y at or above the Mindestwerte of Anlage 3 Nr. 1 go to :func:`wohngeld.wohngeld_aus_m_y` and to
@@ -14,8 +14,12 @@ Two stages, each on random households for dates from 2016 to 2026, compared to t
    Bruttokaltmiete above the Mindestwert of M, Mietenstufe and members go to :func:`wohngeld.calculate`
    (``M_berechnet``) and to GETTSIM's ``wohngeld__miete_m_hh``.
 
-Where the two differ by a reading documented in docs/rechtsauslegung.md, the row is counted apart:
-GETTSIM caps the amount for up to twelve members at M, § 19 Abs. 1 WoGG has no such cap.
+3. **§ 19 Abs. 3 WoGG** for 13–15 members (M and Y at or above the Mindestwerte for twelve).
+
+Where the two differ by a reading documented in docs/rechtsauslegung.md, the row is counted by its
+reading: GETTSIM caps the amount for up to twelve members at M (§ 19 Abs. 1 WoGG has no cap), raises
+an amount of 0 € for twelve, caps the amount for twelve at M before the raise, and rounds M where
+the raise is cut at it. Any other difference is printed.
 """
 
 from __future__ import annotations
@@ -81,11 +85,64 @@ def _gettsim(python: Path, treiber: Path, stufe: str, datum: str, spalten: dict[
     return [float(x) for x in json.loads(aus.stdout)]
 
 
+def _formel(g: list[float], k: Any, m: Any, y: Any, on: date) -> str:
+    """§ 19 for up to twelve members: differences, apart from GETTSIM's cap at M."""
+    from wohngeld import wohngeld_aus_m_y
+
+    anders: list[tuple[object, ...]] = []
+    deckel = 0
+    for i in range(len(g)):
+        f = wohngeld_aus_m_y(mitglieder=int(k[i]), M=f"{m[i]:.2f}", Y=f"{y[i]:.2f}", on=on)
+        if float(f.betrag) == g[i]:
+            continue
+        if f.z4 > Decimal(f"{m[i]:.2f}") and abs(g[i] - m[i]) <= 0.5:
+            deckel += 1  # GETTSIM caps at M; § 19 Abs. 1 WoGG does not
+        else:
+            anders.append((int(k[i]), f"{m[i]:.2f}", f"{y[i]:.2f}", str(f.betrag), g[i]))
+    return f"{len(anders)} differences, {deckel} above M (GETTSIM caps) {anders[:5]}"
+
+
+def _ueber_zwoelf(g: list[float], k: Any, m: Any, y: Any, on: date) -> str:
+    """§ 19 Abs. 3 for 13–15 members: differences by the readings of docs/rechtsauslegung.md."""
+    from wohngeld import wohngeld_aus_m_y
+
+    klassen: dict[str, int] = {}
+    for i in range(len(g)):
+        f = wohngeld_aus_m_y(mitglieder=int(k[i]), M=f"{m[i]:.2f}", Y=f"{y[i]:.2f}", on=on)
+        if float(f.betrag) == g[i]:
+            continue
+        zwoelf = wohngeld_aus_m_y(mitglieder=12, M=f"{m[i]:.2f}", Y=f"{y[i]:.2f}", on=on)
+        if zwoelf.betrag == 0:
+            klasse = "no amount for twelve: no raise (GETTSIM raises)"
+        elif zwoelf.z4 > Decimal(f"{m[i]:.2f}"):
+            klasse = "amount for twelve above M: kept (GETTSIM caps)"
+        elif abs(g[i] - m[i]) <= 0.5:
+            klasse = "raise cut at M (GETTSIM rounds M)"
+        else:
+            klasse = f"OTHER {(int(k[i]), f'{m[i]:.2f}', f'{y[i]:.2f}', str(f.betrag), g[i])}"
+        klassen[klasse] = klassen.get(klasse, 0) + 1
+    return str(klassen)
+
+
+def _miete(g: list[float], k: Any, stufe: Any, miete: Any, on: date) -> str:
+    """M of §§ 11, 12: differences to the cent."""
+    from wohngeld import Haushalt, Miete, calculate
+
+    anders = []
+    for i in range(len(g)):
+        h = Haushalt(
+            mietenstufe=int(stufe[i]), wohnkosten=Miete(miete_monat=f"{miete[i]:.2f}"),
+            anzahl_mitglieder=int(k[i]), gesamteinkommen_monat="3000",
+        )
+        ours = calculate(h, on=on).M_berechnet
+        if abs(float(ours) - g[i]) > 0.005:
+            anders.append((int(k[i]), int(stufe[i]), f"{miete[i]:.2f}", str(ours), g[i]))
+    return f"{len(anders)} differences {anders[:5]}"
+
+
 def main() -> None:
     """Print, per date and stage, how many households were compared and every difference."""
     import numpy as np
-
-    from wohngeld import Haushalt, Miete, calculate, wohngeld_aus_m_y
 
     n = int(sys.argv[1]) if len(sys.argv) > 1 else 4_000
     python = Path(sys.argv[2] if len(sys.argv) > 2 else "/tmp/gettsim-venv/bin/python")
@@ -103,32 +160,19 @@ def main() -> None:
             m = np.maximum(rng.integers(100_00, 2500_00, n) / 100, np.array(mw["M"])[k - 1])
             y = np.maximum(rng.integers(0, 6000_00, n) / 100, np.array(mw["Y"])[k - 1])
             g = _gettsim(python, treiber, "formel", datum, {"n": k, "m": m, "y": y})
-            anders: list[tuple[object, ...]] = []
-            deckel = 0
-            for i in range(n):
-                f = wohngeld_aus_m_y(mitglieder=int(k[i]), M=f"{m[i]:.2f}", Y=f"{y[i]:.2f}", on=on)
-                if float(f.betrag) == g[i]:
-                    continue
-                if f.z4 > Decimal(f"{m[i]:.2f}") and abs(g[i] - m[i]) <= 0.5:
-                    deckel += 1  # GETTSIM caps at M; § 19 Abs. 1 WoGG does not
-                else:
-                    anders.append((int(k[i]), f"{m[i]:.2f}", f"{y[i]:.2f}", str(f.betrag), g[i]))
-            print(f"{datum} § 19: {n} households, {len(anders)} differences, {deckel} above M (GETTSIM caps)",
-                  anders[:5])
+            print(f"{datum} § 19, 1–12 members: {n} households, {_formel(g, k, m, y, on)}")
+
+            k13 = rng.integers(13, 16, n)
+            m13 = np.maximum(rng.integers(100_00, 3000_00, n) / 100, mw["M"][11])
+            y13 = np.maximum(rng.integers(0, 8000_00, n) / 100, mw["Y"][11])
+            g = _gettsim(python, treiber, "formel", datum, {"n": k13, "m": m13, "y": y13})
+            zeile = _ueber_zwoelf(g, k13, m13, y13, on)
+            print(f"{datum} § 19 Abs. 3, 13–15 members: {n} households, {zeile}")
 
             stufe = rng.integers(1, 8 if datum >= "2020" else 7, n)
             miete = np.maximum(rng.integers(50_00, 2000_00, n) / 100, np.array(mw["M"])[k - 1] + 1)
             g = _gettsim(python, treiber, "miete", datum, {"n": k, "stufe": stufe, "m": miete})
-            anders = []
-            for i in range(n):
-                h = Haushalt(
-                    mietenstufe=int(stufe[i]), wohnkosten=Miete(miete_monat=f"{miete[i]:.2f}"),
-                    anzahl_mitglieder=int(k[i]), gesamteinkommen_monat="3000",
-                )
-                ours = calculate(h, on=on).M_berechnet
-                if abs(float(ours) - g[i]) > 0.005:
-                    anders.append((int(k[i]), int(stufe[i]), f"{miete[i]:.2f}", str(ours), g[i]))
-            print(f"{datum} M (§§ 11, 12): {n} households, {len(anders)} differences", anders[:5], flush=True)
+            print(f"{datum} M (§§ 11, 12): {n} households, {_miete(g, k, stufe, miete, on)}", flush=True)
 
 
 if __name__ == "__main__":
