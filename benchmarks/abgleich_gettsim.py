@@ -4,7 +4,7 @@ Run: ``python benchmarks/abgleich_gettsim.py [N] [PYTHON]`` (N random households
 4 000). GETTSIM lives in its own environment and is only run, never imported here (see
 ``bench_gettsim.py`` for the environment); PYTHON defaults to ``/tmp/gettsim-venv/bin/python``.
 
-Three stages, each on random households for dates from 2016 to 2026, compared to the cent:
+Four stages, each on random households for dates from 2016 to 2026, compared to the cent:
 
 1. **§ 19 WoGG alone** (Anlage 2 coefficients for 1–12 members, Anlage 3 rounding): members, M and
    Y at or above the Mindestwerte of Anlage 3 Nr. 1 go to :func:`wohngeld.wohngeld_aus_m_y` and to
@@ -15,6 +15,9 @@ Three stages, each on random households for dates from 2016 to 2026, compared to
    (``M_berechnet``) and to GETTSIM's ``wohngeld__miete_m_hh``.
 
 3. **§ 19 Abs. 3 WoGG** for 13–15 members (M and Y at or above the Mindestwerte for twelve).
+4. **Y of one employee** (§ 14 WoGG with the Werbungskosten-Pauschbetrag of § 9a Satz 1 Nr. 1 EStG,
+   the 10/20/30 % of § 16 WoGG in every combination): gross wage and the three § 16 criteria go to
+   :func:`wohngeld.calculate` (``Y_berechnet``) and to GETTSIM's ``wohngeld__einkommen_vor_freibetrag_m``.
 
 Where the two differ by a reading documented in docs/rechtsauslegung.md, the row is counted by its
 reading: GETTSIM caps the amount for up to twelve members at M (§ 19 Abs. 1 WoGG has no cap), raises
@@ -41,11 +44,27 @@ from gettsim import InputData, TTTargets, main
 
 d = np.load(sys.argv[1])
 stufe, datum = sys.argv[2], sys.argv[3]
-ids = np.arange(len(d["n"]))
+ids = np.arange(len(d[d.files[0]]))
 if stufe == "formel":
     tree = {"p_id": ids, "hh_id": ids, "wthh_id": ids,
             "wohngeld": {"einkommen_m_wthh": d["y"], "miete_m_wthh": d["m"], "anzahl_personen_wthh": d["n"]}}
     ziel = {"wohngeld": {"basisbetrag_m_wthh": None}}
+elif stufe == "einkommen":
+    z = lambda v: np.full(len(ids), v)
+    tree = {"p_id": ids, "hh_id": ids, "wthh_id": ids, "geburtsjahr": z(1980), "alter_monate": z(540),
+            "einnahmen": {"bruttolohn_m": d["lohn"], "kapitalerträge_y": z(0.0)},
+            "einkommensteuer": {"betrag_y_sn": d["st"] * 100.0, "einkünfte": {
+                "aus_selbstständiger_arbeit": {"betrag_m": z(0.0)},
+                "aus_vermietung_und_verpachtung": {"betrag_m": z(0.0)},
+                "sonstige": {"alle_weiteren_m": z(0.0), "rente": {"steuerpflichtige_einnahmen_m": z(0.0)}},
+                "aus_nichtselbstständiger_arbeit": {"tatsächliche_werbungskosten_y": z(0.0)}}},
+            "sozialversicherung": {"arbeitslosen": {"betrag_m": z(0.0)},
+                                   "rente": {"beitrag": {"betrag_versicherter_m": d["rv"] * 10.0}},
+                                   "kranken": {"beitrag": {"betrag_versicherter_m": d["kv"] * 10.0}}},
+            "unterhalt": {"tatsächlich_erhaltener_betrag_m": z(0.0)},
+            "unterhaltsvorschuss": {"betrag_m": z(0.0)},
+            "elterngeld": {"anrechenbarer_betrag_m": z(0.0)}}
+    ziel = {"wohngeld": {"einkommen_vor_freibetrag_m": None}}
 else:
     tree = {"p_id": ids, "hh_id": ids, "wthh_id": ids, "anzahl_personen_hh": d["n"],
             "wohnen": {"bruttokaltmiete_m_hh": d["m"], "baujahr_immobilie_hh": np.full(len(ids), 1980),
@@ -140,6 +159,22 @@ def _miete(g: list[float], k: Any, stufe: Any, miete: Any, on: date) -> str:
     return f"{len(anders)} differences {anders[:5]}"
 
 
+def _einkommen(g: list[float], lohn: Any, st: Any, rv: Any, kv: Any, on: date) -> str:
+    """Y of one employee (§ 14 with the Werbungskosten-Pauschbetrag of § 9a EStG, § 16): differences."""
+    from wohngeld import Haushalt, calculate
+
+    anders = []
+    for i in range(len(g)):
+        h = Haushalt.model_validate({"mietenstufe": 3, "miete_monat": "500", "mitglieder": [{
+            "einnahmen": [{"art": "Erwerbseinkommen", "brutto_monat": f"{lohn[i]:.2f}"}],
+            "pauschalabzug": {"steuern": bool(st[i]), "kranken_pflege": bool(kv[i]), "rente": bool(rv[i])},
+        }]})
+        ours = calculate(h, on=on).Y_berechnet
+        if abs(float(ours) - g[i]) > 0.005:
+            anders.append((f"{lohn[i]:.2f}", int(st[i]), int(kv[i]), int(rv[i]), str(ours), g[i]))
+    return f"{len(anders)} differences {anders[:5]}"
+
+
 def main() -> None:
     """Print, per date and stage, how many households were compared and every difference."""
     import numpy as np
@@ -172,7 +207,13 @@ def main() -> None:
             stufe = rng.integers(1, 8 if datum >= "2020" else 7, n)
             miete = np.maximum(rng.integers(50_00, 2000_00, n) / 100, np.array(mw["M"])[k - 1] + 1)
             g = _gettsim(python, treiber, "miete", datum, {"n": k, "stufe": stufe, "m": miete})
-            print(f"{datum} M (§§ 11, 12): {n} households, {_miete(g, k, stufe, miete, on)}", flush=True)
+            print(f"{datum} M (§§ 11, 12): {n} households, {_miete(g, k, stufe, miete, on)}")
+
+            lohn = rng.integers(0, 6000_00, n) / 100
+            st, rv, kv = (rng.integers(0, 2, n) for _ in range(3))
+            g = _gettsim(python, treiber, "einkommen", datum, {"lohn": lohn, "st": st, "rv": rv, "kv": kv})
+            print(f"{datum} Y of an employee (§§ 14, 16): {n} persons, {_einkommen(g, lohn, st, rv, kv, on)}",
+                  flush=True)
 
 
 if __name__ == "__main__":
