@@ -4,7 +4,7 @@ Run: ``python benchmarks/abgleich_gettsim.py [N] [PYTHON]`` (N random households
 4 000). GETTSIM lives in its own environment and is only run, never imported here (see
 ``bench_gettsim.py`` for the environment); PYTHON defaults to ``/tmp/gettsim-venv/bin/python``.
 
-Four stages, each on random households for dates from 2016 to 2026, compared to the cent:
+Five stages, each on random households for dates from 2016 to 2026, compared to the cent:
 
 1. **§ 19 WoGG alone** (Anlage 2 coefficients for 1–12 members, Anlage 3 rounding): members, M and
    Y at or above the Mindestwerte of Anlage 3 Nr. 1 go to :func:`wohngeld.wohngeld_aus_m_y` and to
@@ -18,6 +18,9 @@ Four stages, each on random households for dates from 2016 to 2026, compared to 
 4. **Y of one employee** (§ 14 WoGG with the Werbungskosten-Pauschbetrag of § 9a Satz 1 Nr. 1 EStG,
    the 10/20/30 % of § 16 WoGG in every combination): gross wage and the three § 16 criteria go to
    :func:`wohngeld.calculate` (``Y_berechnet``) and to GETTSIM's ``wohngeld__einkommen_vor_freibetrag_m``.
+5. **The Grundrenten-Freibetrag of § 17a WoGG** (from 2021; 100 € of the gross gesetzliche Rente and
+   30 % above, at most half of Regelbedarfsstufe 1): Y without minus Y with the 33 years, in a
+   household whose Y stays positive, against GETTSIM's ``wohngeld__freibetrag_m``.
 
 Where the two differ by a reading documented in docs/rechtsauslegung.md, the row is counted by its
 reading: GETTSIM caps the amount for up to twelve members at M (§ 19 Abs. 1 WoGG has no cap), raises
@@ -65,6 +68,15 @@ elif stufe == "einkommen":
             "unterhaltsvorschuss": {"betrag_m": z(0.0)},
             "elterngeld": {"anrechenbarer_betrag_m": z(0.0)}}
     ziel = {"wohngeld": {"einkommen_vor_freibetrag_m": None}}
+elif stufe == "grundrente":
+    z = lambda v: np.full(len(ids), v)
+    tree = {"p_id": ids, "hh_id": ids, "wthh_id": ids, "geburtsjahr": z(1950), "alter_monate": z(900),
+            "behinderungsgrad": z(0), "familie": {"alleinerziehend": z(False)},
+            "einnahmen": {"bruttolohn_m": z(0.0), "renten": {"gesetzliche_m": d["rente"]}},
+            "sozialversicherung": {"rente": {"bezieht_rente": z(True),
+                                             "grundrente": {"grundsätzlich_anspruchsberechtigt": z(True)}}},
+            "wohngeld": {"ist_kind_mit_erwerbseinkommen": z(False)}}
+    ziel = {"wohngeld": {"freibetrag_m": None}}
 else:
     tree = {"p_id": ids, "hh_id": ids, "wthh_id": ids, "anzahl_personen_hh": d["n"],
             "wohnen": {"bruttokaltmiete_m_hh": d["m"], "baujahr_immobilie_hh": np.full(len(ids), 1980),
@@ -175,6 +187,27 @@ def _einkommen(g: list[float], lohn: Any, st: Any, rv: Any, kv: Any, on: date) -
     return f"{len(anders)} differences {anders[:5]}"
 
 
+def _grundrente(g: list[float], rente: Any, on: date) -> str:
+    """The § 17a Freibetrag: Y without it minus Y with it, in a household whose Y stays positive."""
+    from wohngeld import Haushalt, calculate
+
+    def y(i: int, zeiten: bool) -> Decimal:
+        h = Haushalt.model_validate({"mietenstufe": 3, "miete_monat": "500", "mitglieder": [
+            {"einnahmen": [{"art": "Altersrente", "brutto_monat": f"{rente[i]:.2f}"}],
+             "pauschalabzug": {"kranken_pflege": True}, "grundrentenzeiten_33_jahre": zeiten},
+            {"einnahmen": [{"art": "Erwerbseinkommen", "brutto_monat": "3000"}],
+             "pauschalabzug": {"kranken_pflege": True, "rente": True, "steuern": True}},
+        ]})
+        return calculate(h, on=on).Y_berechnet
+
+    anders = []
+    for i in range(len(g)):
+        freibetrag = y(i, False) - y(i, True)
+        if abs(float(freibetrag) - g[i]) > 0.005:
+            anders.append((f"{rente[i]:.2f}", str(freibetrag), g[i]))
+    return f"{len(anders)} differences {anders[:5]}"
+
+
 def main() -> None:
     """Print, per date and stage, how many households were compared and every difference."""
     import numpy as np
@@ -214,6 +247,10 @@ def main() -> None:
             g = _gettsim(python, treiber, "einkommen", datum, {"lohn": lohn, "st": st, "rv": rv, "kv": kv})
             print(f"{datum} Y of an employee (§§ 14, 16): {n} persons, {_einkommen(g, lohn, st, rv, kv, on)}",
                   flush=True)
+            if datum >= "2021":
+                rente = rng.integers(0, 3000_00, n) / 100
+                g = _gettsim(python, treiber, "grundrente", datum, {"rente": rente})
+                print(f"{datum} § 17a Freibetrag: {n} pensions, {_grundrente(g, rente, on)}", flush=True)
 
 
 if __name__ == "__main__":
