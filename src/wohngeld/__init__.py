@@ -43,6 +43,7 @@ if TYPE_CHECKING:
     from .procedure.bewilligung import bewilligungszeitraum
     from .procedure.vorrang import VorrangHinweis, vorrang
     from .result import Result
+    from .validierung import Eingabefehler
 
 _WHERE = {
     "ItemError": "formats.stapel",
@@ -92,6 +93,7 @@ _WHERE = {
     "vergleich": "analysis.vergleich",
     "VorrangHinweis": "procedure.vorrang",
     "vorrang": "procedure.vorrang",
+    "Eingabefehler": "validierung",
 }
 
 __all__ = [
@@ -124,6 +126,7 @@ __all__ = [
     "AmbiguousMunicipality",
     "Belastung",
     "DataFileError",
+    "Eingabefehler",
     "Haushalt",
     "Haushaltsmitglied",
     "Heim",

@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 from pydantic import ValidationError
 
+import wohngeld
 from wohngeld import Haushalt, Haushaltsmitglied, InputError, Miete, WohngeldError
 from wohngeld.input.einnahmen import Einnahme
 from wohngeld.validierung import Eingabefehler, fehlertext
@@ -33,7 +34,7 @@ def test_constructing_a_haushalt_with_a_bad_field() -> None:
         "(angegeben: 9; zulässig: höchstens 7)"
     )
     assert isinstance(e, ValidationError) and isinstance(e, InputError) and isinstance(e, WohngeldError)
-    assert isinstance(e, ValueError)
+    assert isinstance(e, ValueError) and wohngeld.Eingabefehler is Eingabefehler
     (eintrag,) = e.errors()
     assert eintrag["type"] == "less_than_equal" and eintrag["loc"] == ("mietenstufe",)
     assert eintrag["input"] == 9 and eintrag["ctx"] == {"le": 7}
