@@ -8,6 +8,7 @@ given, what is allowed and what is wrong; rules between fields keep the library'
 from __future__ import annotations
 
 from collections.abc import Sequence
+from datetime import date
 from decimal import Decimal
 from typing import Any, NamedTuple, Self
 
@@ -161,6 +162,8 @@ def _angegeben(wert: Any) -> str | None:
         return None
     if isinstance(wert, Decimal):
         text = format(wert, "f")
+    elif isinstance(wert, date):
+        text = f"{wert:%d.%m.%Y}"
     else:
         text = repr(wert) if isinstance(wert, str) else str(wert)
     return text if len(text) <= 60 else text[:57] + "…"

@@ -60,7 +60,7 @@ def test_a_rules_own_message_keeps_its_citation_without_pydantics_prefix() -> No
     assert text.startswith(
         "Ungültige Eingabe für Haushaltsmitglied: geburtsdatum: geburtsdatum 01.01.2100 liegt in der Zukunft"
     )
-    assert "(§ 5 WoGG)" in text and "Value error" not in text
+    assert "(§ 5 WoGG) (angegeben: 01.01.2100)" in text and "Value error" not in text
     assert info.value.errors()[0]["type"] == "value_error"
 
 
